@@ -1,0 +1,53 @@
+// lint/ — trajc's built-in Python analyzer: flake8-compatible findings and their fixes.
+//
+// Findings agree with Debian's flake8 5.0.4 (pycodestyle 2.10, pyflakes 2.5) run as
+// `flake8 --isolated --select=<codes>` on the same text; every rule lives in its own file
+// under rules/pycodestyle/ or rules/pyflakes/ and is registered in one code table
+// (code_table.cpp). Nothing here throws on any input text: a file that tree-sitter cannot
+// parse cleanly is still analysed as far as the token/line rules go.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trajc::lint {
+
+struct Issue {
+  std::string code;     // "E225"
+  int line = 0;         // 1-based, as flake8 prints it
+  int column = 0;       // 1-based, as flake8 prints it
+  std::string message;  // flake8's text without the code: "missing whitespace around operator"
+  bool fixable = false; // a fix exists for this finding (see FixLine)
+};
+
+struct Options {
+  int max_line_length = 79;
+  // Codes or prefixes to report ("E2", "F401"); empty = every supported code.
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+};
+
+// All findings of the supported codes in `source`, sorted by (line, column, code).
+// `# noqa` and `# noqa: CODE[,CODE]` on a physical line suppress findings on that line
+// (flake8's rules, including its handling of multi-line strings).
+std::vector<Issue> Analyze(std::string_view source, const Options& options = {});
+
+// Applies the fix for every finding of `code` on `line` in `source` and returns the new
+// text; nullopt when there is no such finding or `code` has no fix. Fixes never break
+// the syntax of a file that parsed.
+std::optional<std::string> FixLine(std::string_view source, std::string_view code, int line);
+
+struct RuleInfo {
+  std::string code;
+  std::string summary;    // "missing whitespace around operator"
+  bool fixable = false;
+  std::string fix_title;  // "Add missing whitespace", empty when not fixable
+};
+
+// The code table, sorted by code.
+const std::vector<RuleInfo>& SupportedRules();
+const RuleInfo* FindRule(std::string_view code);
+
+}  // namespace trajc::lint

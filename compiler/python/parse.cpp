@@ -1,0 +1,106 @@
+#include "python/parse.h"
+
+#include <cstring>
+
+extern "C" const TSLanguage* tree_sitter_python(void);
+
+namespace trajc::python {
+
+void SourceTree::TreeDeleter::operator()(TSTree* tree) const { ts_tree_delete(tree); }
+
+SourceTree SourceTree::Parse(std::string source) {
+  SourceTree out;
+  out.text_ = std::make_unique<std::string>(std::move(source));
+  TSParser* parser = ts_parser_new();
+  // An ABI mismatch leaves the parser without a language and every tree empty: fail loudly.
+  if (!ts_parser_set_language(parser, tree_sitter_python())) {
+    ts_parser_delete(parser);
+    throw Error({"tree-sitter-python", 0, 0},
+                "grammar ABI " + std::to_string(ts_language_version(tree_sitter_python())) +
+                    " cannot be loaded by this libtree-sitter; rebuild with tree-sitter-python 0.23.6");
+  }
+  out.tree_.reset(ts_parser_parse_string(parser, nullptr, out.text_->data(),
+                                         static_cast<uint32_t>(out.text_->size())));
+  ts_parser_delete(parser);
+  return out;
+}
+
+TSNode SourceTree::root() const { return ts_tree_root_node(tree_.get()); }
+
+std::string_view SourceTree::TextOf(TSNode node) const {
+  uint32_t start = ts_node_start_byte(node);
+  uint32_t end = ts_node_end_byte(node);
+  return std::string_view(*text_).substr(start, end - start);
+}
+
+namespace {
+
+std::optional<TSNode> FindFirstBad(TSNode node) {
+  if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) return node;
+  if (!ts_node_has_error(node)) return std::nullopt;
+  uint32_t n = ts_node_child_count(node);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (auto bad = FindFirstBad(ts_node_child(node, i))) return bad;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Error> SourceTree::FirstSyntaxError(std::string_view path) const {
+  TSNode root_node = root();
+  if (!ts_node_has_error(root_node)) return std::nullopt;
+  std::optional<TSNode> bad = FindFirstBad(root_node);
+  if (!bad) bad = root_node;
+  Location loc{std::string(path), LineOf(*bad), ColumnOf(*bad)};
+  std::string message;
+  if (ts_node_is_missing(*bad)) {
+    message = std::string("syntax error: missing '") + ts_node_type(*bad) + "'";
+  } else {
+    std::string_view snippet = TextOf(*bad);
+    size_t nl = snippet.find('\n');
+    if (nl != std::string_view::npos) snippet = snippet.substr(0, nl);
+    if (snippet.size() > 40) snippet = snippet.substr(0, 40);
+    message = snippet.empty() ? std::string("syntax error")
+                              : "syntax error: cannot parse '" + std::string(snippet) + "'";
+  }
+  message += "; the file must be valid Python 3";
+  return Error(std::move(loc), std::move(message));
+}
+
+size_t FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    size_t len;
+    uint32_t cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace trajc::python
