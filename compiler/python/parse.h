@@ -39,9 +39,6 @@ class SourceTree {
   std::unique_ptr<TSTree, TreeDeleter> tree_;
 };
 
-// Byte offset of the first byte that is not part of valid UTF-8, or npos.
-size_t FindInvalidUtf8(std::string_view text);
-
 // 1-based (line, column) of a node's start; column counts bytes like flake8's does for ASCII.
 inline int LineOf(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
 inline int ColumnOf(TSNode node) { return static_cast<int>(ts_node_start_point(node).column) + 1; }

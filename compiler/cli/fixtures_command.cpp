@@ -1,0 +1,93 @@
+#include "cli/fixtures_command.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/project.h"
+#include "core/diagnostic.h"
+#include "domains/domain.h"
+#include "domains/fixture.h"
+
+namespace trajc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string InferDomain(const std::string& explicit_domain, const std::string& path) {
+  if (!explicit_domain.empty()) return explicit_domain;
+  fs::path p = fs::path(path).lexically_normal();
+  for (auto it = p.begin(); it != p.end(); ++it) {
+    if (*it == "fixtures" && std::next(it) != p.end() && domains::FindDomain(std::next(it)->string()))
+      return std::next(it)->string();
+  }
+  return "lint";
+}
+
+}  // namespace
+
+int RunFixturesShow(const FixturesOptions& o) {
+  Json all = Json::array();
+  for (const std::string& file : o.files) {
+    const domains::Domain& domain = RequireDomain(InferDomain(o.domain, file));
+    bool eval = fs::path(file).parent_path().filename() == "eval";
+    domains::Fixture f = domains::LoadFixture(file, fs::path(file).filename().string(), eval);
+    Json shown = domain.Show(f);
+    if (o.files.size() == 1) {
+      std::cout << shown.dump(o.json ? -1 : 2) << "\n";
+      return kExitOk;
+    }
+    all.push_back(std::move(shown));
+  }
+  std::cout << all.dump(o.json ? -1 : 2) << "\n";
+  return kExitOk;
+}
+
+int RunFixturesCheck(const FixturesOptions& o) {
+  std::string name = o.domain.empty() ? "lint" : o.domain;
+  const domains::Domain& domain = RequireDomain(name);
+  InputPaths paths = ResolveInputs(o.root, name, "", "", o.fixtures);
+  std::error_code ec;
+  if (!fs::is_directory(paths.fixtures, ec)) throw Error({paths.fixtures, 0, 0}, "not a directory of fixtures; pass --fixtures DIR");
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(paths.fixtures, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file() && it->path().extension() == ".py") files.push_back(it->path().generic_string());
+  std::sort(files.begin(), files.end());
+
+  std::vector<Error> errors;
+  std::vector<domains::Fixture> loaded;
+  loaded.reserve(files.size());
+  fs::path eval_dir = fs::path(paths.fixtures) / "eval";
+  for (const std::string& file : files) {
+    try {
+      fs::path rel = fs::path(file).lexically_relative(eval_dir);
+      bool eval = !rel.empty() && *rel.begin() != "..";
+      loaded.push_back(domains::LoadFixture(file, fs::path(file).filename().string(), eval));
+    } catch (const Error& e) {
+      errors.push_back(e);
+    }
+  }
+  std::vector<const domains::Fixture*> pointers;
+  size_t train = 0, eval = 0;
+  for (const auto& f : loaded) {
+    pointers.push_back(&f);
+    (f.eval ? eval : train) += 1;
+  }
+  try {
+    for (Error& e : domain.CheckExpectations(paths.fixtures, pointers)) errors.push_back(std::move(e));
+  } catch (const Error& e) {
+    errors.push_back(e);
+  }
+  for (const Error& e : errors) std::cerr << e.what() << "\n";
+  if (o.json) {
+    std::cout << Json({{"domain", name}, {"fixtures", files.size()}, {"train", train}, {"eval", eval}, {"errors", errors.size()}}).dump()
+              << "\n";
+  } else if (!o.quiet) {
+    std::cout << "trajc: " << name << ": " << files.size() << " fixtures (" << train << " train, " << eval << " eval): "
+              << (errors.empty() ? std::string("all parse and meet their expectations") : std::to_string(errors.size()) + " errors")
+              << "\n";
+  }
+  return errors.empty() ? kExitOk : kExitInvalid;
+}
+
+}  // namespace trajc::cli

@@ -1,0 +1,283 @@
+#include "cli/generate.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <thread>
+
+#include "cli/project.h"
+#include "core/files.h"
+#include "core/plan.h"
+#include "core/prng.h"
+#include "core/sha256.h"
+#include "domains/domain.h"
+#include "schema/record_validator.h"
+#include "schema/subagent.h"
+#include "templates/interpreter.h"
+
+namespace trajc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr uint64_t kBatch = 256;  // examples compiled in parallel, then written in order
+
+struct Candidate {
+  const domains::Fixture* fixture;
+  const domains::Node* node;
+};
+
+struct Split {
+  std::string name;
+  uint64_t count = 0;
+  std::vector<domains::Fixture> fixtures;
+  std::vector<std::vector<domains::Node>> nodes;        // per fixture
+  std::vector<std::vector<Candidate>> viable;           // per template
+  std::unique_ptr<SplitPlan> plan;
+  // coverage (bounded by the number of templates, fixtures and labels, not by --count)
+  std::map<std::string, uint64_t> by_template, by_fixture, by_label;
+  uint64_t repeats = 0;
+};
+
+struct Loaded {
+  const domains::Domain* domain = nullptr;
+  InputPaths paths;
+  schema::Subagent agent;
+  std::vector<templates::Template> templates;
+};
+
+void CheckFlags(const GenerateOptions& o) {
+  auto usage = [](const std::string& m) { return Error({"trajc", 0, 0}, m, kExitUsage); };
+  if (o.count == 0) throw usage("--count must be at least 1");
+  if (!(o.split >= 0.0 && o.split <= 1.0)) throw usage("--split must be between 0 and 1 (the train share), got " + std::to_string(o.split));
+  if (o.jobs == 0 || o.jobs > 256) throw usage("--jobs must be between 1 and 256");
+}
+
+// Which nodes each template can use: the node kind matches, `when` holds on the facts,
+// and a dry run meets every `expect:` (an ExpectationFailed rules the pair out).
+void FindViable(const Loaded& in, Split& split) {
+  split.viable.assign(in.templates.size(), {});
+  for (size_t t = 0; t < in.templates.size(); ++t) {
+    const templates::Template& tmpl = in.templates[t];
+    for (size_t f = 0; f < split.fixtures.size(); ++f) {
+      for (const domains::Node& node : split.nodes[f]) {
+        if (node.kind != tmpl.node_kind || !templates::ConditionsHold(tmpl, node.facts)) continue;
+        Json context = in.domain->Context(split.fixtures[f], node);
+        auto env = in.domain->MakeEnvironment(split.fixtures[f], node);
+        templates::InstanceInput input{&tmpl, &in.agent, &node.facts, &context, 0, 0};
+        try {
+          templates::Instantiate(input, *env);
+        } catch (const templates::ExpectationFailed&) {
+          continue;
+        }
+        split.viable[t].push_back({&split.fixtures[f], &node});
+      }
+    }
+  }
+}
+
+std::string CompileExample(const Loaded& in, const Split& split, uint64_t seed, uint64_t index, PlanSlot& slot) {
+  slot = split.plan->At(index);
+  const templates::Template& tmpl = in.templates[slot.template_index];
+  const Candidate& c = split.viable[slot.template_index][slot.node];
+  Json context = in.domain->Context(*c.fixture, *c.node);
+  auto env = in.domain->MakeEnvironment(*c.fixture, *c.node);
+  uint64_t example_seed = DeriveSeed(DeriveSeed(seed, split.name), index);
+  templates::InstanceInput input{&tmpl, &in.agent, &c.node->facts, &context, slot.variant, example_seed};
+  Json record;
+  try {
+    record = templates::Instantiate(input, *env);
+  } catch (const templates::ExpectationFailed& e) {
+    throw Error({tmpl.path, 0, 0}, "template '" + tmpl.id + "' variant " + std::to_string(slot.variant) + " on " +
+                                       c.fixture->path + " behaves unlike its first variant: " + e.what() +
+                                       "; phrasing variants must not change tool arguments");
+  }
+  auto violations = schema::ValidateRecord(record, in.agent);
+  if (!violations.empty())
+    throw Error({tmpl.path, 0, 0}, "template '" + tmpl.id + "' on " + c.fixture->path + " produced an invalid record: " +
+                                       violations[0].message + " (at " + violations[0].pointer + ")");
+  return Dump(record) + "\n";
+}
+
+class Progress {
+ public:
+  Progress(bool enabled, uint64_t total) : enabled_(enabled && isatty(STDERR_FILENO)), total_(total) {}
+  void Update(uint64_t done) {
+    if (!enabled_ || total_ == 0) return;
+    int width = 40;
+    int filled = static_cast<int>(width * done / total_);
+    std::fprintf(stderr, "\r[%s%s] %llu/%llu", std::string(filled, '#').c_str(), std::string(width - filled, ' ').c_str(),
+                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(total_));
+    if (done == total_) std::fputc('\n', stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  bool enabled_;
+  uint64_t total_;
+};
+
+void Emit(const Loaded& in, Split& split, const GenerateOptions& o, AtomicFile& file, Progress& progress, uint64_t& done) {
+  std::vector<std::string> lines(kBatch);
+  std::vector<PlanSlot> slots(kBatch);
+  for (uint64_t begin = 0; begin < split.count; begin += kBatch) {
+    uint64_t n = std::min(kBatch, split.count - begin);
+    auto work = [&](unsigned worker) {
+      for (uint64_t k = worker; k < n; k += o.jobs) lines[k] = CompileExample(in, split, o.seed, begin + k, slots[k]);
+    };
+    if (o.jobs == 1) {
+      work(0);
+    } else {
+      std::vector<std::exception_ptr> errors(o.jobs);
+      std::vector<std::thread> threads;
+      for (unsigned w = 0; w < o.jobs; ++w)
+        threads.emplace_back([&, w] {
+          try {
+            work(w);
+          } catch (...) {
+            errors[w] = std::current_exception();
+          }
+        });
+      for (auto& t : threads) t.join();
+      for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    }
+    for (uint64_t k = 0; k < n; ++k) {
+      file.Write(lines[k]);
+      const PlanSlot& s = slots[k];
+      const Candidate& c = split.viable[s.template_index][s.node];
+      ++split.by_template[in.templates[s.template_index].id];
+      ++split.by_fixture[RelativeToRoot(c.fixture->path, in.paths.root)];
+      for (const std::string& label : c.node->labels) ++split.by_label[label];
+      split.repeats += s.repeat;
+    }
+    done += n;
+    progress.Update(done);
+  }
+}
+
+Json Counts(const std::map<std::string, uint64_t>& m) {
+  Json out = Json::object();
+  for (const auto& [k, v] : m) out[k] = v;
+  return out;
+}
+
+}  // namespace
+
+int RunGenerate(const GenerateOptions& o) {
+  CheckFlags(o);
+  Loaded in;
+  in.domain = &RequireDomain(o.domain);
+  in.paths = ResolveInputs(o.root, o.domain, o.schemas, o.templates, o.fixtures);
+  in.agent = schema::LoadSubagent(in.paths.schemas);
+  in.templates = templates::LoadTemplates(in.paths.templates, in.agent, in.domain->vocabulary());
+  domains::FixtureSet fixtures = domains::LoadFixtureSet(in.paths.fixtures);
+
+  Split splits[2];
+  splits[0].name = "train";
+  splits[1].name = "eval";
+  splits[0].count = static_cast<uint64_t>(std::llround(static_cast<double>(o.count) * o.split));
+  splits[1].count = o.count - splits[0].count;
+  splits[0].fixtures = std::move(fixtures.train);
+  splits[1].fixtures = std::move(fixtures.eval);
+
+  std::vector<std::string> warnings;
+  for (Split& s : splits) {
+    for (const auto& f : s.fixtures) s.nodes.push_back(in.domain->Nodes(f));
+    FindViable(in, s);
+    std::vector<TemplateCapacity> capacity;
+    for (size_t t = 0; t < in.templates.size(); ++t)
+      capacity.push_back({s.viable[t].size(), in.templates[t].variant_count});
+    uint64_t usable = 0;
+    for (const auto& c : capacity) usable += c.nodes;
+    if (s.count > 0 && usable == 0)
+      throw Error({in.paths.fixtures, 0, 0}, "no " + s.name + " fixture fits any template; " + s.name + " needs " +
+                                                 std::to_string(s.count) + " examples" +
+                                                 (s.name == "eval" ? " (eval fixtures live in " + in.paths.fixtures + "/eval/)" : ""));
+    s.plan = std::make_unique<SplitPlan>(o.seed, s.name, s.count, std::move(capacity));
+    if (s.plan->repeats() > 0)
+      warnings.push_back(s.name + ": the fixtures and templates give " + std::to_string(s.plan->distinct_capacity()) +
+                         " distinct examples, " + std::to_string(s.count) + " were asked for; " +
+                         std::to_string(s.plan->repeats()) + " examples repeat earlier ones (add fixtures or phrasing variants)");
+    for (size_t t = 0; t < in.templates.size(); ++t)
+      if (s.count > 0 && s.viable[t].empty())
+        warnings.push_back(s.name + ": template '" + in.templates[t].id + "' fits no fixture and is not used");
+  }
+
+  fs::path out = o.out.empty() ? fs::path("out") / o.domain : fs::path(o.out);
+  std::error_code ec;
+  bool created = false;
+  if (!fs::exists(out, ec)) {
+    created = fs::create_directories(out, ec);
+    if (ec) throw Error({out.generic_string(), 0, 0}, "cannot create output directory: " + ec.message() + "; choose another with --out");
+  } else if (!fs::is_directory(out, ec)) {
+    throw Error({out.generic_string(), 0, 0}, "exists and is not a directory; choose another with --out");
+  }
+  try {
+    AtomicFile train(out / "train.jsonl"), eval(out / "eval.jsonl"), manifest(out / "manifest.json");
+    for (const auto& w : warnings)
+      if (!o.quiet) std::cerr << "trajc: warning: " << w << "\n";
+    Progress progress(!o.quiet, o.count);
+    uint64_t done = 0;
+    Emit(in, splits[0], o, train, progress, done);
+    Emit(in, splits[1], o, eval, progress, done);
+    train.Close();
+    eval.Close();
+
+    Json m = Json::object();
+    m["trajc_version"] = TRAJC_VERSION;
+    m["command"] = o.command_line;
+    m["flags"] = {{"domain", o.domain}, {"count", o.count}, {"split", o.split}, {"seed", o.seed}};
+    Json inputs = Json::object();
+    inputs["schemas"] = {{"path", RelativeToRoot(in.paths.schemas, in.paths.root)}, {"sha256", Sha256Hex(ReadFile(in.paths.schemas))}};
+    inputs["templates"] = Json::array();
+    for (const auto& t : in.templates)
+      inputs["templates"].push_back({{"id", t.id}, {"path", RelativeToRoot(t.path, in.paths.root)}, {"sha256", Sha256Hex(ReadFile(t.path))}});
+    inputs["fixtures"] = Json::array();
+    for (const Split& s : splits)
+      for (const auto& f : s.fixtures)
+        inputs["fixtures"].push_back({{"path", RelativeToRoot(f.path, in.paths.root)}, {"split", s.name}, {"sha256", f.sha256}});
+    m["inputs"] = inputs;
+    Json split_json = Json::object();
+    AtomicFile* files[2] = {&train, &eval};
+    for (int i = 0; i < 2; ++i) {
+      const Split& s = splits[i];
+      Json sj = Json::object();
+      sj["file"] = files[i]->target().filename().string();
+      sj["examples"] = s.count;
+      sj["distinct_capacity"] = s.plan->distinct_capacity();
+      sj["repeated_examples"] = s.repeats;
+      sj["bytes"] = files[i]->bytes_written();
+      sj["sha256"] = files[i]->sha256();
+      sj["coverage"] = {{"templates", Counts(s.by_template)}, {"fixtures", Counts(s.by_fixture)},
+                        {std::string(in.domain->label_name()), Counts(s.by_label)}};
+      split_json[s.name] = sj;
+    }
+    m["splits"] = split_json;
+    m["warnings"] = warnings;
+    manifest.Write(m.dump(2) + "\n");
+    PublishAll({&train, &eval, &manifest});
+
+    if (o.json) {
+      std::cout << Json({{"out", out.generic_string()}, {"train", splits[0].count}, {"eval", splits[1].count},
+                         {"train_sha256", train.sha256()}, {"eval_sha256", eval.sha256()}, {"warnings", warnings}})
+                       .dump()
+                << "\n";
+    } else if (!o.quiet) {
+      std::cerr << "trajc: wrote " << splits[0].count << " train + " << splits[1].count << " eval examples to "
+                << out.generic_string() << "/ (manifest.json)\n";
+    }
+  } catch (...) {
+    if (created) fs::remove_all(out, ec);
+    throw;
+  }
+  return kExitOk;
+}
+
+}  // namespace trajc::cli

@@ -1,0 +1,27 @@
+// cli/generate — the main job: compile a train/eval dataset from schemas, templates and
+// fixtures. Loads and checks every input before opening any output; writes JSONL through
+// temporaries renamed into place at the end, then manifest.json.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace trajc::cli {
+
+struct GenerateOptions {
+  std::string domain = "lint";
+  uint64_t count = 0;
+  double split = 0.9;
+  uint64_t seed = 42;
+  std::string out;  // default out/<domain>
+  unsigned jobs = 1;
+  std::string root, schemas, templates, fixtures;
+  bool quiet = false;
+  bool json = false;  // print the summary as JSON on stdout
+  std::string command_line;  // normalised, for the manifest
+};
+
+// Returns the exit code. Throws trajc::Error for invalid input or flags.
+int RunGenerate(const GenerateOptions& options);
+
+}  // namespace trajc::cli

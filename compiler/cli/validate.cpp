@@ -1,0 +1,99 @@
+#include "cli/validate.h"
+
+#include <fstream>
+#include <iostream>
+
+#include "cli/project.h"
+#include "core/diagnostic.h"
+#include "core/json.h"
+#include "core/utf8.h"
+#include "schema/record_validator.h"
+#include "schema/subagent.h"
+
+namespace trajc::cli {
+
+namespace {
+
+struct FileResult {
+  uint64_t records = 0;
+  uint64_t invalid_records = 0;
+  uint64_t errors = 0;
+};
+
+// nlohmann reports a byte position; users want line:col within the JSONL line.
+int ColumnOf(const nlohmann::json::parse_error& e) { return static_cast<int>(e.byte == 0 ? 1 : e.byte); }
+
+FileResult ValidateFile(const std::string& path, const schema::Subagent& agent, const ValidateOptions& o, Json& report) {
+  FileResult r;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error({path, 0, 0}, "cannot read file");
+  std::string line;
+  int number = 0;
+  auto emit = [&](int line_no, int col, const std::string& message, const std::string& pointer) {
+    ++r.errors;
+    if (o.json) {
+      report.push_back({{"file", path}, {"line", line_no}, {"message", message}, {"pointer", pointer}});
+    } else if (!o.quiet) {
+      std::string text = message + (pointer.empty() && col == 0 ? "" : " (at " + (pointer.empty() ? "/" : pointer) + ")");
+      std::cout << FormatDiagnostic({path, line_no, col}, "error", col > 0 ? message : text) << "\n";
+    }
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines carry no record
+    ++r.records;
+    uint64_t before = r.errors;
+    size_t bad = FindInvalidUtf8(line);
+    if (bad != std::string::npos) {
+      emit(number, static_cast<int>(bad) + 1, "invalid UTF-8 byte", "");
+    } else {
+      Json record;
+      try {
+        record = Json::parse(line);
+      } catch (const nlohmann::json::parse_error& e) {
+        std::string what = e.what();
+        size_t colon = what.rfind(": ");
+        emit(number, ColumnOf(e), "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)), "");
+      }
+      if (!record.is_null())
+        for (const auto& v : schema::ValidateRecord(record, agent)) emit(number, 0, v.message, v.pointer);
+    }
+    if (r.errors > before) ++r.invalid_records;
+  }
+  if (in.bad()) throw Error({path, 0, 0}, "cannot read file: I/O error");
+  return r;
+}
+
+}  // namespace
+
+int RunValidate(const ValidateOptions& o) {
+  std::string schemas = o.schemas;
+  if (schemas.empty()) {
+    RequireDomain(o.domain);
+    schemas = ResolveInputs(o.root, o.domain, "", "", "").schemas;
+  }
+  schema::Subagent agent = schema::LoadSubagent(schemas);
+  FileResult total;
+  Json report = Json::array();
+  for (const std::string& file : o.files) {
+    FileResult r = ValidateFile(file, agent, o, report);
+    total.records += r.records;
+    total.invalid_records += r.invalid_records;
+    total.errors += r.errors;
+  }
+  if (o.json) {
+    std::cout << Json({{"valid", total.errors == 0}, {"records", total.records}, {"invalid_records", total.invalid_records},
+                       {"errors", report}})
+                     .dump()
+              << "\n";
+  } else if (!o.quiet) {
+    std::cout << "trajc: " << total.records << " records in " << o.files.size() << " file(s): "
+              << (total.errors == 0 ? std::string("all valid") : std::to_string(total.invalid_records) + " invalid, " +
+                                                                      std::to_string(total.errors) + " errors")
+              << " (schemas: " << schemas << ")\n";
+  }
+  return total.errors == 0 ? kExitOk : kExitInvalid;
+}
+
+}  // namespace trajc::cli

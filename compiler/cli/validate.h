@@ -1,0 +1,22 @@
+// cli/validate — `trajc validate FILE.jsonl…`: checks any dataset (ours, hand-written or
+// another tool's) against a subagent definition. Every violation is printed as
+// `FILE:LINE: error: message (at /json/pointer)`; exit 1 if any, else 0 and a summary.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace trajc::cli {
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  std::string domain = "lint";
+  std::string schemas;  // overrides the domain's definition
+  std::string root;
+  bool quiet = false;
+  bool json = false;
+};
+
+int RunValidate(const ValidateOptions& options);
+
+}  // namespace trajc::cli

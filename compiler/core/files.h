@@ -1,0 +1,51 @@
+// core/files — reading inputs and writing outputs all-or-nothing.
+//
+// AtomicFile writes to a hidden temporary beside its target and renames it into place
+// only on Commit(); destroyed uncommitted (an error, an exception), it removes the
+// temporary, so a failed or interrupted run leaves no partial dataset behind.
+#pragma once
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/sha256.h"
+
+namespace trajc {
+
+// The whole file; throws trajc::Error ("path: error: cannot read: …") on failure.
+std::string ReadFile(const std::filesystem::path& path);
+
+class AtomicFile {
+ public:
+  // Throws trajc::Error if the temporary cannot be created (unwritable directory …).
+  explicit AtomicFile(std::filesystem::path target);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void Write(std::string_view bytes);
+  // Flushes and closes; the temporary stays until Publish(). Throws on a write error.
+  void Close();
+  // Renames the closed temporary onto the target.
+  void Publish();
+
+  const std::filesystem::path& target() const { return target_; }
+  const std::string& sha256() const { return sha256_; }  // after Close()
+  uint64_t bytes_written() const { return bytes_; }
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path temp_;
+  std::FILE* file_ = nullptr;
+  Sha256 hash_;
+  std::string sha256_;
+  uint64_t bytes_ = 0;
+  bool published_ = false;
+};
+
+// Publishes several closed files together, so that a dataset's files appear as a set.
+void PublishAll(std::initializer_list<AtomicFile*> files);
+
+}  // namespace trajc

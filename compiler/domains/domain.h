@@ -1,0 +1,51 @@
+// domains/ — one environment per domain. A Domain knows how a fixture becomes nodes with
+// facts, how a node renders into the user turn, and how to build the environment that
+// executes tool calls against the node's current state.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/json.h"
+#include "domains/fixture.h"
+#include "templates/environment.h"
+#include "templates/template.h"
+
+namespace trajc::domains {
+
+struct Node {
+  std::string id;    // "module", or a qualified name for function/class nodes
+  std::string kind;  // a node kind of the domain's vocabulary
+  Json facts;        // placeholder roots for templates and `when` conditions
+  std::vector<std::string> labels;  // coverage labels for the manifest (lint: issue codes)
+};
+
+class Domain {
+ public:
+  virtual ~Domain() = default;
+  virtual std::string_view name() const = 0;
+  virtual const templates::Vocabulary& vocabulary() const = 0;
+  // What the manifest calls the coverage labels ("codes" for lint).
+  virtual std::string_view label_name() const = 0;
+
+  virtual std::vector<Node> Nodes(const Fixture& fixture) const = 0;
+  // Values for the subagent's context_template (path, source, numbered_source …).
+  virtual Json Context(const Fixture& fixture, const Node& node) const = 0;
+  virtual std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture,
+                                                                  const Node& node) const = 0;
+
+  // `trajc fixtures show`: every fact extracted from a fixture.
+  virtual Json Show(const Fixture& fixture) const = 0;
+  // `trajc fixtures check`: the expectations the fixtures' authors declared, checked
+  // against what trajc computes; returns one located error per mismatch.
+  virtual std::vector<Error> CheckExpectations(const std::string& fixtures_dir,
+                                               const std::vector<const Fixture*>& fixtures) const = 0;
+};
+
+const Domain* FindDomain(std::string_view name);
+std::vector<std::string> DomainNames();
+
+}  // namespace trajc::domains

@@ -1,0 +1,31 @@
+// domains/fixture — Python fixture files: train ones under fixtures/<domain>/, eval-only
+// edge cases under fixtures/<domain>/eval/, so that no fixture is in both splits.
+//
+// LoadFixture refuses (trajc::Error at path:line:col) a file that is not valid UTF-8 or
+// that tree-sitter cannot parse without ERROR/MISSING nodes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace trajc::domains {
+
+struct Fixture {
+  std::string path;          // as found on disk, used in messages and the manifest
+  std::string display_path;  // how the user turn names it: relative to its split's folder
+  std::string text;
+  std::string sha256;
+  bool eval = false;
+};
+
+Fixture LoadFixture(const std::string& path, const std::string& display_path, bool eval);
+
+struct FixtureSet {
+  std::vector<Fixture> train;
+  std::vector<Fixture> eval;
+};
+
+// Every *.py below `dir`, sorted by path: `dir/eval/**` is eval, the rest train.
+FixtureSet LoadFixtureSet(const std::string& dir);
+
+}  // namespace trajc::domains

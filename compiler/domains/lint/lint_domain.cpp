@@ -1,0 +1,153 @@
+#include "domains/lint/lint_domain.h"
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "core/yaml.h"
+#include "domains/lint/issue_view.h"
+#include "domains/lint/lint_environment.h"
+#include "lint/lint.h"
+#include "python/outline.h"
+
+namespace trajc::domains {
+
+namespace {
+
+int LineCount(const std::string& text) {
+  if (text.empty()) return 0;
+  int n = 0;
+  for (char c : text) n += c == '\n';
+  return n + (text.back() == '\n' ? 0 : 1);
+}
+
+// "  1 | import os" — line numbers the agent can cite in apply_fix.
+std::string NumberedSource(const std::string& text) {
+  int lines = LineCount(text);
+  size_t width = std::to_string(std::max(lines, 1)).size();
+  std::string out;
+  size_t pos = 0;
+  for (int n = 1; n <= lines; ++n) {
+    size_t end = text.find('\n', pos);
+    std::string number = std::to_string(n);
+    out += std::string(width - number.size(), ' ') + number + " | ";
+    out += text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (n < lines) out += '\n';
+    pos = end == std::string::npos ? text.size() : end + 1;
+  }
+  return out;
+}
+
+std::string Expectation(const lint::Issue& i) {
+  return i.code + "@" + std::to_string(i.line) + ":" + std::to_string(i.column);
+}
+
+class Lint final : public Domain {
+ public:
+  Lint() {
+    vocabulary_.node_kinds = {"module"};
+    vocabulary_.facts = {"path", "line_count", "issues", "fixable", "unfixable", "fix_targets", "fix_targets_asc",
+                         "fix_target_count", "issue_count", "fixable_count",
+                          "unfixable_count", "codes", "definitions", "imports"};
+    vocabulary_.views = {"seen", "env"};
+  }
+
+  std::string_view name() const override { return "lint"; }
+  const templates::Vocabulary& vocabulary() const override { return vocabulary_; }
+  std::string_view label_name() const override { return "codes"; }
+
+  std::vector<Node> Nodes(const Fixture& fixture) const override {
+    std::vector<lint::Issue> issues = lint::Analyze(fixture.text);
+    Node node;
+    node.id = "module";
+    node.kind = "module";
+    node.facts = lint_domain::IssueView(issues);
+    node.facts["path"] = fixture.display_path;
+    node.facts["line_count"] = LineCount(fixture.text);
+    Json outline = python::ToJson(python::OutlineOf(python::SourceTree::Parse(fixture.text)));
+    node.facts["definitions"] = outline["definitions"];
+    node.facts["imports"] = outline["imports"];
+    for (const auto& code : node.facts["codes"]) node.labels.push_back(code.get<std::string>());
+    return {node};
+  }
+
+  Json Context(const Fixture& fixture, const Node&) const override {
+    return {{"path", fixture.display_path}, {"source", fixture.text},
+            {"numbered_source", NumberedSource(fixture.text)}, {"line_count", LineCount(fixture.text)}};
+  }
+
+  std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node&) const override {
+    return std::make_unique<lint_domain::LintEnvironment>(fixture.display_path, fixture.text);
+  }
+
+  Json Show(const Fixture& fixture) const override {
+    Json outline = python::ToJson(python::OutlineOf(python::SourceTree::Parse(fixture.text)));
+    Json issues = Json::array();
+    for (const lint::Issue& i : lint::Analyze(fixture.text)) issues.push_back(lint_domain::IssueJson(i));
+    Json out = Json::object();
+    out["path"] = fixture.path;
+    out["split"] = fixture.eval ? "eval" : "train";
+    out["sha256"] = fixture.sha256;
+    out["line_count"] = LineCount(fixture.text);
+    out["nodes"] = {{{"id", "module"}, {"kind", "module"}, {"line", 1}, {"end_line", LineCount(fixture.text)}}};
+    for (const Json& d : outline["definitions"]) out["nodes"].push_back(d);
+    out["imports"] = outline["imports"];
+    out["issues"] = std::move(issues);
+    return out;
+  }
+
+  std::vector<Error> CheckExpectations(const std::string& fixtures_dir,
+                                       const std::vector<const Fixture*>& fixtures) const override {
+    namespace fs = std::filesystem;
+    std::string path = (fs::path(fixtures_dir) / "expect.yaml").generic_string();
+    std::vector<Error> errors;
+    if (!fs::exists(path)) {
+      errors.emplace_back(Location{path, 0, 0}, "missing; list every fixture's expected findings as 'file.py: [CODE@line:col, …]'");
+      return errors;
+    }
+    YamlDocument doc = LoadYaml(path);
+    if (!doc.value.is_object()) {
+      errors.push_back(doc.ErrorAt("", "expect.yaml must map fixture paths to lists of CODE@line:col"));
+      return errors;
+    }
+    std::set<std::string> known;
+    for (const Fixture* f : fixtures) {
+      std::string rel = fs::path(f->path).lexically_relative(fixtures_dir).generic_string();
+      known.insert(rel);
+      std::string pointer = "/" + EscapePointerToken(rel);
+      if (!doc.value.contains(rel)) {
+        errors.emplace_back(Location{f->path, 0, 0}, "no expectations declared in " + path + "; add '" + rel + ": [...]'");
+        continue;
+      }
+      const Json& declared = doc.value[rel];
+      if (!declared.is_array()) {
+        errors.push_back(doc.ErrorAt(pointer, "expected a list of CODE@line:col"));
+        continue;
+      }
+      std::multiset<std::string> want, have;
+      for (const Json& d : declared) want.insert(d.is_string() ? d.get<std::string>() : Dump(d));
+      for (const lint::Issue& i : lint::Analyze(f->text)) have.insert(Expectation(i));
+      for (const std::string& w : want)
+        if (!have.count(w)) errors.push_back(doc.ErrorAt(pointer, "declared " + w + " but trajc does not find it in " + rel));
+      for (const std::string& h : have)
+        if (!want.count(h)) errors.push_back(doc.ErrorAt(pointer, "trajc finds " + h + " in " + rel + ", which is not declared"));
+    }
+    for (const auto& item : doc.value.items())
+      if (!known.count(item.key()))
+        errors.push_back(Error(doc.Locate("/" + EscapePointerToken(item.key()) + "#key"),
+                               "'" + item.key() + "' is not a fixture in " + fixtures_dir));
+    return errors;
+  }
+
+ private:
+  templates::Vocabulary vocabulary_;
+};
+
+}  // namespace
+
+const Domain& LintDomain() {
+  static const Lint domain;
+  return domain;
+}
+
+}  // namespace trajc::domains

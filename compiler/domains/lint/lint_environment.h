@@ -1,0 +1,42 @@
+// domains/lint/lint_environment — the lint subagent's world: one Python file whose text
+// changes as fixes are applied. run_linter really lints the current text; apply_fix
+// really edits it with the analyzer's fixer and fails, truthfully, when the finding is
+// not (or no longer) on that line or has no fix; submit_result is accepted only when its
+// counts are the environment's own.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lint/lint.h"
+#include "templates/environment.h"
+
+namespace trajc::domains::lint_domain {
+
+class LintEnvironment : public templates::Environment {
+ public:
+  LintEnvironment(std::string display_path, std::string text);
+
+  templates::ToolOutcome Call(std::string_view tool, const Json& args) override;
+  // "seen": the last run_linter result as an issue view (null before the first run);
+  // "env": issues_fixed, issues_remaining, changed_files, fixed_codes, remaining_codes.
+  Json View(std::string_view name) const override;
+
+  const std::string& text() const { return text_; }
+
+ private:
+  templates::ToolOutcome RunLinter(const Json& args);
+  templates::ToolOutcome ApplyFix(const Json& args);
+  templates::ToolOutcome Submit(const Json& args) const;
+  Json Truth() const;
+
+  std::string path_;
+  std::string original_;
+  std::string text_;
+  std::vector<lint::Issue> issues_;  // of text_
+  Json seen_;
+  int issues_fixed_ = 0;
+  std::vector<std::string> fixed_codes_;
+};
+
+}  // namespace trajc::domains::lint_domain

@@ -1,0 +1,23 @@
+#include "domains/domain.h"
+#include "domains/lint/lint_domain.h"
+
+namespace trajc::domains {
+
+// One line per domain, alphabetical.
+static const Domain* const kDomains[] = {
+    &LintDomain(),
+};
+
+const Domain* FindDomain(std::string_view name) {
+  for (const Domain* d : kDomains)
+    if (d->name() == name) return d;
+  return nullptr;
+}
+
+std::vector<std::string> DomainNames() {
+  std::vector<std::string> out;
+  for (const Domain* d : kDomains) out.emplace_back(d->name());
+  return out;
+}
+
+}  // namespace trajc::domains

@@ -1,0 +1,19 @@
+#include "lint/rules/pycodestyle/blank_line_at_eof.h"
+
+namespace trajc::lint {
+
+void CheckBlankLineAtEof(const Source& src, const PhysicalLine& line, Findings& out) {
+  if (line.row != src.total_lines()) return;
+  std::string_view text = line.text;
+  std::string_view stripped = text;
+  while (!stripped.empty() && (stripped.back() == '\n' || stripped.back() == '\r')) stripped.remove_suffix(1);
+  if (text.empty() || !stripped.empty()) return;
+  // Keep the text up to the newline that ends the last line with any content.
+  size_t keep = src.text.find_last_not_of(" \t\f\v\n");
+  size_t begin = keep == std::string::npos ? 0 : src.text.find('\n', keep);
+  if (begin == std::string::npos) return;
+  if (keep != std::string::npos) ++begin;
+  out.push_back({"W391", line.row, 0, false, "blank line at end of file", {Edit{begin, src.text.size(), ""}}});
+}
+
+}  // namespace trajc::lint

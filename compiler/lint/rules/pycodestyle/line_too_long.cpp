@@ -1,0 +1,43 @@
+#include "lint/rules/pycodestyle/line_too_long.h"
+
+#include <string>
+
+namespace trajc::lint {
+
+namespace {
+
+bool IsSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+
+int CountChars(const Source& src, std::string_view s) {
+  if (src.bytes_are_chars) return static_cast<int>(s.size());
+  int n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+void CheckLineTooLong(const Source& src, const PhysicalLine& line, int max_line_length, Findings& out) {
+  std::string_view text = line.text;
+  while (!text.empty() && IsSpace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  int length = CountChars(src, text);
+  if (length <= max_line_length) return;
+  if (line.row == 1 && text.substr(0, 2) == "#!") return;
+  std::vector<std::string_view> chunks;
+  for (size_t i = 0; i < text.size();) {
+    while (i < text.size() && IsSpace(static_cast<unsigned char>(text[i]))) ++i;
+    size_t j = i;
+    while (j < text.size() && !IsSpace(static_cast<unsigned char>(text[j]))) ++j;
+    if (j > i) chunks.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  if (((chunks.size() == 1 && line.multiline) || (chunks.size() == 2 && chunks[0] == "#")) &&
+      length - CountChars(src, chunks.back()) < max_line_length - 7) {
+    return;
+  }
+  out.push_back({"E501", line.row, max_line_length, true,
+                 "line too long (" + std::to_string(length) + " > " + std::to_string(max_line_length) + " characters)",
+                 {}});
+}
+
+}  // namespace trajc::lint

@@ -1,0 +1,165 @@
+#include "schema/json_value.h"
+
+#include <cmath>
+#include <cstdint>
+
+namespace trajc::schema {
+
+namespace {
+
+bool IsIntegerRepr(const Json& v) { return v.is_number_integer(); }  // int64 or uint64
+
+int Sign(long double d) { return d < 0 ? -1 : (d > 0 ? 1 : 0); }
+
+template <typename T>
+int Cmp(T a, T b) {
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+// long double has a 64-bit mantissa on x86-64, so every int64/uint64/double is exact.
+long double AsLongDouble(const Json& v) {
+  if (v.is_number_unsigned()) return static_cast<long double>(v.get<std::uint64_t>());
+  if (v.is_number_integer()) return static_cast<long double>(v.get<std::int64_t>());
+  return static_cast<long double>(v.get<double>());
+}
+
+}  // namespace
+
+int CompareNumbers(const Json& a, const Json& b) {
+  if (IsIntegerRepr(a) && IsIntegerRepr(b)) {
+    bool au = a.is_number_unsigned();
+    bool bu = b.is_number_unsigned();
+    if (au && bu) return Cmp(a.get<std::uint64_t>(), b.get<std::uint64_t>());
+    if (!au && !bu) return Cmp(a.get<std::int64_t>(), b.get<std::int64_t>());
+    if (au) {
+      auto bi = b.get<std::int64_t>();
+      if (bi < 0) return 1;
+      return Cmp(a.get<std::uint64_t>(), static_cast<std::uint64_t>(bi));
+    }
+    auto ai = a.get<std::int64_t>();
+    if (ai < 0) return -1;
+    return Cmp(static_cast<std::uint64_t>(ai), b.get<std::uint64_t>());
+  }
+  return Sign(AsLongDouble(a) - AsLongDouble(b));
+}
+
+bool JsonEqual(const Json& a, const Json& b) {
+  if (a.is_number() && b.is_number()) return CompareNumbers(a, b) == 0;
+  if (a.type() != b.type()) return false;
+  switch (a.type()) {
+    case Json::value_t::array: {
+      if (a.size() != b.size()) return false;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (!JsonEqual(a[i], b[i])) return false;
+      }
+      return true;
+    }
+    case Json::value_t::object: {
+      if (a.size() != b.size()) return false;
+      for (auto it = a.begin(); it != a.end(); ++it) {
+        auto other = b.find(it.key());
+        if (other == b.end() || !JsonEqual(it.value(), *other)) return false;
+      }
+      return true;
+    }
+    default:
+      return a == b;
+  }
+}
+
+bool IsIntegerValue(const Json& value) {
+  if (value.is_number_integer()) return true;
+  if (!value.is_number_float()) return false;
+  double d = value.get<double>();
+  return std::isfinite(d) && std::floor(d) == d;
+}
+
+std::size_t CodePointLength(std::string_view utf8) {
+  std::size_t count = 0;
+  for (char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+namespace {
+
+void ReprString(std::string_view s, std::string& out, std::size_t stop) {
+  out.push_back('\'');
+  for (char c : s) {
+    if (out.size() > stop) return;
+    auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '\'': out += "\\'"; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (u < 0x20 || u == 0x7F) {
+          static const char* kHex = "0123456789abcdef";
+          out += "\\x";
+          out.push_back(kHex[u >> 4]);
+          out.push_back(kHex[u & 0xF]);
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  out.push_back('\'');
+}
+
+// Appends until out grows past `stop`; the caller cuts and adds "...".
+void ReprInto(const Json& v, std::string& out, std::size_t stop) {
+  if (out.size() > stop) return;
+  switch (v.type()) {
+    case Json::value_t::string:
+      ReprString(v.get_ref<const std::string&>(), out, stop);
+      return;
+    case Json::value_t::array: {
+      out.push_back('[');
+      bool first = true;
+      for (const Json& item : v) {
+        if (out.size() > stop) return;
+        if (!first) out += ", ";
+        first = false;
+        ReprInto(item, out, stop);
+      }
+      out.push_back(']');
+      return;
+    }
+    case Json::value_t::object: {
+      out.push_back('{');
+      bool first = true;
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        if (out.size() > stop) return;
+        if (!first) out += ", ";
+        first = false;
+        ReprString(it.key(), out, stop);
+        out += ": ";
+        ReprInto(it.value(), out, stop);
+      }
+      out.push_back('}');
+      return;
+    }
+    default:
+      out += Dump(v);
+      return;
+  }
+}
+
+}  // namespace
+
+std::string Repr(const Json& value, std::size_t limit) {
+  std::string out;
+  ReprInto(value, out, limit + 8);
+  if (out.size() <= limit) return out;
+  std::size_t cut = limit >= 3 ? limit - 3 : 0;
+  // Do not split a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  out.resize(cut);
+  out += "...";
+  return out;
+}
+
+}  // namespace trajc::schema

@@ -1,0 +1,775 @@
+// One small evaluator per keyword, and CompileKeywords(), which checks each keyword's
+// value and builds its evaluator. Adding a keyword = one class + one branch below.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <string_view>
+
+#include "schema/json_pointer.h"
+#include "schema/json_schema_internal.h"
+#include "schema/json_value.h"
+#include "schema/regex.h"
+
+namespace trajc::schema::internal {
+
+namespace {
+
+std::string ChildPointer(const std::string& pointer, std::string_view token) {
+  std::string out = pointer;
+  AppendPointerToken(out, token);
+  return out;
+}
+
+std::string Quote(std::string_view s) { return Repr(Json(std::string(s)), 1000); }
+
+// ---- shared pieces ------------------------------------------------------------------
+
+struct SubschemaEntry {
+  std::string segment;  // escaped location token ("name", "0", "^x_")
+  const Node* node;
+};
+
+// ---- type -----------------------------------------------------------------------------
+
+enum TypeBit : unsigned {
+  kNull = 1, kBoolean = 2, kObject = 4, kArray = 8, kNumber = 16, kString = 32, kInteger = 64,
+};
+
+class TypeKeyword : public Keyword {
+ public:
+  TypeKeyword(unsigned mask, std::vector<std::string> names)
+      : Keyword("type"), mask_(mask), names_(std::move(names)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (Matches(instance)) return true;
+    return Fail(ctx, [&] {
+      std::string message = Repr(instance) + " is not of type ";
+      for (std::size_t i = 0; i < names_.size(); ++i) {
+        if (i > 0) message += ", ";
+        message += Quote(names_[i]);
+      }
+      return message;
+    });
+  }
+
+ private:
+  bool Matches(const Json& v) const {
+    switch (v.type()) {
+      case Json::value_t::null: return (mask_ & kNull) != 0;
+      case Json::value_t::boolean: return (mask_ & kBoolean) != 0;
+      case Json::value_t::object: return (mask_ & kObject) != 0;
+      case Json::value_t::array: return (mask_ & kArray) != 0;
+      case Json::value_t::string: return (mask_ & kString) != 0;
+      case Json::value_t::number_integer:
+      case Json::value_t::number_unsigned: return (mask_ & (kNumber | kInteger)) != 0;
+      case Json::value_t::number_float:
+        return (mask_ & kNumber) != 0 || ((mask_ & kInteger) != 0 && IsIntegerValue(v));
+      default: return false;
+    }
+  }
+  unsigned mask_;
+  std::vector<std::string> names_;
+};
+
+// ---- objects --------------------------------------------------------------------------
+
+struct NamedEntry {
+  std::string name;
+  std::string segment;
+  const Node* node;
+};
+
+// Sorted by name; lookup by binary search (no hashing: order-independent and deterministic).
+const NamedEntry* FindNamed(const std::vector<NamedEntry>& sorted, const std::string& name) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), name,
+                             [](const NamedEntry& e, const std::string& n) { return e.name < n; });
+  return (it != sorted.end() && it->name == name) ? &*it : nullptr;
+}
+
+class PropertiesKeyword : public Keyword {
+ public:
+  explicit PropertiesKeyword(std::vector<NamedEntry> sorted) : Keyword("properties"), sorted_(std::move(sorted)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_object() || sorted_.empty()) return true;
+    bool ok = true;
+    for (auto it = instance.begin(); it != instance.end(); ++it) {  // instance order
+      const NamedEntry* entry = FindNamed(sorted_, it.key());
+      if (entry == nullptr) continue;
+      ctx.PushKeyword(entry->segment);
+      ctx.PushKey(it.key());
+      bool child_ok = entry->node->Evaluate(it.value(), ctx);
+      ctx.PopInstance();
+      ctx.PopKeyword();
+      if (!child_ok) {
+        ok = false;
+        if (!ctx.collecting()) return false;
+      }
+    }
+    return ok;
+  }
+
+ private:
+  std::vector<NamedEntry> sorted_;
+};
+
+struct PatternEntry {
+  std::shared_ptr<const Pattern> pattern;
+  std::string segment;
+  const Node* node;
+};
+
+class PatternPropertiesKeyword : public Keyword {
+ public:
+  explicit PatternPropertiesKeyword(std::vector<PatternEntry> entries)
+      : Keyword("patternProperties"), entries_(std::move(entries)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_object()) return true;
+    bool ok = true;
+    for (auto it = instance.begin(); it != instance.end(); ++it) {
+      for (const PatternEntry& entry : entries_) {
+        if (entry.pattern->Search(it.key()) != Pattern::Result::kMatch) continue;
+        ctx.PushKeyword(entry.segment);
+        ctx.PushKey(it.key());
+        bool child_ok = entry.node->Evaluate(it.value(), ctx);
+        ctx.PopInstance();
+        ctx.PopKeyword();
+        if (!child_ok) {
+          ok = false;
+          if (!ctx.collecting()) return false;
+        }
+      }
+    }
+    return ok;
+  }
+
+ private:
+  std::vector<PatternEntry> entries_;
+};
+
+class AdditionalPropertiesKeyword : public Keyword {
+ public:
+  AdditionalPropertiesKeyword(std::vector<std::string> sorted_names, std::vector<std::shared_ptr<const Pattern>> patterns,
+                              const Node* node, bool is_false)
+      : Keyword("additionalProperties"),
+        names_(std::move(sorted_names)),
+        patterns_(std::move(patterns)),
+        node_(node),
+        is_false_(is_false) {}
+
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_object()) return true;
+    if (node_->kind == Node::Kind::kTrue) return true;
+    bool ok = true;
+    std::vector<const std::string*> extras;
+    for (auto it = instance.begin(); it != instance.end(); ++it) {
+      if (!IsAdditional(it.key())) continue;
+      if (is_false_) {
+        if (!ctx.collecting()) return false;
+        extras.push_back(&it.key());
+        continue;
+      }
+      ctx.PushKey(it.key());
+      bool child_ok = node_->Evaluate(it.value(), ctx);
+      ctx.PopInstance();
+      if (!child_ok) {
+        ok = false;
+        if (!ctx.collecting()) return false;
+      }
+    }
+    if (extras.empty()) return ok;
+    std::string joined;
+    for (std::size_t i = 0; i < extras.size(); ++i) {
+      if (i > 0) joined += ", ";
+      joined += Repr(Json(*extras[i]));
+    }
+    if (patterns_.empty()) {
+      ctx.Report("Additional properties are not allowed (" + joined + (extras.size() == 1 ? " was" : " were") +
+                 " unexpected)");
+    } else {
+      std::string regexes;
+      for (std::size_t i = 0; i < patterns_.size(); ++i) {
+        if (i > 0) regexes += ", ";
+        regexes += Quote(patterns_[i]->source());
+      }
+      ctx.Report(joined + (extras.size() == 1 ? " does" : " do") + " not match any of the regexes: " + regexes);
+    }
+    return false;
+  }
+
+ private:
+  bool IsAdditional(const std::string& key) const {
+    if (std::binary_search(names_.begin(), names_.end(), key)) return false;
+    for (const auto& pattern : patterns_) {
+      if (pattern->Search(key) == Pattern::Result::kMatch) return false;
+    }
+    return true;
+  }
+  std::vector<std::string> names_;
+  std::vector<std::shared_ptr<const Pattern>> patterns_;
+  const Node* node_;
+  bool is_false_;
+};
+
+class RequiredKeyword : public Keyword {
+ public:
+  explicit RequiredKeyword(std::vector<std::string> names) : Keyword("required"), names_(std::move(names)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_object()) return true;
+    bool ok = true;
+    for (const std::string& name : names_) {
+      if (instance.contains(name)) continue;
+      ok = false;
+      if (!ctx.collecting()) return false;
+      ctx.Report(Quote(name) + " is a required property");
+    }
+    return ok;
+  }
+
+ private:
+  std::vector<std::string> names_;
+};
+
+class PropertyCountKeyword : public Keyword {
+ public:
+  PropertyCountKeyword(bool is_min, std::size_t limit)
+      : Keyword(is_min ? "minProperties" : "maxProperties"), is_min_(is_min), limit_(limit) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_object()) return true;
+    std::size_t n = instance.size();
+    if (is_min_ ? n >= limit_ : n <= limit_) return true;
+    return Fail(ctx, [&] {
+      if (is_min_) return Repr(instance) + (limit_ == 1 ? " should be non-empty" : " does not have enough properties");
+      return Repr(instance) + (limit_ == 0 ? " is expected to be empty" : " has too many properties");
+    });
+  }
+
+ private:
+  bool is_min_;
+  std::size_t limit_;
+};
+
+// ---- any type -------------------------------------------------------------------------
+
+class EnumKeyword : public Keyword {
+ public:
+  explicit EnumKeyword(Json values) : Keyword("enum"), values_(std::move(values)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    for (const Json& value : values_) {
+      if (JsonEqual(instance, value)) return true;
+    }
+    return Fail(ctx, [&] { return Repr(instance) + " is not one of " + Repr(values_); });
+  }
+
+ private:
+  Json values_;
+};
+
+class ConstKeyword : public Keyword {
+ public:
+  explicit ConstKeyword(Json value) : Keyword("const"), value_(std::move(value)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (JsonEqual(instance, value_)) return true;
+    return Fail(ctx, [&] { return Repr(value_) + " was expected"; });
+  }
+
+ private:
+  Json value_;
+};
+
+// ---- numbers --------------------------------------------------------------------------
+
+class BoundKeyword : public Keyword {
+ public:
+  enum class Kind { kMinimum, kMaximum, kExclusiveMinimum, kExclusiveMaximum };
+  BoundKeyword(Kind kind, std::string name, Json limit) : Keyword(std::move(name)), kind_(kind), limit_(std::move(limit)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_number()) return true;
+    int c = CompareNumbers(instance, limit_);
+    bool ok = false;
+    const char* text = "";
+    switch (kind_) {
+      case Kind::kMinimum: ok = c >= 0; text = " is less than the minimum of "; break;
+      case Kind::kMaximum: ok = c <= 0; text = " is greater than the maximum of "; break;
+      case Kind::kExclusiveMinimum: ok = c > 0; text = " is less than or equal to the minimum of "; break;
+      case Kind::kExclusiveMaximum: ok = c < 0; text = " is greater than or equal to the maximum of "; break;
+    }
+    if (ok) return true;
+    return Fail(ctx, [&] { return Repr(instance) + text + Repr(limit_); });
+  }
+
+ private:
+  Kind kind_;
+  Json limit_;
+};
+
+class MultipleOfKeyword : public Keyword {
+ public:
+  explicit MultipleOfKeyword(Json divisor) : Keyword("multipleOf"), divisor_(std::move(divisor)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_number() || IsMultiple(instance)) return true;
+    return Fail(ctx, [&] { return Repr(instance) + " is not a multiple of " + Repr(divisor_); });
+  }
+
+ private:
+  static std::uint64_t Magnitude(const Json& v) {
+    if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+    auto i = v.get<std::int64_t>();
+    return i < 0 ? static_cast<std::uint64_t>(-(i + 1)) + 1 : static_cast<std::uint64_t>(i);
+  }
+  bool IsMultiple(const Json& x) const {
+    if (divisor_.is_number_integer()) {
+      if (x.is_number_integer()) return Magnitude(x) % Magnitude(divisor_) == 0;
+      return std::fmod(x.get<double>(), divisor_.get<double>()) == 0.0;
+    }
+    // The quotient of two doubles carries rounding error (0.07 / 0.01 = 7.000000000000001):
+    // accept a quotient within a few ulps of an integer, so decimal multiples pass.
+    double q = x.get<double>() / divisor_.get<double>();
+    if (std::isfinite(q)) return std::fabs(q - std::round(q)) <= 4 * std::numeric_limits<double>::epsilon() * std::fabs(q);
+    return std::fmod(x.get<double>(), divisor_.get<double>()) == 0.0;
+  }
+  Json divisor_;
+};
+
+// ---- strings --------------------------------------------------------------------------
+
+class LengthKeyword : public Keyword {
+ public:
+  LengthKeyword(bool is_min, std::size_t limit) : Keyword(is_min ? "minLength" : "maxLength"), is_min_(is_min), limit_(limit) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_string()) return true;
+    const auto& s = instance.get_ref<const std::string&>();
+    // Bytes bound code points from above: skip the count when the byte length decides.
+    if (is_min_ ? s.size() < limit_ || CodePointLength(s) < limit_ : s.size() > limit_ && CodePointLength(s) > limit_) {
+      return Fail(ctx, [&] {
+        if (is_min_) return Repr(instance) + (limit_ == 1 ? " should be non-empty" : " is too short");
+        return Repr(instance) + (limit_ == 0 ? " is expected to be empty" : " is too long");
+      });
+    }
+    return true;
+  }
+
+ private:
+  bool is_min_;
+  std::size_t limit_;
+};
+
+class PatternKeyword : public Keyword {
+ public:
+  explicit PatternKeyword(std::shared_ptr<const Pattern> pattern) : Keyword("pattern"), pattern_(std::move(pattern)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_string()) return true;
+    switch (pattern_->Search(instance.get_ref<const std::string&>())) {
+      case Pattern::Result::kMatch: return true;
+      case Pattern::Result::kNoMatch:
+        return Fail(ctx, [&] { return Repr(instance) + " does not match " + Quote(pattern_->source()); });
+      case Pattern::Result::kUnmatchable:
+        return Fail(ctx, [&] {
+          return Repr(instance) + " could not be matched against " + Quote(pattern_->source()) +
+                 " (the string is too long for the regex engine)";
+        });
+    }
+    return false;
+  }
+
+ private:
+  std::shared_ptr<const Pattern> pattern_;
+};
+
+// ---- arrays ---------------------------------------------------------------------------
+
+// prefixItems, and the draft-07 array form of items.
+class PrefixItemsKeyword : public Keyword {
+ public:
+  PrefixItemsKeyword(std::string name, std::vector<SubschemaEntry> entries)
+      : Keyword(std::move(name)), entries_(std::move(entries)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_array()) return true;
+    bool ok = true;
+    std::size_t n = std::min(instance.size(), entries_.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      ctx.PushKeyword(entries_[i].segment);
+      ctx.PushIndex(i);
+      bool child_ok = entries_[i].node->Evaluate(instance[i], ctx);
+      ctx.PopInstance();
+      ctx.PopKeyword();
+      if (!child_ok) {
+        ok = false;
+        if (!ctx.collecting()) return false;
+      }
+    }
+    return ok;
+  }
+
+ private:
+  std::vector<SubschemaEntry> entries_;
+};
+
+// items (schema form; after prefixItems) and draft-07 additionalItems (after array items).
+class TailItemsKeyword : public Keyword {
+ public:
+  TailItemsKeyword(std::string name, std::size_t start, const Node* node, bool is_false)
+      : Keyword(std::move(name)), start_(start), node_(node), is_false_(is_false) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_array() || instance.size() <= start_) return true;
+    if (is_false_) {
+      return Fail(ctx, [&] {
+        std::size_t extra = instance.size() - start_;
+        if (segment() == "additionalItems") {
+          std::string joined;
+          for (std::size_t i = start_; i < instance.size() && joined.size() < 60; ++i) {
+            if (i > start_) joined += ", ";
+            joined += Repr(instance[i]);
+          }
+          return "Additional items are not allowed (" + joined + (extra == 1 ? " was" : " were") + " unexpected)";
+        }
+        Json rest = extra == 1 ? instance[start_] : Json(instance.begin() + static_cast<std::ptrdiff_t>(start_), instance.end());
+        return "Expected at most " + std::to_string(start_) + (start_ == 1 ? " item" : " items") + " but found " +
+               std::to_string(extra) + " extra: " + Repr(rest);
+      });
+    }
+    bool ok = true;
+    for (std::size_t i = start_; i < instance.size(); ++i) {
+      ctx.PushIndex(i);
+      bool child_ok = node_->Evaluate(instance[i], ctx);
+      ctx.PopInstance();
+      if (!child_ok) {
+        ok = false;
+        if (!ctx.collecting()) return false;
+      }
+    }
+    return ok;
+  }
+
+ private:
+  std::size_t start_;
+  const Node* node_;
+  bool is_false_;
+};
+
+class ItemCountKeyword : public Keyword {
+ public:
+  ItemCountKeyword(bool is_min, std::size_t limit) : Keyword(is_min ? "minItems" : "maxItems"), is_min_(is_min), limit_(limit) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_array()) return true;
+    std::size_t n = instance.size();
+    if (is_min_ ? n >= limit_ : n <= limit_) return true;
+    return Fail(ctx, [&] {
+      if (is_min_) return Repr(instance) + (limit_ == 1 ? " should be non-empty" : " is too short");
+      return Repr(instance) + (limit_ == 0 ? " is expected to be empty" : " is too long");
+    });
+  }
+
+ private:
+  bool is_min_;
+  std::size_t limit_;
+};
+
+class UniqueItemsKeyword : public Keyword {
+ public:
+  UniqueItemsKeyword() : Keyword("uniqueItems") {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!instance.is_array()) return true;
+    for (std::size_t i = 0; i < instance.size(); ++i) {
+      for (std::size_t j = i + 1; j < instance.size(); ++j) {
+        if (JsonEqual(instance[i], instance[j])) {
+          return Fail(ctx, [&] { return Repr(instance) + " has non-unique elements"; });
+        }
+      }
+    }
+    return true;
+  }
+};
+
+// ---- applicators ----------------------------------------------------------------------
+
+struct Alternative {
+  std::string segment;
+  const Node* node;
+  std::string repr;  // rendered subschema, for messages
+};
+
+class CombinatorKeyword : public Keyword {
+ public:
+  enum class Kind { kAllOf, kAnyOf, kOneOf };
+  CombinatorKeyword(Kind kind, std::string name, std::vector<Alternative> alternatives)
+      : Keyword(std::move(name)), kind_(kind), alternatives_(std::move(alternatives)) {}
+
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    switch (kind_) {
+      case Kind::kAllOf: {
+        bool ok = true;
+        for (const Alternative& alt : alternatives_) {
+          ctx.PushKeyword(alt.segment);
+          bool child_ok = alt.node->Evaluate(instance, ctx);
+          ctx.PopKeyword();
+          if (!child_ok) {
+            ok = false;
+            if (!ctx.collecting()) return false;
+          }
+        }
+        return ok;
+      }
+      case Kind::kAnyOf:
+        for (const Alternative& alt : alternatives_) {
+          if (ctx.Check(*alt.node, instance)) return true;
+        }
+        return Fail(ctx, [&] { return Repr(instance) + " is not valid under any of the given schemas"; });
+      case Kind::kOneOf: {
+        std::vector<const Alternative*> valid;
+        for (const Alternative& alt : alternatives_) {
+          if (!ctx.Check(*alt.node, instance)) continue;
+          valid.push_back(&alt);
+          if (valid.size() > 1 && !ctx.collecting()) return false;
+        }
+        if (valid.size() == 1) return true;
+        if (valid.empty()) {
+          return Fail(ctx, [&] { return Repr(instance) + " is not valid under any of the given schemas"; });
+        }
+        return Fail(ctx, [&] {
+          std::string message = Repr(instance) + " is valid under each of ";
+          for (std::size_t i = 0; i < valid.size(); ++i) {
+            if (i > 0) message += ", ";
+            message += valid[i]->repr;
+          }
+          return message;
+        });
+      }
+    }
+    return false;
+  }
+  void SameInstanceChildren(std::vector<const Node*>& out) const override {
+    for (const Alternative& alt : alternatives_) out.push_back(alt.node);
+  }
+
+ private:
+  Kind kind_;
+  std::vector<Alternative> alternatives_;
+};
+
+class NotKeyword : public Keyword {
+ public:
+  NotKeyword(const Node* node, std::string repr) : Keyword("not"), node_(node), repr_(std::move(repr)) {}
+  bool Evaluate(const Json& instance, Context& ctx) const override {
+    if (!ctx.Check(*node_, instance)) return true;
+    return Fail(ctx, [&] { return Repr(instance) + " should not be valid under " + repr_; });
+  }
+  void SameInstanceChildren(std::vector<const Node*>& out) const override { out.push_back(node_); }
+
+ private:
+  const Node* node_;
+  std::string repr_;
+};
+
+// ---- compile-time checks --------------------------------------------------------------
+
+const Json& RequireNumber(const Json& value, const std::string& pointer) {
+  if (!value.is_number()) throw SchemaError(pointer, "must be a number");
+  return value;
+}
+
+std::size_t RequireCount(const Json& value, const std::string& pointer) {
+  if (!value.is_number() || !IsIntegerValue(value) || CompareNumbers(value, Json(0)) < 0) {
+    throw SchemaError(pointer, "must be a non-negative integer");
+  }
+  if (value.is_number_float()) {
+    double d = value.get<double>();
+    return d >= 1.8e19 ? SIZE_MAX : static_cast<std::size_t>(d);
+  }
+  return value.get<std::size_t>();
+}
+
+const Json& RequireArray(const Json& value, const std::string& pointer, bool non_empty) {
+  if (!value.is_array() || (non_empty && value.empty())) {
+    throw SchemaError(pointer, non_empty ? "must be a non-empty array" : "must be an array");
+  }
+  return value;
+}
+
+const Json& RequireObject(const Json& value, const std::string& pointer) {
+  if (!value.is_object()) throw SchemaError(pointer, "must be an object");
+  return value;
+}
+
+std::shared_ptr<const Pattern> CompilePattern(const Json& value, const std::string& pointer) {
+  if (!value.is_string()) throw SchemaError(pointer, "must be a string");
+  try {
+    return std::make_shared<const Pattern>(value.get<std::string>());
+  } catch (const std::invalid_argument& e) {
+    throw SchemaError(pointer, "invalid regular expression " + Quote(value.get_ref<const std::string&>()) + ": " + e.what());
+  }
+}
+
+unsigned TypeBitFor(const std::string& name) {
+  if (name == "null") return kNull;
+  if (name == "boolean") return kBoolean;
+  if (name == "object") return kObject;
+  if (name == "array") return kArray;
+  if (name == "number") return kNumber;
+  if (name == "string") return kString;
+  if (name == "integer") return kInteger;
+  return 0;
+}
+
+std::unique_ptr<Keyword> CompileType(const Json& value, const std::string& pointer) {
+  unsigned mask = 0;
+  std::vector<std::string> names;
+  auto add = [&](const Json& name, const std::string& at) {
+    if (!name.is_string()) throw SchemaError(at, "must be a type name string");
+    unsigned bit = TypeBitFor(name.get<std::string>());
+    if (bit == 0) {
+      throw SchemaError(at, "unknown type " + Quote(name.get_ref<const std::string&>()) +
+                                " (expected one of 'array', 'boolean', 'integer', 'null', 'number', 'object', 'string')");
+    }
+    mask |= bit;
+    names.push_back(name.get<std::string>());
+  };
+  if (value.is_string()) {
+    add(value, pointer);
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) add(value[i], pointer + "/" + std::to_string(i));
+  } else {
+    throw SchemaError(pointer, "must be a string or an array of strings");
+  }
+  return std::make_unique<TypeKeyword>(mask, std::move(names));
+}
+
+std::vector<Alternative> CompileAlternatives(const Json& value, const std::string& pointer, int depth, Compiler& compiler) {
+  RequireArray(value, pointer, true);
+  std::vector<Alternative> out;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    std::string segment = std::to_string(i);
+    out.push_back({segment, compiler.CompileAt(value[i], pointer + "/" + segment, depth + 1), Repr(value[i], 40)});
+  }
+  return out;
+}
+
+}  // namespace
+
+void CompileKeywords(const Json& schema, const std::string& pointer, int depth, Compiler& compiler, Node& node) {
+  auto sub = [&](const Json& value, const std::string& at) { return compiler.CompileAt(value, at, depth + 1); };
+
+  // Keywords whose meaning depends on siblings, whatever order they were written in.
+  std::vector<std::string> property_names;
+  if (auto it = schema.find("properties"); it != schema.end() && it->is_object()) {
+    for (auto p = it->begin(); p != it->end(); ++p) property_names.push_back(p.key());
+    std::sort(property_names.begin(), property_names.end());
+  }
+  std::vector<std::shared_ptr<const Pattern>> patterns;
+  if (auto it = schema.find("patternProperties"); it != schema.end()) {
+    std::string at = ChildPointer(pointer, "patternProperties");
+    RequireObject(*it, at);
+    for (auto p = it->begin(); p != it->end(); ++p) patterns.push_back(CompilePattern(Json(p.key()), ChildPointer(at, p.key())));
+  }
+  std::size_t prefix_count = 0;
+  bool items_is_array = false;
+  if (auto it = schema.find("prefixItems"); it != schema.end() && it->is_array()) prefix_count = it->size();
+  if (auto it = schema.find("items"); it != schema.end() && it->is_array()) {
+    items_is_array = true;
+    prefix_count = it->size();
+  }
+
+  for (auto it = schema.begin(); it != schema.end(); ++it) {
+    const std::string& key = it.key();
+    const Json& value = it.value();
+    const std::string at = ChildPointer(pointer, key);
+    std::unique_ptr<Keyword> keyword;
+
+    if (key == "type") {
+      keyword = CompileType(value, at);
+    } else if (key == "properties") {
+      RequireObject(value, at);
+      std::vector<NamedEntry> entries;
+      for (auto p = value.begin(); p != value.end(); ++p) {
+        entries.push_back({p.key(), EscapePointerToken(p.key()), sub(p.value(), ChildPointer(at, p.key()))});
+      }
+      std::sort(entries.begin(), entries.end(), [](const NamedEntry& a, const NamedEntry& b) { return a.name < b.name; });
+      keyword = std::make_unique<PropertiesKeyword>(std::move(entries));
+    } else if (key == "patternProperties") {
+      std::vector<PatternEntry> entries;
+      std::size_t i = 0;
+      for (auto p = value.begin(); p != value.end(); ++p, ++i) {
+        entries.push_back({patterns[i], EscapePointerToken(p.key()), sub(p.value(), ChildPointer(at, p.key()))});
+      }
+      keyword = std::make_unique<PatternPropertiesKeyword>(std::move(entries));
+    } else if (key == "additionalProperties") {
+      const Node* target = sub(value, at);
+      keyword = std::make_unique<AdditionalPropertiesKeyword>(property_names, patterns, target,
+                                                              value.is_boolean() && !value.get<bool>());
+    } else if (key == "required") {
+      RequireArray(value, at, false);
+      std::vector<std::string> names;
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (!value[i].is_string()) throw SchemaError(at + "/" + std::to_string(i), "must be a string");
+        names.push_back(value[i].get<std::string>());
+      }
+      keyword = std::make_unique<RequiredKeyword>(std::move(names));
+    } else if (key == "minProperties" || key == "maxProperties") {
+      keyword = std::make_unique<PropertyCountKeyword>(key == "minProperties", RequireCount(value, at));
+    } else if (key == "enum") {
+      keyword = std::make_unique<EnumKeyword>(RequireArray(value, at, false));
+    } else if (key == "const") {
+      keyword = std::make_unique<ConstKeyword>(value);
+    } else if (key == "minimum" || key == "maximum" || key == "exclusiveMinimum" || key == "exclusiveMaximum") {
+      if (value.is_boolean() && key.rfind("exclusive", 0) == 0) {
+        throw SchemaError(at, "must be a number (the draft-04 boolean form is not supported)");
+      }
+      RequireNumber(value, at);
+      auto kind = key == "minimum"            ? BoundKeyword::Kind::kMinimum
+                  : key == "maximum"          ? BoundKeyword::Kind::kMaximum
+                  : key == "exclusiveMinimum" ? BoundKeyword::Kind::kExclusiveMinimum
+                                              : BoundKeyword::Kind::kExclusiveMaximum;
+      keyword = std::make_unique<BoundKeyword>(kind, key, value);
+    } else if (key == "multipleOf") {
+      if (!value.is_number() || CompareNumbers(value, Json(0)) <= 0) {
+        throw SchemaError(at, "must be a number greater than 0");
+      }
+      keyword = std::make_unique<MultipleOfKeyword>(value);
+    } else if (key == "minLength" || key == "maxLength") {
+      keyword = std::make_unique<LengthKeyword>(key == "minLength", RequireCount(value, at));
+    } else if (key == "pattern") {
+      keyword = std::make_unique<PatternKeyword>(CompilePattern(value, at));
+    } else if (key == "prefixItems" || (key == "items" && value.is_array())) {
+      RequireArray(value, at, key == "prefixItems");
+      std::vector<SubschemaEntry> entries;
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        std::string segment = std::to_string(i);
+        entries.push_back({segment, sub(value[i], at + "/" + segment)});
+      }
+      keyword = std::make_unique<PrefixItemsKeyword>(key, std::move(entries));
+    } else if (key == "items") {
+      keyword = std::make_unique<TailItemsKeyword>(key, items_is_array ? 0 : prefix_count, sub(value, at),
+                                                   value.is_boolean() && !value.get<bool>());
+    } else if (key == "additionalItems") {
+      const Node* target = sub(value, at);  // checked even when inert
+      if (items_is_array) {
+        keyword = std::make_unique<TailItemsKeyword>(key, prefix_count, target, value.is_boolean() && !value.get<bool>());
+      }
+    } else if (key == "minItems" || key == "maxItems") {
+      keyword = std::make_unique<ItemCountKeyword>(key == "minItems", RequireCount(value, at));
+    } else if (key == "uniqueItems") {
+      if (!value.is_boolean()) throw SchemaError(at, "must be a boolean");
+      if (value.get<bool>()) keyword = std::make_unique<UniqueItemsKeyword>();
+    } else if (key == "allOf" || key == "anyOf" || key == "oneOf") {
+      auto kind = key == "allOf"   ? CombinatorKeyword::Kind::kAllOf
+                  : key == "anyOf" ? CombinatorKeyword::Kind::kAnyOf
+                                   : CombinatorKeyword::Kind::kOneOf;
+      keyword = std::make_unique<CombinatorKeyword>(kind, key, CompileAlternatives(value, at, depth, compiler));
+    } else if (key == "not") {
+      keyword = std::make_unique<NotKeyword>(sub(value, at), Repr(value, 40));
+    } else if (key == "$ref") {
+      if (!value.is_string()) throw SchemaError(at, "must be a string");
+      auto ref = std::make_unique<RefKeyword>();
+      compiler.AddRef(ref.get(), value.get<std::string>(), at);
+      keyword = std::move(ref);
+    } else if (key == "$defs" || key == "definitions") {
+      RequireObject(value, at);
+      for (auto p = value.begin(); p != value.end(); ++p) sub(p.value(), ChildPointer(at, p.key()));
+    }
+    // Everything else ($schema, $id, title, description, default, examples, format,
+    // unknown keywords) is an annotation: accepted and ignored.
+    if (keyword) node.keywords.push_back(std::move(keyword));
+  }
+}
+
+}  // namespace trajc::schema::internal

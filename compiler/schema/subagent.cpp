@@ -1,0 +1,104 @@
+#include "schema/subagent.h"
+
+#include <regex>
+#include <set>
+
+#include "core/yaml.h"
+
+namespace trajc::schema {
+
+namespace {
+
+const Json& Require(const YamlDocument& doc, const Json& object, const std::string& pointer,
+                    const char* key, Json::value_t type, const char* type_name) {
+  if (!object.contains(key))
+    throw doc.ErrorAt(pointer, std::string("missing required field '") + key + "'");
+  const Json& value = object[key];
+  bool ok = value.type() == type ||
+            (type == Json::value_t::number_integer && value.is_number_unsigned());
+  if (!ok)
+    throw doc.ErrorAt(pointer + "/" + key, std::string("'") + key + "' must be " + type_name);
+  return value;
+}
+
+void RejectUnknown(const YamlDocument& doc, const Json& object, const std::string& pointer,
+                   std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : object.items()) {
+    bool found = false;
+    for (const char* k : known) found = found || key == k;
+    if (!found) {
+      std::string list;
+      for (const char* k : known) list += std::string(list.empty() ? "" : ", ") + k;
+      throw Error(doc.Locate(pointer + "/" + EscapePointerToken(key) + "#key"),
+                  "unknown field '" + key + "'; expected one of: " + list);
+    }
+  }
+}
+
+std::shared_ptr<const CompiledSchema> CompileAt(const YamlDocument& doc, const Json& schema,
+                                                const std::string& pointer) {
+  try {
+    return std::make_shared<const CompiledSchema>(CompiledSchema::Compile(schema));
+  } catch (const SchemaError& e) {
+    throw doc.ErrorAt(pointer + e.pointer(), "invalid JSON Schema: " + e.message());
+  }
+}
+
+}  // namespace
+
+const Tool* Subagent::FindTool(std::string_view tool_name) const {
+  for (const Tool& t : tools)
+    if (t.name == tool_name) return &t;
+  return nullptr;
+}
+
+Subagent LoadSubagent(const std::string& path) {
+  YamlDocument doc = LoadYaml(path);
+  const Json& root = doc.value;
+  if (!root.is_object()) throw doc.ErrorAt("", "a subagent definition must be a mapping");
+  RejectUnknown(doc, root, "", {"name", "system_prompt", "context_template", "tools"});
+
+  Subagent agent;
+  agent.path = path;
+  agent.name = Require(doc, root, "", "name", Json::value_t::string, "a string").get<std::string>();
+  agent.system_prompt =
+      Require(doc, root, "", "system_prompt", Json::value_t::string, "a string").get<std::string>();
+  agent.context_template =
+      Require(doc, root, "", "context_template", Json::value_t::string, "a string").get<std::string>();
+  const Json& tools = Require(doc, root, "", "tools", Json::value_t::array, "a list of tools");
+  if (tools.empty()) throw doc.ErrorAt("/tools", "'tools' must list at least one tool");
+
+  // OpenAI and FunctionGemma accept function names of this form.
+  static const std::regex kName("[A-Za-z_][A-Za-z0-9_-]{0,63}");
+  std::set<std::string> seen;
+  for (size_t i = 0; i < tools.size(); ++i) {
+    std::string at = "/tools/" + std::to_string(i);
+    const Json& t = tools[i];
+    if (!t.is_object()) throw doc.ErrorAt(at, "a tool must be a mapping with name, description, parameters");
+    RejectUnknown(doc, t, at, {"name", "description", "parameters", "returns"});
+    Tool tool;
+    tool.name = Require(doc, t, at, "name", Json::value_t::string, "a string").get<std::string>();
+    if (!std::regex_match(tool.name, kName))
+      throw doc.ErrorAt(at + "/name", "tool name '" + tool.name +
+                                          "' is not a valid function name (letters, digits, _ and -, at most 64)");
+    if (!seen.insert(tool.name).second)
+      throw doc.ErrorAt(at + "/name", "duplicate tool '" + tool.name + "'");
+    tool.description =
+        Require(doc, t, at, "description", Json::value_t::string, "a string").get<std::string>();
+    tool.parameters = Require(doc, t, at, "parameters", Json::value_t::object, "a JSON Schema object");
+    if (tool.parameters.value("type", Json()) != "object")
+      throw doc.ErrorAt(at + "/parameters", "tool parameters must be a schema of \"type\": \"object\"");
+    tool.parameters_schema = CompileAt(doc, tool.parameters, at + "/parameters");
+    if (t.contains("returns")) {
+      tool.returns = t["returns"];
+      tool.returns_schema = CompileAt(doc, *tool.returns, at + "/returns");
+    }
+    agent.tools.push_back(std::move(tool));
+  }
+  if (agent.FindTool(kSubmitTool) == nullptr)
+    throw doc.ErrorAt("/tools", "no '" + std::string(kSubmitTool) +
+                                    "' tool; every conversation ends with a submit_result call");
+  return agent;
+}
+
+}  // namespace trajc::schema

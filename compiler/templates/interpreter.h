@@ -1,0 +1,40 @@
+// templates/interpreter — instantiates a template against one fixture node: renders the
+// system and user turns, walks the steps, validates each scripted call against its tool
+// schema, lets the environment execute it, and records the conversation.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+
+#include "core/diagnostic.h"
+#include "core/json.h"
+#include "schema/subagent.h"
+#include "templates/environment.h"
+#include "templates/template.h"
+
+namespace trajc::templates {
+
+// An `expect:` that the environment contradicted: this (template, node) pair cannot be
+// used. The planner rules such pairs out before planning.
+class ExpectationFailed : public std::runtime_error {
+ public:
+  explicit ExpectationFailed(const std::string& what) : std::runtime_error(what) {}
+};
+
+struct InstanceInput {
+  const Template* tmpl = nullptr;
+  const schema::Subagent* agent = nullptr;
+  const Json* facts = nullptr;         // the node's facts (placeholder roots)
+  const Json* context = nullptr;       // values for the agent's context_template
+  uint64_t variant = 0;                // which phrasing of each choice point
+  uint64_t seed = 0;                   // per-example seed (tool call ids)
+};
+
+// Returns {"messages": […]}. Throws ExpectationFailed, or trajc::Error located in the
+// template for a placeholder that has no value or a call whose arguments fail the schema.
+Json Instantiate(const InstanceInput& input, Environment& env);
+
+// Whether every `when` condition holds on `facts`.
+bool ConditionsHold(const Template& t, const Json& facts);
+
+}  // namespace trajc::templates
