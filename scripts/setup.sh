@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git npm ca-certificates
   libtree-sitter-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libssl-dev
   # test-time oracles: the real tools whose verdicts trajc's output must match
-  flake8 python3-pydocstyle python3-pytest python3-jsonschema
+  flake8 python3-pydocstyle python3-pytest python3-jsonschema json-schema-test-suite
 )
 missing=()
 for p in "${packages[@]}"; do

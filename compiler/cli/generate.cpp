@@ -54,7 +54,7 @@ struct Loaded {
 
 void CheckFlags(const GenerateOptions& o) {
   auto usage = [](const std::string& m) { return Error({"trajc", 0, 0}, m, kExitUsage); };
-  if (o.count == 0) throw usage("--count must be at least 1");
+  if (o.count < 1) throw usage("--count must be at least 1, got " + std::to_string(o.count));
   if (!(o.split >= 0.0 && o.split <= 1.0)) throw usage("--split must be between 0 and 1 (the train share), got " + std::to_string(o.split));
   if (o.jobs == 0 || o.jobs > 256) throw usage("--jobs must be between 1 and 256");
 }
@@ -183,7 +183,7 @@ int RunGenerate(const GenerateOptions& o) {
   splits[0].name = "train";
   splits[1].name = "eval";
   splits[0].count = static_cast<uint64_t>(std::llround(static_cast<double>(o.count) * o.split));
-  splits[1].count = o.count - splits[0].count;
+  splits[1].count = static_cast<uint64_t>(o.count) - splits[0].count;
   splits[0].fixtures = std::move(fixtures.train);
   splits[1].fixtures = std::move(fixtures.eval);
 
@@ -223,7 +223,7 @@ int RunGenerate(const GenerateOptions& o) {
     AtomicFile train(out / "train.jsonl"), eval(out / "eval.jsonl"), manifest(out / "manifest.json");
     for (const auto& w : warnings)
       if (!o.quiet) std::cerr << "trajc: warning: " << w << "\n";
-    Progress progress(!o.quiet, o.count);
+    Progress progress(!o.quiet, static_cast<uint64_t>(o.count));
     uint64_t done = 0;
     Emit(in, splits[0], o, train, progress, done);
     Emit(in, splits[1], o, eval, progress, done);

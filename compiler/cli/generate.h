@@ -10,7 +10,7 @@ namespace trajc::cli {
 
 struct GenerateOptions {
   std::string domain = "lint";
-  uint64_t count = 0;
+  int64_t count = 0;  // signed so that a negative --count is rejected, not wrapped
   double split = 0.9;
   uint64_t seed = 42;
   std::string out;  // default out/<domain>

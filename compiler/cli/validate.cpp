@@ -34,8 +34,9 @@ FileResult ValidateFile(const std::string& path, const schema::Subagent& agent, 
     if (o.json) {
       report.push_back({{"file", path}, {"line", line_no}, {"message", message}, {"pointer", pointer}});
     } else if (!o.quiet) {
-      std::string text = message + (pointer.empty() && col == 0 ? "" : " (at " + (pointer.empty() ? "/" : pointer) + ")");
-      std::cout << FormatDiagnostic({path, line_no, col}, "error", col > 0 ? message : text) << "\n";
+      // Record violations carry the JSON pointer of what is wrong; parse errors a column.
+      std::string text = col > 0 ? message : message + " (at " + (pointer.empty() ? "/" : pointer) + ")";
+      std::cout << FormatDiagnostic({path, line_no, col}, "error", text) << "\n";
     }
   };
   while (std::getline(in, line)) {

@@ -1,1 +1,34 @@
+// The one table of supported codes: one line per code, sorted. A rule lives in
+// rules/<origin>/<rule>.cpp and is run from analyzer.cpp.
+#include <algorithm>
+
 #include "lint/lint.h"
+
+namespace trajc::lint {
+
+const std::vector<RuleInfo>& SupportedRules() {
+  static const std::vector<RuleInfo> kRules = {
+      {"E225", "missing whitespace around operator", true, "Add missing whitespace"},
+      {"E231", "missing whitespace after ',', ';', or ':'", true, "Add missing whitespace"},
+      {"E261", "at least two spaces before inline comment", true, "Insert two spaces before the comment"},
+      {"E302", "expected 2 blank lines", true, "Add missing blank line(s)"},
+      {"E303", "too many blank lines", true, "Remove extraneous blank line(s)"},
+      {"E501", "line too long", false, ""},
+      {"E711", "comparison to None should be 'if cond is None:'", true, "Replace with `is` / `is not`"},
+      {"E712", "comparison to True/False should be 'if cond is True:' or 'if cond:'", true, "Replace with `is` / `is not`"},
+      {"F401", "module imported but unused", true, "Remove unused import"},
+      {"F841", "local variable is assigned to but never used", false, ""},
+      {"W291", "trailing whitespace", true, "Remove trailing whitespace"},
+      {"W293", "blank line contains whitespace", true, "Remove whitespace from blank line"},
+      {"W391", "blank line at end of file", true, "Remove trailing blank lines"},
+  };
+  return kRules;
+}
+
+const RuleInfo* FindRule(std::string_view code) {
+  const auto& rules = SupportedRules();
+  auto it = std::find_if(rules.begin(), rules.end(), [&](const RuleInfo& r) { return r.code == code; });
+  return it == rules.end() ? nullptr : &*it;
+}
+
+}  // namespace trajc::lint

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <exception>
 
+#include "core/utf8.h"
+
 namespace trajc::lint {
 
 namespace {
@@ -47,7 +49,7 @@ Source::Source(std::string_view original) : original_(original) {
     i = j + term;
   }
   lines = python::SplitLines(text);
-  if (python::FindInvalidUtf8(text) != std::string::npos) {
+  if (FindInvalidUtf8(text) != std::string::npos) {
     decodable = HasLatin1Cookie(lines);
     bytes_are_chars = decodable;
   }

@@ -40,7 +40,10 @@ std::shared_ptr<const CompiledSchema> CompileAt(const YamlDocument& doc, const J
   try {
     return std::make_shared<const CompiledSchema>(CompiledSchema::Compile(schema));
   } catch (const SchemaError& e) {
-    throw doc.ErrorAt(pointer + e.pointer(), "invalid JSON Schema: " + e.message());
+    // Name the keyword: the location points at its value, the message says what is wrong.
+    std::string keyword = e.pointer().substr(e.pointer().rfind('/') + 1);
+    throw doc.ErrorAt(pointer + e.pointer(),
+                      "invalid JSON Schema: " + (keyword.empty() ? e.message() : "'" + keyword + "' " + e.message()));
   }
 }
 

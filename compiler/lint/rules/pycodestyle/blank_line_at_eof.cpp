@@ -10,9 +10,12 @@ void CheckBlankLineAtEof(const Source& src, const PhysicalLine& line, Findings& 
   if (text.empty() || !stripped.empty()) return;
   // Keep the text up to the newline that ends the last line with any content.
   size_t keep = src.text.find_last_not_of(" \t\f\v\n");
-  size_t begin = keep == std::string::npos ? 0 : src.text.find('\n', keep);
-  if (begin == std::string::npos) return;
-  if (keep != std::string::npos) ++begin;
+  size_t begin = 0;
+  if (keep != std::string::npos) {
+    begin = src.text.find('\n', keep);
+    if (begin == std::string::npos) return;
+    ++begin;
+  }
   out.push_back({"W391", line.row, 0, false, "blank line at end of file", {Edit{begin, src.text.size(), ""}}});
 }
 

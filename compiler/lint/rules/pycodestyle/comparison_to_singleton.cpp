@@ -1,0 +1,108 @@
+#include "lint/rules/pycodestyle/comparison_to_singleton.h"
+
+#include <array>
+
+namespace trajc::lint {
+
+namespace {
+
+bool IsWord(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
+}
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+
+constexpr std::array<std::string_view, 3> kSingletons = {"None", "False", "True"};
+
+// `\b` at i in s.
+bool Boundary(std::string_view s, size_t i) {
+  bool left = i > 0 && IsWord(s[i - 1]);
+  bool right = i < s.size() && IsWord(s[i]);
+  return left != right;
+}
+
+std::string_view SingletonAt(std::string_view s, size_t i) {
+  for (std::string_view w : kSingletons) {
+    if (s.substr(i, w.size()) == w) return w;
+  }
+  return {};
+}
+
+struct Match {
+  size_t end = 0;
+  size_t op = 0;
+  std::string_view singleton;
+};
+
+// COMPARE_SINGLETON_REGEX = (\bNone|\bFalse|\bTrue)?\s*([=!]=)\s*(?(1)|(None|False|True))\b
+bool MatchAt(std::string_view s, size_t start, Match* m) {
+  // With group 1.
+  if (Boundary(s, start)) {
+    if (std::string_view w = SingletonAt(s, start); !w.empty()) {
+      size_t i = start + w.size();
+      while (i < s.size() && IsSpace(s[i])) ++i;
+      if (i + 1 < s.size() && (s[i] == '=' || s[i] == '!') && s[i + 1] == '=') {
+        size_t op = i;
+        size_t j = i + 2;
+        size_t ws_end = j;
+        while (ws_end < s.size() && IsSpace(s[ws_end])) ++ws_end;
+        for (size_t k = ws_end + 1; k-- > j;) {  // backtrack \s*
+          if (Boundary(s, k)) {
+            *m = {k, op, w};
+            return true;
+          }
+        }
+      }
+    }
+  }
+  // Without group 1.
+  size_t i = start;
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  if (i + 1 < s.size() && (s[i] == '=' || s[i] == '!') && s[i + 1] == '=') {
+    size_t op = i;
+    size_t j = i + 2;
+    while (j < s.size() && IsSpace(s[j])) ++j;
+    if (std::string_view w = SingletonAt(s, j); !w.empty() && Boundary(s, j + w.size())) {
+      *m = {j + w.size(), op, w};
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void CheckComparisonToSingleton(const Source& src, const LogicalLine& ll, Findings& out) {
+  std::string_view s = ll.text;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    Match m;
+    if (!MatchAt(s, pos, &m)) {
+      ++pos;
+      continue;
+    }
+    bool same = s[m.op] == '=';
+    std::string singleton(m.singleton);
+    std::string msg = "'if cond is " + std::string(same ? "" : "not ") + singleton + ":'";
+    std::string code = "E711";
+    if (singleton != "None") {
+      code = "E712";
+      bool nonzero = (singleton == "True" && same) || (singleton == "False" && !same);
+      msg += " or 'if " + std::string(nonzero ? "" : "not ") + "cond:'";
+    }
+    Position at = ll.Locate(static_cast<int>(m.op));
+    std::vector<Edit> fix;
+    std::string_view phys = src.Line(at.row);
+    if (at.col >= 0 && static_cast<size_t>(at.col) + 2 <= phys.size() && phys.substr(at.col, 2) == (same ? "==" : "!=")) {
+      std::string repl = same ? "is" : "is not";
+      if (at.col == 0 || !IsSpace(phys[at.col - 1])) repl = " " + repl;
+      if (static_cast<size_t>(at.col) + 2 >= phys.size() || !IsSpace(phys[at.col + 2])) repl += " ";
+      size_t off = src.Offset(at.row, at.col);
+      fix.push_back(Edit{off, off + 2, repl});
+    }
+    out.push_back({code, at.row, at.col, false, "comparison to " + singleton + " should be " + msg, std::move(fix)});
+    pos = m.end > pos ? m.end : pos + 1;
+  }
+}
+
+}  // namespace trajc::lint

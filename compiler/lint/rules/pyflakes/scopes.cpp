@@ -1,0 +1,788 @@
+#include "lint/rules/pyflakes/scopes.h"
+
+#include <cstring>
+#include <deque>
+#include <map>
+#include <set>
+#include <string_view>
+
+#include "python/tokenize.h"
+
+namespace trajc::lint {
+
+namespace {
+
+enum class Kind { kImport, kFuture, kAssignment, kNamedExpr, kBinding, kAnnotation, kArgument, kDefinition, kExport, kGlobal };
+
+struct Binding {
+  std::string name;
+  Kind kind = Kind::kBinding;
+  bool used = false;
+  TSNode source{};  // import statement, or the name node
+  TSNode item{};
+  std::string full;  // printed name of an import
+  std::vector<std::string> exports;
+  bool star = false;
+};
+
+enum class ScopeType { kModule, kClass, kFunction, kGenerator };
+
+struct Scope {
+  ScopeType type;
+  std::map<std::string, int, std::less<>> names;  // name -> binding index
+  bool uses_locals = false;
+  bool import_starred = false;
+};
+
+bool Is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+TSNode Field(TSNode n, const char* f) { return ts_node_child_by_field_name(n, f, static_cast<uint32_t>(std::strlen(f))); }
+
+// dir(builtins) of CPython 3.11 plus pyflakes' magic globals: a load of one of these
+// never falls through to star imports.
+const std::set<std::string_view>& Builtins() {
+  static const std::set<std::string_view> kNames = {
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+    "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+    "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError",
+    "Exception", "ExceptionGroup", "False", "FileExistsError", "FileNotFoundError",
+    "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError", "ImportError",
+    "ImportWarning", "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError",
+    "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError",
+    "NameError", "None", "NotADirectoryError", "NotImplemented", "NotImplementedError", "OSError",
+    "OverflowError", "PendingDeprecationWarning", "PermissionError", "ProcessLookupError",
+    "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning",
+    "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError",
+    "SystemExit", "TabError", "TimeoutError", "True", "TypeError", "UnboundLocalError",
+    "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError",
+    "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError",
+    "__build_class__", "__debug__", "__doc__", "__import__", "__loader__", "__name__",
+    "__package__", "__spec__", "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool",
+    "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod", "compile", "complex",
+    "copyright", "credits", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec", "exit",
+    "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help",
+    "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len", "license", "list",
+    "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow",
+    "print", "property", "quit", "range", "repr", "reversed", "round", "set", "setattr", "slice",
+    "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip", "__file__",
+    "__builtins__", "__annotations__", "WindowsError",
+  };
+  return kNames;
+}
+
+struct Deferred {
+  TSNode node;
+  std::vector<int> stack;
+  int kind;  // 0 function body, 1 string annotation, 2 postponed annotation
+};
+
+class Walker {
+ public:
+  explicit Walker(const Source& src) : src_(src) {}
+
+  ScopeReport Run() {
+    TSNode root = src_.tree->root();
+    DetectFutureAnnotations(root);
+    Push(ScopeType::kModule);
+    VisitChildren(root);
+    // Deferred work runs FIFO and may defer more.
+    for (size_t i = 0; i < deferred_.size(); ++i) {
+      Deferred d = deferred_[i];
+      stack_ = d.stack;
+      if (d.kind == 0) {
+        RunFunction(d.node);
+      } else if (d.kind == 1) {
+        StringAnnotation(d.node);
+      } else {
+        bool saved = in_annotation_;
+        in_annotation_ = true;
+        VisitChildren(d.node);  // the `type` node itself would defer again
+        in_annotation_ = saved;
+      }
+    }
+    for (int fs : function_scopes_) {
+      for (const auto& [name, idx] : scopes_[fs].names) {
+        const Binding& b = bindings_[idx];
+        if (b.used || name == "_" || scopes_[fs].uses_locals) continue;
+        if (name == "__tracebackhide__" || name == "__traceback_info__" || name == "__traceback_supplement__") continue;
+        if (b.kind != Kind::kAssignment && b.kind != Kind::kNamedExpr) continue;
+        TSPoint p = ts_node_start_point(b.source);
+        report_.unused_variables.push_back({static_cast<int>(p.row) + 1, static_cast<int>(p.column), name});
+      }
+    }
+    for (size_t s = 0; s < scopes_.size(); ++s) {
+      if (scopes_[s].type == ScopeType::kClass) continue;
+      std::set<std::string, std::less<>> all;
+      if (auto it = scopes_[s].names.find("__all__"); it != scopes_[s].names.end() && bindings_[it->second].kind == Kind::kExport) {
+        all.insert(bindings_[it->second].exports.begin(), bindings_[it->second].exports.end());
+        bool undefined = false;
+        for (const std::string& name : all) undefined = undefined || !scopes_[s].names.count(name);
+        if (undefined && scopes_[s].import_starred) {
+          for (auto& [n, idx] : scopes_[s].names) {
+            if (bindings_[idx].star) bindings_[idx].used = true;
+          }
+        }
+      }
+      for (const auto& [name, idx] : scopes_[s].names) {
+        const Binding& b = bindings_[idx];
+        if (b.kind != Kind::kImport || b.used || all.count(name)) continue;
+        report_.unused_imports.push_back({b.source, b.item, b.full});
+      }
+    }
+    return std::move(report_);
+  }
+
+ private:
+  std::string_view Text(TSNode n) const { return src_.tree->TextOf(n); }
+
+  void DetectFutureAnnotations(TSNode root) {
+    uint32_t n = ts_node_named_child_count(root);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(root, i);
+      if (!Is(c, "future_import_statement")) continue;
+      uint32_t m = ts_node_named_child_count(c);
+      for (uint32_t j = 0; j < m; ++j) {
+        TSNode item = ts_node_named_child(c, j);
+        TSNode name = Is(item, "aliased_import") ? Field(item, "name") : item;
+        if (Text(name) == "annotations") future_annotations_ = true;
+      }
+    }
+  }
+
+  int Push(ScopeType type) {
+    scopes_.push_back(Scope{type, {}, false, false});
+    int id = static_cast<int>(scopes_.size()) - 1;
+    stack_.push_back(id);
+    return id;
+  }
+  void Pop() { stack_.pop_back(); }
+  Scope& Current() { return scopes_[stack_.back()]; }
+
+  void AddBinding(Binding b, bool skip_generators = false) {
+    int target = stack_.back();
+    if (skip_generators) {
+      for (size_t i = stack_.size(); i-- > 0;) {
+        target = stack_[i];
+        if (scopes_[target].type != ScopeType::kGenerator) break;
+      }
+    }
+    Scope& cur = Current();
+    if (auto it = cur.names.find(b.name); it != cur.names.end()) {
+      b.used = b.used || bindings_[it->second].used;
+      if (b.kind == Kind::kAnnotation) return;  // an annotation never replaces a value
+    }
+    bindings_.push_back(std::move(b));
+    scopes_[target].names[bindings_.back().name] = static_cast<int>(bindings_.size()) - 1;
+  }
+
+  void Load(std::string_view name) {
+    bool in_generators_known = false, in_generators = false;
+    bool starred = false;
+    for (size_t i = stack_.size(); i-- > 0;) {
+      Scope& scope = scopes_[stack_[i]];
+      starred = starred || scope.import_starred;
+      if (scope.type == ScopeType::kClass && i + 1 != stack_.size()) {
+        if (name == "__class__") return;
+        if (in_generators_known && !in_generators) continue;
+      }
+      auto it = scope.names.find(name);
+      if (it != scope.names.end()) {
+        Binding& b = bindings_[it->second];
+        if (b.kind == Kind::kAnnotation && !postponed_) {
+          b.used = true;
+        } else {
+          b.used = true;
+          return;
+        }
+      }
+      if (!in_generators_known || in_generators) {
+        in_generators = scope.type == ScopeType::kGenerator;
+        in_generators_known = true;
+      }
+    }
+    if (starred && !Builtins().count(name)) MarkStarImportsUsed();
+  }
+
+  // An unresolved name may come from any `from m import *` in reach.
+  void MarkStarImportsUsed() {
+    for (int id : stack_) {
+      for (auto& [n, idx] : scopes_[id].names) {
+        if (bindings_[idx].star) bindings_[idx].used = true;
+      }
+    }
+  }
+
+  // --- statements and expressions -------------------------------------------------------
+
+  void VisitChildren(TSNode node) {
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) Visit(ts_node_named_child(node, i));
+  }
+
+  void Visit(TSNode node) {
+    if (ts_node_is_null(node)) return;
+    const char* type = ts_node_type(node);
+    std::string_view t(type);
+    if (t == "identifier") {
+      Load(Text(node));
+    } else if (t == "comment" || t == "string_content" || t == "escape_sequence") {
+    } else if (t == "import_statement") {
+      ImportStatement(node);
+    } else if (t == "import_from_statement") {
+      ImportFrom(node);
+    } else if (t == "future_import_statement") {
+      FutureImport(node);
+    } else if (t == "decorated_definition") {
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(node, i);
+        if (Is(c, "decorator")) VisitChildren(c);
+      }
+      Visit(Field(node, "definition"));
+    } else if (t == "function_definition") {
+      FunctionDef(node);
+    } else if (t == "lambda") {
+      Lambda(node);
+    } else if (t == "class_definition") {
+      ClassDef(node);
+    } else if (t == "list_comprehension" || t == "set_comprehension" || t == "dictionary_comprehension" || t == "generator_expression") {
+      Comprehension(node);
+    } else if (t == "assignment") {
+      Assignment(node);
+    } else if (t == "augmented_assignment") {
+      TSNode left = Field(node, "left");
+      if (Is(left, "identifier")) Load(Text(left));
+      Visit(Field(node, "right"));
+      Store(left, node, Kind::kAssignment);
+    } else if (t == "named_expression") {
+      Visit(Field(node, "value"));
+      TSNode name = Field(node, "name");
+      if (Is(name, "identifier")) AddBinding(Binding{std::string(Text(name)), Kind::kNamedExpr, false, name, {}, {}, {}}, true);
+    } else if (t == "for_statement") {
+      Visit(Field(node, "right"));
+      Store(Field(node, "left"), node, Kind::kBinding);
+      Visit(Field(node, "body"));
+      Visit(Field(node, "alternative"));
+    } else if (t == "with_item") {
+      TSNode value = Field(node, "value");
+      if (Is(value, "as_pattern")) {
+        uint32_t n = ts_node_named_child_count(value);
+        for (uint32_t i = 0; i < n; ++i) {
+          TSNode c = ts_node_named_child(value, i);
+          if (Is(c, "as_pattern_target")) {
+            uint32_t m = ts_node_named_child_count(c);
+            for (uint32_t j = 0; j < m; ++j) Store(ts_node_named_child(c, j), node, Kind::kBinding);
+          } else {
+            Visit(c);
+          }
+        }
+      } else {
+        Visit(value);
+      }
+    } else if (t == "except_clause" || t == "except_group_clause") {
+      ExceptClause(node);
+    } else if (t == "global_statement" || t == "nonlocal_statement") {
+      Global(node);
+    } else if (t == "delete_statement") {
+      Delete(node);
+    } else if (t == "keyword_argument") {
+      Visit(Field(node, "value"));
+    } else if (t == "attribute") {
+      Visit(Field(node, "object"));
+    } else if (t == "call") {
+      TSNode fn = Field(node, "function");
+      if (Is(fn, "identifier") && Text(fn) == "locals" && Current().type == ScopeType::kFunction) Current().uses_locals = true;
+      VisitChildren(node);
+    } else if (t == "type") {
+      Annotation(node);
+    } else if (t == "string" || t == "concatenated_string") {
+      if (in_annotation_ && IsPlainString(node)) {
+        deferred_.push_back({node, stack_, 1});
+      } else {
+        VisitChildren(node);
+      }
+    } else if (t == "case_clause") {
+      CaseClause(node);
+    } else if (t == "keyword_separator" || t == "positional_separator" || t == "import_prefix") {
+    } else {
+      VisitChildren(node);
+    }
+  }
+
+  static bool IsPlainString(TSNode node) {
+    if (ts_node_type(node) == std::string_view("concatenated_string")) {
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        if (!IsPlainString(ts_node_named_child(node, i))) return false;
+      }
+      return true;
+    }
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      if (Is(ts_node_named_child(node, i), "interpolation")) return false;
+    }
+    return true;
+  }
+
+  void Annotation(TSNode node) {
+    if (future_annotations_) {
+      deferred_.push_back({node, stack_, 2});
+      return;
+    }
+    bool saved = in_annotation_;
+    in_annotation_ = true;
+    VisitChildren(node);
+    in_annotation_ = saved;
+  }
+
+  // Names in a string annotation: tokenize its contents, every NAME not after a '.' loads.
+  void StringAnnotation(TSNode node) {
+    std::string content;
+    CollectStringContent(node, content);
+    std::string text = content + "\n";
+    auto lines = python::SplitLines(text);
+    python::Tokens toks = python::Tokenize(lines);
+    std::string_view prev;
+    bool saved = postponed_;
+    postponed_ = true;
+    for (const auto& tok : toks.tokens) {
+      if (tok.type == python::TokenType::kName && prev != ".") Load(tok.text);
+      if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline) prev = tok.text;
+    }
+    postponed_ = saved;
+  }
+
+  void CollectStringContent(TSNode node, std::string& out) {
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (Is(c, "string_content") || Is(c, "escape_sequence")) {
+        out += Text(c);
+      } else if (Is(c, "string")) {
+        CollectStringContent(c, out);
+      }
+    }
+  }
+
+  // --- imports ------------------------------------------------------------------------------
+
+  static std::string Dotted(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (c != ' ' && c != '\t' && c != '\\' && c != '\n' && c != '\r') out.push_back(c);
+    }
+    return out;
+  }
+
+  void ImportStatement(TSNode node) {
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode item = ts_node_named_child(node, i);
+      if (Is(item, "dotted_name")) {
+        std::string full = Dotted(Text(item));
+        std::string name = full.substr(0, full.find('.'));
+        AddBinding(Binding{name, Kind::kImport, false, node, item, full, {}});
+      } else if (Is(item, "aliased_import")) {
+        std::string full = Dotted(Text(Field(item, "name")));
+        std::string alias(Text(Field(item, "alias")));
+        size_t dot = full.rfind('.');
+        std::string last = dot == std::string::npos ? full : full.substr(dot + 1);
+        AddBinding(Binding{alias, Kind::kImport, false, node, item, last == alias ? full : full + " as " + alias, {}});
+      }
+    }
+  }
+
+  void ImportFrom(TSNode node) {
+    TSNode module = Field(node, "module_name");
+    std::string mod = Dotted(Text(module));
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode item = ts_node_named_child(node, i);
+      if (ts_node_eq(item, module)) continue;
+      std::string real, alias;
+      if (Is(item, "dotted_name")) {
+        real = Dotted(Text(item));
+        alias = real;
+      } else if (Is(item, "aliased_import")) {
+        real = Dotted(Text(Field(item, "name")));
+        alias = std::string(Text(Field(item, "alias")));
+      } else if (Is(item, "wildcard_import")) {
+        Current().import_starred = true;
+        Binding b{mod + ".*", Kind::kImport, false, node, item, mod + ".*", {}};
+        b.star = true;
+        AddBinding(std::move(b));
+        continue;
+      } else {
+        continue;
+      }
+      std::string full = (!mod.empty() && mod.back() == '.') ? mod + real : mod + "." + real;
+      AddBinding(Binding{alias, Kind::kImport, false, node, item, real != alias ? full + " as " + alias : full, {}});
+    }
+  }
+
+  void FutureImport(TSNode node) {
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode item = ts_node_named_child(node, i);
+      TSNode name = Is(item, "aliased_import") ? Field(item, "alias") : item;
+      AddBinding(Binding{Dotted(Text(name)), Kind::kFuture, true, node, item, {}, {}});
+    }
+  }
+
+  // --- definitions --------------------------------------------------------------------------
+
+  // Defaults and annotations run in the enclosing scope at definition time.
+  void ParameterHeads(TSNode params) {
+    if (ts_node_is_null(params)) return;
+    uint32_t n = ts_node_named_child_count(params);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode p = ts_node_named_child(params, i);
+      if (Is(p, "default_parameter") || Is(p, "typed_default_parameter")) {
+        if (TSNode ty = Field(p, "type"); !ts_node_is_null(ty)) Visit(ty);
+        Visit(Field(p, "value"));
+      } else if (Is(p, "typed_parameter")) {
+        Visit(Field(p, "type"));
+      }
+    }
+  }
+
+  void BindParameters(TSNode params) {
+    if (ts_node_is_null(params)) return;
+    uint32_t n = ts_node_named_child_count(params);
+    for (uint32_t i = 0; i < n; ++i) BindParameter(ts_node_named_child(params, i));
+  }
+
+  void BindParameter(TSNode p) {
+    if (Is(p, "identifier")) {
+      AddBinding(Binding{std::string(Text(p)), Kind::kArgument, false, p, {}, {}, {}});
+    } else if (Is(p, "default_parameter") || Is(p, "typed_default_parameter")) {
+      BindParameter(Field(p, "name"));
+    } else if (Is(p, "typed_parameter") || Is(p, "list_splat_pattern") || Is(p, "dictionary_splat_pattern") ||
+               Is(p, "tuple_pattern")) {
+      uint32_t n = ts_node_named_child_count(p);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(p, i);
+        if (!Is(c, "type")) BindParameter(c);
+      }
+    }
+  }
+
+  void FunctionDef(TSNode node) {
+    ParameterHeads(Field(node, "parameters"));
+    if (TSNode r = Field(node, "return_type"); !ts_node_is_null(r)) Visit(r);
+    deferred_.push_back({node, stack_, 0});
+    TSNode name = Field(node, "name");
+    if (!ts_node_is_null(name)) AddBinding(Binding{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}});
+  }
+
+  void Lambda(TSNode node) {
+    ParameterHeads(Field(node, "parameters"));
+    deferred_.push_back({node, stack_, 0});
+  }
+
+  void RunFunction(TSNode node) {
+    int id = Push(ScopeType::kFunction);
+    function_scopes_.push_back(id);
+    BindParameters(Field(node, "parameters"));
+    Visit(Field(node, "body"));
+    Pop();
+  }
+
+  void ClassDef(TSNode node) {
+    Visit(Field(node, "superclasses"));
+    Push(ScopeType::kClass);
+    Visit(Field(node, "body"));
+    Pop();
+    TSNode name = Field(node, "name");
+    if (!ts_node_is_null(name)) AddBinding(Binding{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}});
+  }
+
+  void Comprehension(TSNode node) {
+    Push(ScopeType::kGenerator);
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (Is(c, "for_in_clause")) {
+        Visit(Field(c, "right"));
+        Store(Field(c, "left"), c, Kind::kBinding);
+      } else if (Is(c, "if_clause")) {
+        VisitChildren(c);
+      }
+    }
+    Visit(Field(node, "body"));
+    Pop();
+  }
+
+  // --- assignments --------------------------------------------------------------------------
+
+  static bool HasElts(TSNode n) {
+    return Is(n, "pattern_list") || Is(n, "tuple_pattern") || Is(n, "list_pattern") || Is(n, "expression_list") ||
+           Is(n, "tuple") || Is(n, "list");
+  }
+
+  void Assignment(TSNode node) {
+    // a = b = value: tree-sitter nests the chain to the right.
+    std::vector<TSNode> targets;
+    TSNode cur = node;
+    TSNode type = Field(node, "type");
+    while (Is(cur, "assignment")) {
+      targets.push_back(Field(cur, "left"));
+      TSNode right = Field(cur, "right");
+      if (!Is(right, "assignment") || !ts_node_is_null(Field(right, "type"))) {
+        cur = right;
+        break;
+      }
+      cur = right;
+    }
+    TSNode value = cur;
+    bool literal_unpacking = !ts_node_is_null(value) && HasElts(value);
+    for (TSNode t : targets) literal_unpacking = literal_unpacking && HasElts(t);
+    if (!ts_node_is_null(type)) {
+      TSNode target = targets.empty() ? TSNode{} : targets[0];
+      bool has_value = !ts_node_is_null(value);
+      if (Is(target, "identifier")) {
+        StoreName(target, has_value ? Kind::kAssignment : Kind::kAnnotation, node, value);
+      } else {
+        Store(target, node, Kind::kBinding);
+      }
+      Visit(type);
+      if (has_value) Visit(value);
+      return;
+    }
+    Visit(value);
+    for (TSNode t : targets) Store(t, node, literal_unpacking ? Kind::kAssignment : Kind::kBinding, true, value);
+  }
+
+  // A store target; `direct` kind applies to a bare name, `nested` to names inside tuples.
+  void Store(TSNode target, TSNode stmt, Kind nested, bool top = true, TSNode value = {}) {
+    if (ts_node_is_null(target)) return;
+    if (Is(target, "identifier")) {
+      Kind kind = nested;
+      // A bare name directly under its statement (or `with ... as name`) is an Assignment.
+      if (top && (Is(stmt, "assignment") || Is(stmt, "augmented_assignment") || Is(stmt, "with_item"))) kind = Kind::kAssignment;
+      StoreName(target, kind, stmt, value);
+    } else if (Is(target, "pattern_list") || Is(target, "tuple_pattern") || Is(target, "list_pattern") ||
+               Is(target, "list_splat_pattern") || Is(target, "parenthesized_expression") || Is(target, "tuple") ||
+               Is(target, "list") || Is(target, "expression_list")) {
+      bool paren = Is(target, "parenthesized_expression");
+      uint32_t n = ts_node_named_child_count(target);
+      for (uint32_t i = 0; i < n; ++i) Store(ts_node_named_child(target, i), stmt, nested, top && paren, value);
+    } else {
+      Visit(target);  // attribute / subscript: their objects are loads
+    }
+  }
+
+  void StoreName(TSNode name, Kind kind, TSNode stmt, TSNode value) {
+    std::string n(Text(name));
+    if (n == "__all__" && Current().type == ScopeType::kModule && (kind == Kind::kAssignment || kind == Kind::kAnnotation) &&
+        (Is(stmt, "assignment") || Is(stmt, "augmented_assignment"))) {
+      Binding b{n, Kind::kExport, false, name, {}, {}, {}};
+      if (Is(stmt, "augmented_assignment")) {
+        if (auto it = Current().names.find("__all__"); it != Current().names.end() && bindings_[it->second].kind == Kind::kExport) {
+          b.exports = bindings_[it->second].exports;
+        }
+        value = Field(stmt, "right");
+      }
+      CollectExports(value, b.exports);
+      AddBinding(std::move(b));
+      return;
+    }
+    AddBinding(Binding{n, kind, false, name, {}, {}, {}});
+  }
+
+  void AddStrings(TSNode container, std::vector<std::string>& out) {
+    uint32_t n = ts_node_named_child_count(container);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(container, i);
+      if (Is(c, "string") && IsPlainString(c)) {
+        std::string s;
+        CollectStringContent(c, s);
+        out.push_back(s);
+      }
+    }
+  }
+
+  void CollectExports(TSNode value, std::vector<std::string>& out) {
+    if (Is(value, "list") || Is(value, "tuple")) {
+      AddStrings(value, out);
+      return;
+    }
+    std::vector<std::string> names;
+    TSNode cur = value;
+    while (Is(cur, "binary_operator")) {
+      TSNode right = Field(cur, "right");
+      if (!Is(right, "list") && !Is(right, "tuple")) break;
+      std::vector<std::string> part;
+      AddStrings(right, part);
+      names.insert(names.begin(), part.begin(), part.end());
+      TSNode left = Field(cur, "left");
+      if (Is(left, "list") || Is(left, "tuple")) {
+        std::vector<std::string> lp;
+        AddStrings(left, lp);
+        names.insert(names.begin(), lp.begin(), lp.end());
+        break;
+      }
+      cur = left;
+    }
+    out.insert(out.end(), names.begin(), names.end());
+  }
+
+  // --- other statements ---------------------------------------------------------------------
+
+  void ExceptClause(TSNode node) {
+    TSNode alias = Field(node, "alias");
+    TSNode value = Field(node, "value");
+    TSNode whole_value = value;
+    if (Is(value, "as_pattern")) {
+      // `except E as e` parses as an as_pattern in the value field.
+      TSNode target{};
+      TSNode expr{};
+      uint32_t m = ts_node_named_child_count(value);
+      for (uint32_t i = 0; i < m; ++i) {
+        TSNode c = ts_node_named_child(value, i);
+        if (Is(c, "as_pattern_target")) {
+          target = ts_node_named_child_count(c) ? ts_node_named_child(c, 0) : TSNode{};
+        } else if (ts_node_is_null(expr)) {
+          expr = c;
+        }
+      }
+      alias = target;
+      value = expr;
+    }
+    if (!Is(alias, "identifier")) {
+      VisitChildren(node);
+      return;
+    }
+    Visit(value);
+    std::string name(Text(alias));
+    Scope& scope = Current();
+    int prev = -1;
+    if (auto it = scope.names.find(name); it != scope.names.end()) {
+      prev = it->second;
+      scope.names.erase(it);
+    }
+    AddBinding(Binding{name, Kind::kAssignment, false, node, {}, {}, {}});
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (!ts_node_eq(c, alias) && !ts_node_eq(c, whole_value)) Visit(c);
+    }
+    Scope& after = Current();
+    if (auto it = after.names.find(name); it != after.names.end()) {
+      if (!bindings_[it->second].used) {
+        TSPoint p = ts_node_start_point(node);
+        report_.unused_variables.push_back({static_cast<int>(p.row) + 1, static_cast<int>(p.column), name});
+      }
+      after.names.erase(it);
+    }
+    if (prev >= 0) after.names[name] = prev;
+  }
+
+  void Global(TSNode node) {
+    if (stack_.size() <= 1) return;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode id = ts_node_named_child(node, i);
+      if (!Is(id, "identifier")) continue;
+      std::string name(Text(id));
+      bindings_.push_back(Binding{name, Kind::kGlobal, true, node, {}, {}, {}});
+      int idx = static_cast<int>(bindings_.size()) - 1;
+      scopes_[stack_[0]].names.emplace(name, idx);
+      for (size_t s = 1; s < stack_.size(); ++s) scopes_[stack_[s]].names[name] = idx;
+    }
+  }
+
+  bool OnConditionalBranch(TSNode node) {
+    for (TSNode cur = ts_node_parent(node); !ts_node_is_null(cur); cur = ts_node_parent(cur)) {
+      if (Is(cur, "if_statement") || Is(cur, "while_statement") || Is(cur, "conditional_expression")) return true;
+    }
+    return false;
+  }
+
+  void Delete(TSNode node) {
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) DeleteTarget(ts_node_named_child(node, i));
+  }
+
+  void DeleteTarget(TSNode target) {
+    if (Is(target, "identifier")) {
+      if (OnConditionalBranch(target)) return;
+      Current().names.erase(std::string(Text(target)));
+    } else if (Is(target, "expression_list") || Is(target, "tuple") || Is(target, "list") ||
+               Is(target, "parenthesized_expression")) {
+      uint32_t n = ts_node_named_child_count(target);
+      for (uint32_t i = 0; i < n; ++i) DeleteTarget(ts_node_named_child(target, i));
+    } else {
+      Visit(target);
+    }
+  }
+
+  // match/case: a bare name in a pattern captures, a dotted one is a value.
+  void CaseClause(TSNode node) {
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (Is(c, "case_pattern")) {
+        Pattern(c);
+      } else {
+        Visit(c);
+      }
+    }
+  }
+
+  void Pattern(TSNode node) {
+    if (Is(node, "dotted_name")) {
+      if (ts_node_named_child_count(node) == 1) {
+        TSNode id = ts_node_named_child(node, 0);
+        if (Text(id) != "_") AddBinding(Binding{std::string(Text(id)), Kind::kBinding, false, id, {}, {}, {}});
+      } else {
+        Load(Text(ts_node_named_child(node, 0)));
+      }
+      return;
+    }
+    if (Is(node, "identifier")) {
+      if (Text(node) != "_") AddBinding(Binding{std::string(Text(node)), Kind::kBinding, false, node, {}, {}, {}});
+      return;
+    }
+    if (Is(node, "class_pattern")) {
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(node, i);
+        if (i == 0 && Is(c, "dotted_name")) {
+          Load(Text(ts_node_named_child(c, 0)));
+        } else {
+          Pattern(c);
+        }
+      }
+      return;
+    }
+    if (Is(node, "keyword_pattern")) {
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 1; i < n; ++i) Pattern(ts_node_named_child(node, i));
+      return;
+    }
+    if (Is(node, "string") || Is(node, "integer") || Is(node, "float")) return;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) Pattern(ts_node_named_child(node, i));
+  }
+
+  const Source& src_;
+  std::deque<Scope> scopes_;
+  std::vector<int> stack_;
+  std::vector<Binding> bindings_;
+  std::vector<Deferred> deferred_;
+  std::vector<int> function_scopes_;
+  bool future_annotations_ = false;
+  bool in_annotation_ = false;
+  bool postponed_ = false;
+  ScopeReport report_;
+};
+
+}  // namespace
+
+ScopeReport AnalyzeScopes(const Source& src) {
+  if (!src.tree) return {};
+  return Walker(src).Run();
+}
+
+}  // namespace trajc::lint

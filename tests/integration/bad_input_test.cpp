@@ -1,0 +1,132 @@
+// Every kind of malformed input gets one located message, a non-zero exit, and leaves no
+// output behind.
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+#include "cli_support.h"
+
+using namespace cli_test;
+
+namespace {
+
+struct Case {
+  const char* name;
+  std::function<void(const fs::path& root)> breakage;
+  std::string flags;
+  int exit_code;
+  std::string message;  // expected stderr, with {root} standing for the project copy
+};
+
+std::string Expand(std::string text, const fs::path& root) {
+  for (size_t at; (at = text.find("{root}")) != std::string::npos;) text.replace(at, 6, root.string());
+  return text;
+}
+
+void Append(const fs::path& path, const std::string& text) {
+  std::string old = Slurp(path);
+  WriteFile(path, old + text);
+}
+
+void Replace(const fs::path& path, const std::string& from, const std::string& to) {
+  std::string text = Slurp(path);
+  size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  WriteFile(path, text.replace(at, from.size(), to));
+}
+
+const std::vector<Case>& Cases() {
+  static const std::vector<Case> cases = {
+      {"schema_yaml_malformed",
+       [](const fs::path& r) { WriteFile(r / "tool_schemas/lint.yaml", "name: lint\ntools: [\n  - name: x\n"); },
+       "", 1, "{root}/tool_schemas/lint.yaml:3:3: error: invalid YAML: illegal block entry\n"},
+      {"schema_keyword_wrong_type",
+       [](const fs::path& r) { Replace(r / "tool_schemas/lint.yaml", "minimum: 1\n          description: The line", "minimum: one\n          description: The line"); },
+       "", 1, "{root}/tool_schemas/lint.yaml:66:20: error: invalid JSON Schema: 'minimum' must be a number\n"},
+      {"schema_missing_submit",
+       [](const fs::path& r) { Replace(r / "tool_schemas/lint.yaml", "  - name: submit_result", "  - name: submit_report"); },
+       "", 1, "{root}/tool_schemas/lint.yaml:"},
+      {"schema_unknown_field",
+       [](const fs::path& r) { Replace(r / "tool_schemas/lint.yaml", "system_prompt:", "sytem_prompt:"); },
+       "", 1, "{root}/tool_schemas/lint.yaml:4:1: error: unknown field 'sytem_prompt'; expected one of: name, system_prompt, context_template, tools\n"},
+      {"template_yaml_malformed",
+       [](const fs::path& r) { WriteFile(r / "trajectories/lint/zz_broken.yaml", "id: broken\nsteps: [\n"); },
+       "", 1, "{root}/trajectories/lint/zz_broken.yaml:3:1: error: invalid YAML: end of sequence flow not found\n"},
+      {"template_unknown_tool",
+       [](const fs::path& r) { Replace(r / "trajectories/lint/fix_one.yaml", "call: apply_fix", "call: apply_patch"); },
+       "", 1, "{root}/trajectories/lint/fix_one.yaml:18:15: error: unknown tool 'apply_patch' (not in {root}/tool_schemas/lint.yaml)\n"},
+      {"template_unknown_placeholder",
+       [](const fs::path& r) { Replace(r / "trajectories/lint/fix_one.yaml", "{{target.line}}", "{{targte.line}}"); },
+       "", 1, "{root}/trajectories/lint/fix_one.yaml:19:60: error: unknown name 'targte' in 'targte.line'; known: "},
+      {"template_arguments_fail_schema",
+       [](const fs::path& r) { Replace(r / "trajectories/lint/clean_submit.yaml", "check_only: true", "check_only: \"yes\""); },
+       "", 1, "{root}/trajectories/lint/clean_submit.yaml:13:5: error: template 'lint.clean_submit': arguments of run_linter fail its schema: "},
+      {"fixture_syntax_error",
+       [](const fs::path& r) { WriteFile(r / "fixtures/lint/zz_broken.py", "def f(:\n    return 1\n"); },
+       "", 1, "{root}/fixtures/lint/zz_broken.py:1:"},
+      {"fixture_not_utf8",
+       [](const fs::path& r) { WriteFile(r / "fixtures/lint/zz_latin1.py", "x = 1\nname = '\xe9t\xe9'\n"); },
+       "", 1, "{root}/fixtures/lint/zz_latin1.py:2:9: error: invalid UTF-8 byte; fixtures must be UTF-8 encoded Python\n"},
+      {"no_eval_fixtures",
+       [](const fs::path& r) { fs::remove_all(r / "fixtures/lint/eval"); },
+       "", 1, "{root}/fixtures/lint: error: no eval fixture fits any template; eval needs 20 examples (eval fixtures live in {root}/fixtures/lint/eval/)\n"},
+      {"split_out_of_range", nullptr, "--count 10 --split 1.5", 2,
+       "trajc: error: --split must be between 0 and 1 (the train share), got 1.500000\n"},
+      {"count_zero", nullptr, "--count 0", 2, "trajc: error: --count must be at least 1, got 0\n"},
+      {"count_negative", nullptr, "--count -5", 2, "trajc: error: --count must be at least 1, got -5\n"},
+      {"count_not_a_number", nullptr, "--count many", 2, "trajc: error: "},
+      {"count_missing", nullptr, "--seed 4", 2, "trajc: error: --count is required to generate"},
+      {"jobs_zero", nullptr, "--count 5 --jobs 0", 2, "trajc: error: --jobs must be between 1 and 256\n"},
+      {"unknown_domain", nullptr, "--count 5 --domain cooking", 2, "trajc: error: unknown domain 'cooking'; available: lint\n"},
+      {"unknown_flag", nullptr, "--count 5 --sead 4", 2, "trajc: error: The following arguments were not expected: 4 --sead; see trajc --help\n"},
+  };
+  return cases;
+}
+
+}  // namespace
+
+TEST_CASE("malformed inputs and impossible flags: one located error, no output") {
+  for (const Case& c : Cases()) {
+    DYNAMIC_SECTION(c.name) {
+      fs::path scratch = Scratch(std::string("bad-") + c.name);
+      fs::path root = CopyProject(scratch);
+      if (c.breakage) c.breakage(root);
+      std::string flags = c.flags.empty() ? "--count 200 --split 0.9 --seed 42" : c.flags;
+      fs::path out = scratch / "out";
+      Result r = Trajc(flags + " --root " + Quote(root.string()) + " --out " + Quote(out.string()), scratch);
+      INFO(r.err);
+      CHECK(r.exit_code == c.exit_code);
+      std::string expected = Expand(c.message, root);
+      if (expected.back() == '\n') CHECK(r.err == expected);
+      else CHECK_THAT(r.err, Catch::StartsWith(expected));
+      CHECK(Lines(r.err).size() == 1);
+      CHECK_FALSE(fs::exists(out));
+    }
+  }
+}
+
+TEST_CASE("an unwritable output location is an error and leaves nothing behind") {
+  fs::path scratch = Scratch("bad-out");
+  WriteFile(scratch / "a_file", "x");
+  Result r = Trajc("--count 5" + Root() + " --out " + Quote((scratch / "a_file" / "out").string()), scratch);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::StartsWith((scratch / "a_file" / "out").string() + ": error: cannot create output directory: "));
+  Result r2 = Trajc("--count 5" + Root() + " --out " + Quote((scratch / "a_file").string()), scratch);
+  CHECK(r2.exit_code == 1);
+  CHECK(r2.err == (scratch / "a_file").string() + ": error: exists and is not a directory; choose another with --out\n");
+  CHECK(Slurp(scratch / "a_file") == "x");
+}
+
+TEST_CASE("a failed run keeps an existing dataset intact") {
+  fs::path scratch = Scratch("bad-keep");
+  fs::path out = scratch / "out";
+  REQUIRE(Trajc("--count 20 --seed 1 --quiet" + Root() + " --out " + Quote(out.string()), scratch).exit_code == 0);
+  std::string before = Slurp(out / "train.jsonl");
+  fs::path root = CopyProject(scratch);
+  WriteFile(root / "fixtures/lint/zz_broken.py", "def f(:\n");
+  Result r = Trajc("--count 30 --seed 2 --root " + Quote(root.string()) + " --out " + Quote(out.string()), scratch);
+  CHECK(r.exit_code == 1);
+  CHECK(Slurp(out / "train.jsonl") == before);
+  size_t entries = static_cast<size_t>(std::distance(fs::directory_iterator(out), fs::directory_iterator()));
+  CHECK(entries == 3);
+}

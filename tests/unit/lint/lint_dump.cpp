@@ -1,0 +1,47 @@
+// lint_dump FILE... — prints trajc's findings as flake8 does (`path:row:col: CODE message`),
+// for bench/lint_vs_flake8.sh. With --fix it instead prints the text after fixing every
+// fixable finding repeatedly until nothing changes.
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "lint/lint.h"
+
+namespace {
+
+std::string Read(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool fix = argc > 1 && std::strcmp(argv[1], "--fix") == 0;
+  for (int i = fix ? 2 : 1; i < argc; ++i) {
+    std::string text = Read(argv[i]);
+    if (fix) {
+      for (int round = 0; round < 50; ++round) {
+        bool changed = false;
+        for (const auto& issue : trajc::lint::Analyze(text)) {
+          if (!issue.fixable) continue;
+          if (auto next = trajc::lint::FixLine(text, issue.code, issue.line); next && *next != text) {
+            text = *next;
+            changed = true;
+            break;
+          }
+        }
+        if (!changed) break;
+      }
+      std::cout << text;
+      continue;
+    }
+    for (const auto& issue : trajc::lint::Analyze(text)) {
+      std::cout << argv[i] << ":" << issue.line << ":" << issue.column << ": " << issue.code << " " << issue.message << "\n";
+    }
+  }
+  return 0;
+}
