@@ -23,11 +23,6 @@ std::string Expand(std::string text, const fs::path& root) {
   return text;
 }
 
-void Append(const fs::path& path, const std::string& text) {
-  std::string old = Slurp(path);
-  WriteFile(path, old + text);
-}
-
 void Replace(const fs::path& path, const std::string& from, const std::string& to) {
   std::string text = Slurp(path);
   size_t at = text.find(from);

@@ -57,7 +57,7 @@ class Lint final : public Domain {
   std::string_view label_name() const override { return "codes"; }
 
   std::vector<Node> Nodes(const Fixture& fixture) const override {
-    std::vector<lint::Issue> issues = lint::Analyze(fixture.text);
+    std::vector<lint::Issue> issues = cache_.Analyze(fixture.text);
     Node node;
     node.id = "module";
     node.kind = "module";
@@ -77,7 +77,7 @@ class Lint final : public Domain {
   }
 
   std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node&) const override {
-    return std::make_unique<lint_domain::LintEnvironment>(fixture.display_path, fixture.text);
+    return std::make_unique<lint_domain::LintEnvironment>(fixture.display_path, fixture.text, &cache_);
   }
 
   Json Show(const Fixture& fixture) const override {
@@ -141,6 +141,7 @@ class Lint final : public Domain {
 
  private:
   templates::Vocabulary vocabulary_;
+  mutable lint_domain::AnalysisCache cache_;
 };
 
 }  // namespace

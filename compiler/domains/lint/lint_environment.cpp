@@ -21,8 +21,12 @@ ToolOutcome Failure(const std::string& code, long long line, std::string error) 
 
 }  // namespace
 
-LintEnvironment::LintEnvironment(std::string display_path, std::string text)
-    : path_(std::move(display_path)), original_(text), text_(std::move(text)), issues_(lint::Analyze(text_)) {}
+LintEnvironment::LintEnvironment(std::string display_path, std::string text, AnalysisCache* cache)
+    : cache_(cache), path_(std::move(display_path)), original_(text), text_(std::move(text)), issues_(Analyze(text_)) {}
+
+std::vector<lint::Issue> LintEnvironment::Analyze(const std::string& text) const {
+  return cache_ != nullptr ? cache_->Analyze(text) : lint::Analyze(text);
+}
 
 ToolOutcome LintEnvironment::Call(std::string_view tool, const Json& args) {
   if (tool == "run_linter") return RunLinter(args);
@@ -60,12 +64,13 @@ ToolOutcome LintEnvironment::ApplyFix(const Json& args) {
   if (rule == nullptr) return Failure(code, line, "unknown issue code '" + code + "'");
   if (!rule->fixable)
     return Failure(code, line, code + " (" + rule->summary + ") has no automatic fix; it must be edited by hand");
-  std::optional<std::string> fixed = lint::FixLine(text_, code, static_cast<int>(line));
+  std::optional<std::string> fixed =
+      cache_ != nullptr ? cache_->FixLine(text_, code, static_cast<int>(line)) : lint::FixLine(text_, code, static_cast<int>(line));
   if (!fixed) {
     return Failure(code, line, "no " + code + " issue at line " + std::to_string(line) +
                                    " of the current file; line numbers may have changed, run run_linter again");
   }
-  std::vector<lint::Issue> after = lint::Analyze(*fixed);
+  std::vector<lint::Issue> after = Analyze(*fixed);
   long removed = std::max(0L, CountCode(issues_, code) - CountCode(after, code));
   text_ = std::move(*fixed);
   issues_ = std::move(after);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domains/lint/analysis_cache.h"
 #include "lint/lint.h"
 #include "templates/environment.h"
 
@@ -15,7 +16,8 @@ namespace trajc::domains::lint_domain {
 
 class LintEnvironment : public templates::Environment {
  public:
-  LintEnvironment(std::string display_path, std::string text);
+  // `cache` (optional, not owned) memoises analysis across environments of one run.
+  LintEnvironment(std::string display_path, std::string text, AnalysisCache* cache = nullptr);
 
   templates::ToolOutcome Call(std::string_view tool, const Json& args) override;
   // "seen": the last run_linter result as an issue view (null before the first run);
@@ -29,7 +31,9 @@ class LintEnvironment : public templates::Environment {
   templates::ToolOutcome ApplyFix(const Json& args);
   templates::ToolOutcome Submit(const Json& args) const;
   Json Truth() const;
+  std::vector<lint::Issue> Analyze(const std::string& text) const;
 
+  AnalysisCache* cache_;
   std::string path_;
   std::string original_;
   std::string text_;
