@@ -33,22 +33,30 @@ class _Collect(flakes_reporter.Reporter):
         pass
 
 
-def lint(path, text):
-    issues = []
-    style = pycodestyle.StyleGuide(quiet=True, select=sorted(CODES))
-    checker = pycodestyle.Checker(path, lines=text.splitlines(True), options=style.options)
-    checker.report.init_file(path, checker.lines, checker.expected, checker.line_offset)
-    results = []
-    checker.report.error = lambda line, col, txt, check: results.append((line, col + 1, txt[:4], txt[5:]))
+class _Report(pycodestyle.BaseReport):
+    def __init__(self, options):
+        super().__init__(options)
+        self.found = []
+
+    def error(self, line_number, offset, text, check):
+        code = text[:4]
+        if code in CODES:
+            self.found.append((line_number, offset + 1, code, text[5:]))
+        return code
+
+
+def lint(path, text, options):
+    report = _Report(options)
+    checker = pycodestyle.Checker(path, lines=text.splitlines(True), options=options, report=report)
     checker.check_all()
-    issues.extend(results)
+    issues = list(report.found)
     collector = _Collect()
     flakes_api.check(text, path, collector)
     for m in collector.found:
         code = {"UnusedImport": "F401", "UnusedVariable": "F841"}.get(type(m).__name__)
         if code:
             issues.append((m.lineno, m.col + 1, code, m.message % m.message_args))
-    return sorted(i for i in issues if i[2] in CODES)
+    return sorted(issues)
 
 
 def main():
@@ -60,12 +68,13 @@ def main():
     root = os.path.join(os.path.dirname(__file__), "..", "fixtures", "lint")
     files = sorted(f for f in os.listdir(root) if f.endswith(".py"))
     texts = {f: open(os.path.join(root, f), encoding="utf-8").read() for f in files}
+    options = pycodestyle.StyleGuide(quiet=True, select=sorted(CODES)).options
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "train.jsonl"), "w", encoding="utf-8") as out:
         for i in range(args.count):
             name = rng.choice(files)
-            issues = lint(name, texts[name])
+            issues = lint(name, texts[name], options)
             result = {"issues": [{"code": c, "line": l, "column": col, "message": m} for l, col, c, m in issues]}
             messages = [
                 {"role": "system", "content": "You are a Python lint subagent."},
