@@ -6,16 +6,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Tools count as present when their command is on PATH (a machine may have its own
+# Node.js/npm, which Debian's npm package would conflict with); libraries by dpkg.
+tools=(g++:build-essential make:build-essential cmake:cmake ninja:ninja-build pkg-config:pkg-config
+       git:git npm:npm)
 packages=(
-  build-essential cmake ninja-build pkg-config git npm ca-certificates
-  libtree-sitter-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libssl-dev
+  ca-certificates libtree-sitter-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libssl-dev
   # test-time oracles: the real tools whose verdicts trajc's output must match
   flake8 python3-pydocstyle python3-pytest python3-jsonschema json-schema-test-suite
 )
 missing=()
+for entry in "${tools[@]}"; do
+  command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry##*:}")
+done
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u | sed '/^$/d')
 if ((${#missing[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
