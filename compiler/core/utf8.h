@@ -1,12 +1,27 @@
-// core/utf8 — every text input (fixtures, YAML, JSONL) must be valid UTF-8.
+// core/utf8 — every text input (fixtures, YAML, JSONL) must be valid UTF-8; lengths that
+// users see (E501's line length, JSON Schema's minLength, regex subjects) count code points.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace trajc {
 
-// Byte offset of the first byte that is not part of valid UTF-8 (overlong forms and
-// surrogates included), or std::string_view::npos.
+struct CodePoint {
+  uint32_t value = 0xFFFD;  // U+FFFD for an invalid sequence
+  size_t length = 1;        // bytes consumed; 1 for an invalid byte
+  bool valid = false;
+};
+
+// Decodes the sequence starting at text[at] (at < text.size()). Overlong forms,
+// surrogates and values above U+10FFFF are invalid.
+CodePoint DecodeUtf8(std::string_view text, size_t at);
+
+// Byte offset of the first byte that is not part of valid UTF-8, or npos.
 size_t FindInvalidUtf8(std::string_view text);
+
+// Code points in valid UTF-8 (each byte that does not continue a sequence counts one).
+size_t CountCodePoints(std::string_view text);
 
 }  // namespace trajc

@@ -1,5 +1,7 @@
 #include "schema/json_value.h"
 
+#include "core/utf8.h"
+
 #include <cmath>
 #include <cstdint>
 
@@ -74,13 +76,7 @@ bool IsIntegerValue(const Json& value) {
   return std::isfinite(d) && std::floor(d) == d;
 }
 
-std::size_t CodePointLength(std::string_view utf8) {
-  std::size_t count = 0;
-  for (char c : utf8) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
+std::size_t CodePointLength(std::string_view utf8) { return CountCodePoints(utf8); }
 
 namespace {
 

@@ -1,5 +1,7 @@
 #include "schema/regex.h"
 
+#include "core/utf8.h"
+
 #include <pthread.h>
 
 #include <cstdint>
@@ -15,46 +17,10 @@ namespace {
 std::wstring ToWide(std::string_view s) {
   std::wstring out;
   out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::uint32_t cp = 0xFFFD;
-    std::size_t len = 1;
-    if (c < 0x80) {
-      cp = c;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      len = 0;
-    }
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(static_cast<wchar_t>(0xFFFD));
-      ++i;
-      continue;
-    }
-    bool valid = true;
-    for (std::size_t k = 1; k < len; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) {
-        valid = false;
-        break;
-      }
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (!valid) {
-      out.push_back(static_cast<wchar_t>(0xFFFD));
-      ++i;
-      continue;
-    }
-    out.push_back(static_cast<wchar_t>(cp));
-    i += len;
+  for (std::size_t i = 0; i < s.size();) {
+    CodePoint cp = DecodeUtf8(s, i);
+    out.push_back(static_cast<wchar_t>(cp.value));
+    i += cp.length;
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "lint/rules/pycodestyle/line_too_long.h"
 
+#include "core/utf8.h"
+
 #include <string>
 
 namespace trajc::lint {
@@ -10,9 +12,7 @@ bool IsSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (
 
 int CountChars(const Source& src, std::string_view s) {
   if (src.bytes_are_chars) return static_cast<int>(s.size());
-  int n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
+  return static_cast<int>(CountCodePoints(s));
 }
 
 }  // namespace
