@@ -14,7 +14,7 @@ struct GenerateOptions {
   double split = 0.9;
   uint64_t seed = 42;
   std::string out;  // default out/<domain>
-  unsigned jobs = 1;
+  unsigned jobs = 1;  // main() defaults it to the number of cores
   std::string root, schemas, templates, fixtures;
   bool quiet = false;
   bool json = false;  // print the summary as JSON on stdout

@@ -1,7 +1,9 @@
 // trajc — the trajectory compiler. The only place that includes CLI11.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 #include <sstream>
 
 #include "cli/fixtures_command.h"
@@ -19,9 +21,13 @@ void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
   app.add_option("--domain", g.domain, "Subagent domain to compile (lint)")->capture_default_str();
   app.add_option("--count", g.count, "Number of examples in all (train + eval)");
   app.add_option("--split", g.split, "Train share of --count: n_train = round(count * split)")->capture_default_str();
-  app.add_option("--seed", g.seed, "Seed: same inputs + same flags give the same bytes")->capture_default_str();
+  // CLI11 reads "-1" into an unsigned as 2^64-1; a negative seed is a mistake, not a seed.
+  app.add_option("--seed", g.seed, "Seed (0 to 2^64-1): same inputs + same flags give the same bytes")
+      ->capture_default_str()
+      ->check([](const std::string& v) { return v.starts_with("-") ? "must not be negative, got " + v : std::string(); });
   app.add_option("--out", g.out, "Output directory for train.jsonl, eval.jsonl, manifest.json [default: out/<domain>]");
-  app.add_option("-j,--jobs", g.jobs, "Worker threads; the output does not depend on it")->capture_default_str();
+  g.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
+  app.add_option("-j,--jobs", g.jobs, "Worker threads [default: the number of cores]; the output does not depend on it");
   app.add_option("--root", g.root, "Project root with tool_schemas/, trajectories/, fixtures/ [default: $TRAJC_ROOT, ., installed data]");
   app.add_option("--schemas", g.schemas, "Subagent definition YAML [default: <root>/tool_schemas/<domain>.yaml]");
   app.add_option("--templates", g.templates, "Template folder [default: <root>/trajectories/<domain>]");

@@ -1,6 +1,10 @@
 #include "core/files.h"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <climits>
 
 #include <cerrno>
 #include <cstring>
@@ -10,6 +14,46 @@
 #include "core/diagnostic.h"
 
 namespace trajc {
+
+namespace {
+
+// Temporaries of live AtomicFiles, so that SIGINT/SIGTERM/SIGHUP (Ctrl-C, a killed job)
+// can remove them before the process dies. Fixed storage: a handler may only call
+// async-signal-safe functions (unlink, signal, raise) and touch lock-free atomics.
+constexpr int kSlots = 16;
+char g_temp_paths[kSlots][PATH_MAX];
+std::atomic<bool> g_slot_used[kSlots];
+
+void RemoveTemporariesAndDie(int sig) {
+  for (int i = 0; i < kSlots; ++i)
+    if (g_slot_used[i].load()) unlink(g_temp_paths[i]);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+int RegisterTemporary(const std::string& path) {
+  static const bool installed = [] {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, RemoveTemporariesAndDie);
+    return true;
+  }();
+  (void)installed;
+  if (path.size() >= PATH_MAX) return -1;
+  // Outputs are opened from one thread; the path is complete before the slot is marked used.
+  for (int i = 0; i < kSlots; ++i) {
+    if (g_slot_used[i].load()) continue;
+    path.copy(g_temp_paths[i], path.size());
+    g_temp_paths[i][path.size()] = '\0';
+    g_slot_used[i].store(true);
+    return i;
+  }
+  return -1;  // more than kSlots open at once: still removed on every normal path
+}
+
+void UnregisterTemporary(int slot) {
+  if (slot >= 0) g_slot_used[slot].store(false);
+}
+
+}  // namespace
 
 std::string ReadFile(const std::filesystem::path& path) {
   std::error_code ec;
@@ -33,6 +77,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
                 std::string("cannot write output here: ") + std::strerror(errno) +
                     "; choose a writable directory with --out");
   temp_ = pattern;
+  signal_slot_ = RegisterTemporary(temp_.string());
   file_ = fdopen(fd, "wb");
   if (file_ == nullptr) {
     ::close(fd);
@@ -47,6 +92,7 @@ AtomicFile::~AtomicFile() {
     std::error_code ec;
     std::filesystem::remove(temp_, ec);
   }
+  UnregisterTemporary(signal_slot_);
 }
 
 void AtomicFile::Write(std::string_view bytes) {
@@ -72,6 +118,8 @@ void AtomicFile::Publish() {
   std::filesystem::rename(temp_, target_, ec);
   if (ec) throw Error({target_.string(), 0, 0}, "cannot move output into place: " + ec.message());
   published_ = true;
+  UnregisterTemporary(signal_slot_);
+  signal_slot_ = -1;
 }
 
 void PublishAll(std::initializer_list<AtomicFile*> files) {

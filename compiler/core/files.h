@@ -1,8 +1,9 @@
 // core/files — reading inputs and writing outputs all-or-nothing.
 //
 // AtomicFile writes to a hidden temporary beside its target and renames it into place
-// only on Commit(); destroyed uncommitted (an error, an exception), it removes the
-// temporary, so a failed or interrupted run leaves no partial dataset behind.
+// only on Publish(); destroyed unpublished (an error, an exception) or killed by
+// SIGINT/SIGTERM/SIGHUP, it removes the temporary, so a failed or interrupted run leaves
+// no partial dataset behind.
 #pragma once
 
 #include <cstdio>
@@ -43,6 +44,7 @@ class AtomicFile {
   std::string sha256_;
   uint64_t bytes_ = 0;
   bool published_ = false;
+  int signal_slot_ = -1;  // where a fatal signal finds the temporary to remove
 };
 
 // Publishes several closed files together, so that a dataset's files appear as a set.

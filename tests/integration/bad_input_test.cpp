@@ -71,6 +71,7 @@ const std::vector<Case>& Cases() {
       {"count_negative", nullptr, "--count -5", 2, "trajc: error: --count must be at least 1, got -5\n"},
       {"count_not_a_number", nullptr, "--count many", 2, "trajc: error: "},
       {"count_missing", nullptr, "--seed 4", 2, "trajc: error: --count is required to generate"},
+      {"seed_negative", nullptr, "--count 5 --seed -1", 2, "trajc: error: --seed: must not be negative, got -1; see trajc --help\n"},
       {"jobs_zero", nullptr, "--count 5 --jobs 0", 2, "trajc: error: --jobs must be between 1 and 256\n"},
       {"unknown_domain", nullptr, "--count 5 --domain cooking", 2, "trajc: error: unknown domain 'cooking'; available: lint\n"},
       {"unknown_flag", nullptr, "--count 5 --sead 4", 2, "trajc: error: The following arguments were not expected: 4 --sead; see trajc --help\n"},
@@ -124,4 +125,14 @@ TEST_CASE("a failed run keeps an existing dataset intact") {
   CHECK(Slurp(out / "train.jsonl") == before);
   size_t entries = static_cast<size_t>(std::distance(fs::directory_iterator(out), fs::directory_iterator()));
   CHECK(entries == 3);
+}
+
+TEST_CASE("an interrupted run (SIGINT) leaves no partial dataset or temporary behind") {
+  fs::path scratch = Scratch("interrupt");
+  fs::path out = scratch / "out";
+  fs::create_directories(out);
+  // Long enough to be interrupted mid-write; timeout sends SIGINT after 0.5 s.
+  Result r = Shell("timeout -s INT 0.5 " + Quote(TRAJC_BINARY) + " --count 50000000 --jobs 1" + Root() + " --out " + Quote(out.string()), scratch);
+  CHECK(r.exit_code == 124);  // timeout's own status when it had to stop the command
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 0);
 }
