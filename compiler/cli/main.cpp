@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kExitCodes =
     "\nExit codes: 0 success; 1 invalid input (a located error is printed) or violations found;\n"
-    "2 usage error (unknown or impossible flags).\n";
+    "2 usage error (unknown or impossible flags); 70 internal error (a bug in trajc: please report it).\n";
 
 void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
   app.add_option("--domain", g.domain, "Subagent domain to compile (lint)")->capture_default_str();
