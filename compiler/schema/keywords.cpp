@@ -230,21 +230,27 @@ class RequiredKeyword : public Keyword {
   std::vector<std::string> names_;
 };
 
-class PropertyCountKeyword : public Keyword {
+// minItems/maxItems and minProperties/maxProperties: a bound on an array's or an
+// object's size, with Python jsonschema's wording for each.
+class SizeKeyword : public Keyword {
  public:
-  PropertyCountKeyword(bool is_min, std::size_t limit)
-      : Keyword(is_min ? "minProperties" : "maxProperties"), is_min_(is_min), limit_(limit) {}
+  enum class Of { kArray, kObject };
+  SizeKeyword(Of of, bool is_min, std::size_t limit)
+      : Keyword(of == Of::kArray ? (is_min ? "minItems" : "maxItems") : (is_min ? "minProperties" : "maxProperties")),
+        of_(of), is_min_(is_min), limit_(limit) {}
   bool Evaluate(const Json& instance, Context& ctx) const override {
-    if (!instance.is_object()) return true;
+    if (of_ == Of::kArray ? !instance.is_array() : !instance.is_object()) return true;
     std::size_t n = instance.size();
     if (is_min_ ? n >= limit_ : n <= limit_) return true;
     return Fail(ctx, [&] {
-      if (is_min_) return Repr(instance) + (limit_ == 1 ? " should be non-empty" : " does not have enough properties");
-      return Repr(instance) + (limit_ == 0 ? " is expected to be empty" : " has too many properties");
+      bool array = of_ == Of::kArray;
+      if (is_min_) return Repr(instance) + (limit_ == 1 ? " should be non-empty" : array ? " is too short" : " does not have enough properties");
+      return Repr(instance) + (limit_ == 0 ? " is expected to be empty" : array ? " is too long" : " has too many properties");
     });
   }
 
  private:
+  Of of_;
   bool is_min_;
   std::size_t limit_;
 };
@@ -445,24 +451,6 @@ class TailItemsKeyword : public Keyword {
   std::size_t start_;
   const Node* node_;
   bool is_false_;
-};
-
-class ItemCountKeyword : public Keyword {
- public:
-  ItemCountKeyword(bool is_min, std::size_t limit) : Keyword(is_min ? "minItems" : "maxItems"), is_min_(is_min), limit_(limit) {}
-  bool Evaluate(const Json& instance, Context& ctx) const override {
-    if (!instance.is_array()) return true;
-    std::size_t n = instance.size();
-    if (is_min_ ? n >= limit_ : n <= limit_) return true;
-    return Fail(ctx, [&] {
-      if (is_min_) return Repr(instance) + (limit_ == 1 ? " should be non-empty" : " is too short");
-      return Repr(instance) + (limit_ == 0 ? " is expected to be empty" : " is too long");
-    });
-  }
-
- private:
-  bool is_min_;
-  std::size_t limit_;
 };
 
 class UniqueItemsKeyword : public Keyword {
@@ -705,7 +693,7 @@ void CompileKeywords(const Json& schema, const std::string& pointer, int depth, 
       }
       keyword = std::make_unique<RequiredKeyword>(std::move(names));
     } else if (key == "minProperties" || key == "maxProperties") {
-      keyword = std::make_unique<PropertyCountKeyword>(key == "minProperties", RequireCount(value, at));
+      keyword = std::make_unique<SizeKeyword>(SizeKeyword::Of::kObject, key == "minProperties", RequireCount(value, at));
     } else if (key == "enum") {
       keyword = std::make_unique<EnumKeyword>(RequireArray(value, at, false));
     } else if (key == "const") {
@@ -746,7 +734,7 @@ void CompileKeywords(const Json& schema, const std::string& pointer, int depth, 
         keyword = std::make_unique<TailItemsKeyword>(key, prefix_count, target, value.is_boolean() && !value.get<bool>());
       }
     } else if (key == "minItems" || key == "maxItems") {
-      keyword = std::make_unique<ItemCountKeyword>(key == "minItems", RequireCount(value, at));
+      keyword = std::make_unique<SizeKeyword>(SizeKeyword::Of::kArray, key == "minItems", RequireCount(value, at));
     } else if (key == "uniqueItems") {
       if (!value.is_boolean()) throw SchemaError(at, "must be a boolean");
       if (value.get<bool>()) keyword = std::make_unique<UniqueItemsKeyword>();
