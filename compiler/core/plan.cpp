@@ -45,10 +45,9 @@ SplitPlan::SplitPlan(uint64_t seed, std::string_view split, uint64_t count, std:
   std::vector<uint64_t> distinct(n), unlimited(n, 0);
   for (size_t t = 0; t < n; ++t) {
     distinct[t] = capacity_[t].distinct();
-    distinct_ += distinct[t];
+    distinct_ = distinct_ + distinct[t] < distinct_ ? UINT64_MAX : distinct_ + distinct[t];
     if (capacity_[t].nodes > 0) unlimited[t] = UINT64_MAX;
   }
-  distinct_ = std::min(distinct_, count_);
   Share(count_, distinct, rank, allocation_);
   uint64_t given = 0;
   for (uint64_t a : allocation_) given += a;

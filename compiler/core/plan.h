@@ -36,6 +36,7 @@ class SplitPlan {
   PlanSlot At(uint64_t index) const;
 
   uint64_t count() const { return count_; }
+  // Distinct (template, node, variant) examples the split can give, whatever the count.
   uint64_t distinct_capacity() const { return distinct_; }
   uint64_t repeats() const { return count_ > distinct_ ? count_ - distinct_ : 0; }
   const std::vector<uint64_t>& allocation() const { return allocation_; }
