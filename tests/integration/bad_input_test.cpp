@@ -30,6 +30,25 @@ void Replace(const fs::path& path, const std::string& from, const std::string& t
   WriteFile(path, text.replace(at, from.size(), to));
 }
 
+// A template with one part to break: the fix call's tool, its line placeholder, or
+// run_linter's check_only value.
+std::string BadTemplate(const std::string& fix_call, const std::string& line, const std::string& check_only) {
+  return "id: lint.zz_bad\n"
+         "node: module\n"
+         "instruction: [\"Fix {{path}}.\"]\n"
+         "steps:\n"
+         "  - call: run_linter\n"
+         "    args: {check_only: " + check_only + "}\n"
+         "  - for_each: seen.fix_targets\n"
+         "    as: target\n"
+         "    do:\n"
+         "      - " + fix_call + "\n"
+         "        args: {issue_code: \"{{target.code}}\", line_number: \"" + line + "\"}\n"
+         "  - call: submit_result\n"
+         "    args: {summary: done, issues_fixed: \"{{env.issues_fixed}}\", issues_remaining: \"{{env.issues_remaining}}\",\n"
+         "           changed_files: \"{{env.changed_files}}\"}\n";
+}
+
 const std::vector<Case>& Cases() {
   static const std::vector<Case> cases = {
       {"schema_yaml_malformed",
@@ -48,14 +67,17 @@ const std::vector<Case>& Cases() {
        [](const fs::path& r) { WriteFile(r / "trajectories/lint/zz_broken.yaml", "id: broken\nsteps: [\n"); },
        "", 1, "{root}/trajectories/lint/zz_broken.yaml:3:1: error: invalid YAML: end of sequence flow not found\n"},
       {"template_unknown_tool",
-       [](const fs::path& r) { Replace(r / "trajectories/lint/fix_one.yaml", "call: apply_fix", "call: apply_patch"); },
-       "", 1, "{root}/trajectories/lint/fix_one.yaml:18:15: error: unknown tool 'apply_patch' (not in {root}/tool_schemas/lint.yaml)\n"},
+       [](const fs::path& r) { WriteFile(r / "trajectories/lint/zz_bad.yaml", BadTemplate("call: apply_patch", "{{target.line}}", "true")); },
+       "", 1, "{root}/trajectories/lint/zz_bad.yaml:10:15: error: unknown tool 'apply_patch' (not in {root}/tool_schemas/lint.yaml)\n"},
       {"template_unknown_placeholder",
-       [](const fs::path& r) { Replace(r / "trajectories/lint/fix_one.yaml", "{{target.line}}", "{{targte.line}}"); },
-       "", 1, "{root}/trajectories/lint/fix_one.yaml:19:60: error: unknown name 'targte' in 'targte.line'; known: "},
+       [](const fs::path& r) { WriteFile(r / "trajectories/lint/zz_bad.yaml", BadTemplate("call: apply_fix", "{{targte.line}}", "true")); },
+       "", 1, "{root}/trajectories/lint/zz_bad.yaml:11:60: error: unknown name 'targte' in 'targte.line'; known: codes, definitions, "
+              "fix_target_count, fix_targets, fix_targets_asc, fixable, fixable_count, imports, issue_count, issues, line_count, "
+              "path, unfixable, unfixable_count, env, seen, target\n"},
       {"template_arguments_fail_schema",
-       [](const fs::path& r) { Replace(r / "trajectories/lint/clean_submit.yaml", "check_only: true", "check_only: \"yes\""); },
-       "", 1, "{root}/trajectories/lint/clean_submit.yaml:13:5: error: template 'lint.clean_submit': arguments of run_linter fail its schema: "},
+       [](const fs::path& r) { WriteFile(r / "trajectories/lint/zz_bad.yaml", BadTemplate("call: apply_fix", "{{target.line}}", "\"yes\"")); },
+       "", 1, "{root}/trajectories/lint/zz_bad.yaml:5:5: error: template 'lint.zz_bad': arguments of run_linter fail its schema: "
+              "'yes' is not of type 'boolean' (at /check_only)\n"},
       {"fixture_syntax_error",
        [](const fs::path& r) { WriteFile(r / "fixtures/lint/zz_broken.py", "def f(:\n    return 1\n"); },
        "", 1, "{root}/fixtures/lint/zz_broken.py:1:"},
