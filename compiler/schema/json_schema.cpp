@@ -12,6 +12,24 @@ namespace internal {
 
 inline constexpr int kMaxSchemaDepth = 256;
 
+bool Context::EvaluateMember(const Node& node, const Json& value, const std::string& key, const std::string* via) {
+  if (via != nullptr) PushKeyword(*via);
+  PushKey(key);
+  bool ok = node.Evaluate(value, *this);
+  PopInstance();
+  if (via != nullptr) PopKeyword();
+  return ok;
+}
+
+bool Context::EvaluateItem(const Node& node, const Json& value, std::size_t index, const std::string* via) {
+  if (via != nullptr) PushKeyword(*via);
+  PushIndex(index);
+  bool ok = node.Evaluate(value, *this);
+  PopInstance();
+  if (via != nullptr) PopKeyword();
+  return ok;
+}
+
 bool Node::Evaluate(const Json& instance, Context& ctx) const {
   switch (kind) {
     case Kind::kTrue:

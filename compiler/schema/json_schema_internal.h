@@ -76,6 +76,12 @@ class Context {
     if (out_ != nullptr) instance_path_.pop_back();
   }
 
+  // Evaluates `node` on one member of the instance (the value at `key`, or at `index`),
+  // with the member's key/index pushed on the instance path and, when `via` is given, the
+  // keyword's sub-segment (a property name, a prefixItems index) on the keyword path.
+  bool EvaluateMember(const Node& node, const Json& value, const std::string& key, const std::string* via = nullptr);
+  bool EvaluateItem(const Node& node, const Json& value, std::size_t index, const std::string* via = nullptr);
+
   // Validity of `node` on `instance`, reporting nothing.
   bool Check(const Node& node, const Json& instance) {
     auto* saved = out_;

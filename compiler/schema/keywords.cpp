@@ -96,11 +96,7 @@ class PropertiesKeyword : public Keyword {
     for (auto it = instance.begin(); it != instance.end(); ++it) {  // instance order
       const NamedEntry* entry = FindNamed(sorted_, it.key());
       if (entry == nullptr) continue;
-      ctx.PushKeyword(entry->segment);
-      ctx.PushKey(it.key());
-      bool child_ok = entry->node->Evaluate(it.value(), ctx);
-      ctx.PopInstance();
-      ctx.PopKeyword();
+      bool child_ok = ctx.EvaluateMember(*entry->node, it.value(), it.key(), &entry->segment);
       if (!child_ok) {
         ok = false;
         if (!ctx.collecting()) return false;
@@ -129,11 +125,7 @@ class PatternPropertiesKeyword : public Keyword {
     for (auto it = instance.begin(); it != instance.end(); ++it) {
       for (const PatternEntry& entry : entries_) {
         if (entry.pattern->Search(it.key()) != Pattern::Result::kMatch) continue;
-        ctx.PushKeyword(entry.segment);
-        ctx.PushKey(it.key());
-        bool child_ok = entry.node->Evaluate(it.value(), ctx);
-        ctx.PopInstance();
-        ctx.PopKeyword();
+        bool child_ok = ctx.EvaluateMember(*entry.node, it.value(), it.key(), &entry.segment);
         if (!child_ok) {
           ok = false;
           if (!ctx.collecting()) return false;
@@ -169,9 +161,7 @@ class AdditionalPropertiesKeyword : public Keyword {
         extras.push_back(&it.key());
         continue;
       }
-      ctx.PushKey(it.key());
-      bool child_ok = node_->Evaluate(it.value(), ctx);
-      ctx.PopInstance();
+      bool child_ok = ctx.EvaluateMember(*node_, it.value(), it.key());
       if (!child_ok) {
         ok = false;
         if (!ctx.collecting()) return false;
@@ -394,11 +384,7 @@ class PrefixItemsKeyword : public Keyword {
     bool ok = true;
     std::size_t n = std::min(instance.size(), entries_.size());
     for (std::size_t i = 0; i < n; ++i) {
-      ctx.PushKeyword(entries_[i].segment);
-      ctx.PushIndex(i);
-      bool child_ok = entries_[i].node->Evaluate(instance[i], ctx);
-      ctx.PopInstance();
-      ctx.PopKeyword();
+      bool child_ok = ctx.EvaluateItem(*entries_[i].node, instance[i], i, &entries_[i].segment);
       if (!child_ok) {
         ok = false;
         if (!ctx.collecting()) return false;
@@ -436,9 +422,7 @@ class TailItemsKeyword : public Keyword {
     }
     bool ok = true;
     for (std::size_t i = start_; i < instance.size(); ++i) {
-      ctx.PushIndex(i);
-      bool child_ok = node_->Evaluate(instance[i], ctx);
-      ctx.PopInstance();
+      bool child_ok = ctx.EvaluateItem(*node_, instance[i], i);
       if (!child_ok) {
         ok = false;
         if (!ctx.collecting()) return false;
