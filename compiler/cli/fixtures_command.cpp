@@ -47,24 +47,15 @@ int RunFixturesCheck(const FixturesOptions& o) {
   std::string name = o.domain.empty() ? "lint" : o.domain;
   const domains::Domain& domain = RequireDomain(name);
   InputPaths paths = ResolveInputs(o.root, name, "", "", o.fixtures);
-  std::error_code ec;
-  if (!fs::is_directory(paths.fixtures, ec)) throw Error({paths.fixtures, 0, 0}, "not a directory of fixtures; pass --fixtures DIR");
-  std::vector<std::string> files;
-  for (auto it = fs::recursive_directory_iterator(paths.fixtures, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file() && it->path().extension() == ".py") files.push_back(it->path().generic_string());
-  std::sort(files.begin(), files.end());
-
   std::vector<Error> errors;
+  std::vector<domains::FixtureFile> files = domains::ListFixtures(paths.fixtures);
   std::vector<domains::Fixture> loaded;
   loaded.reserve(files.size());
-  fs::path eval_dir = fs::path(paths.fixtures) / "eval";
-  for (const std::string& file : files) {
+  for (const domains::FixtureFile& file : files) {
     try {
-      fs::path rel = fs::path(file).lexically_relative(eval_dir);
-      bool eval = !rel.empty() && *rel.begin() != "..";
-      loaded.push_back(domains::LoadFixture(file, fs::path(file).filename().string(), eval));
+      loaded.push_back(domains::LoadFixture(file.path, file.display_path, file.eval));
     } catch (const Error& e) {
-      errors.push_back(e);
+      errors.push_back(e);  // report every broken fixture, not just the first
     }
   }
   std::vector<const domains::Fixture*> pointers;

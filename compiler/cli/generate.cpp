@@ -30,6 +30,7 @@ constexpr uint64_t kBatch = 256;  // examples compiled in parallel, then written
 
 struct Candidate {
   const domains::Fixture* fixture;
+  const std::string* manifest_path;
   const domains::Node* node;
 };
 
@@ -37,6 +38,7 @@ struct Split {
   std::string name;
   uint64_t count = 0;
   std::vector<domains::Fixture> fixtures;
+  std::vector<std::string> manifest_paths;              // per fixture, relative to the root
   std::vector<std::vector<domains::Node>> nodes;        // per fixture
   std::vector<std::vector<Candidate>> viable;           // per template
   std::unique_ptr<SplitPlan> plan;
@@ -76,7 +78,7 @@ void FindViable(const Loaded& in, Split& split) {
         } catch (const templates::ExpectationFailed&) {
           continue;
         }
-        split.viable[t].push_back({&split.fixtures[f], &node});
+        split.viable[t].push_back({&split.fixtures[f], &split.manifest_paths[f], &node});
       }
     }
   }
@@ -153,7 +155,7 @@ void Emit(const Loaded& in, Split& split, const GenerateOptions& o, AtomicFile& 
       const PlanSlot& s = slots[k];
       const Candidate& c = split.viable[s.template_index][s.node];
       ++split.by_template[in.templates[s.template_index].id];
-      ++split.by_fixture[RelativeToRoot(c.fixture->path, in.paths.root)];
+      ++split.by_fixture[*c.manifest_path];
       for (const std::string& label : c.node->labels) ++split.by_label[label];
       split.repeats += s.repeat;
     }
@@ -189,7 +191,10 @@ int RunGenerate(const GenerateOptions& o) {
 
   std::vector<std::string> warnings;
   for (Split& s : splits) {
-    for (const auto& f : s.fixtures) s.nodes.push_back(in.domain->Nodes(f));
+    for (const auto& f : s.fixtures) {
+      s.nodes.push_back(in.domain->Nodes(f));
+      s.manifest_paths.push_back(RelativeToRoot(f.path, in.paths.root));
+    }
     FindViable(in, s);
     std::vector<TemplateCapacity> capacity;
     for (size_t t = 0; t < in.templates.size(); ++t)
@@ -241,8 +246,8 @@ int RunGenerate(const GenerateOptions& o) {
       inputs["templates"].push_back({{"id", t.id}, {"path", RelativeToRoot(t.path, in.paths.root)}, {"sha256", Sha256Hex(ReadFile(t.path))}});
     inputs["fixtures"] = Json::array();
     for (const Split& s : splits)
-      for (const auto& f : s.fixtures)
-        inputs["fixtures"].push_back({{"path", RelativeToRoot(f.path, in.paths.root)}, {"split", s.name}, {"sha256", f.sha256}});
+      for (size_t f = 0; f < s.fixtures.size(); ++f)
+        inputs["fixtures"].push_back({{"path", s.manifest_paths[f]}, {"split", s.name}, {"sha256", s.fixtures[f].sha256}});
     m["inputs"] = inputs;
     Json split_json = Json::object();
     AtomicFile* files[2] = {&train, &eval};

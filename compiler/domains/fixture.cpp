@@ -28,7 +28,7 @@ Fixture LoadFixture(const std::string& path, const std::string& display_path, bo
   return f;
 }
 
-FixtureSet LoadFixtureSet(const std::string& dir) {
+std::vector<FixtureFile> ListFixtures(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw Error({dir, 0, 0}, "not a directory of fixtures; pass --fixtures DIR");
   std::vector<fs::path> files;
@@ -37,14 +37,21 @@ FixtureSet LoadFixtureSet(const std::string& dir) {
   }
   if (ec) throw Error({dir, 0, 0}, "cannot list fixtures: " + ec.message());
   std::sort(files.begin(), files.end());
-  FixtureSet set;
+  std::vector<FixtureFile> out;
   fs::path eval_dir = fs::path(dir) / "eval";
   for (const fs::path& file : files) {
     fs::path rel_eval = file.lexically_relative(eval_dir);
     bool eval = !rel_eval.empty() && *rel_eval.begin() != "..";
     std::string display = eval ? rel_eval.generic_string() : file.lexically_relative(dir).generic_string();
-    (eval ? set.eval : set.train).push_back(LoadFixture(file.generic_string(), display, eval));
+    out.push_back({file.generic_string(), display, eval});
   }
+  return out;
+}
+
+FixtureSet LoadFixtureSet(const std::string& dir) {
+  FixtureSet set;
+  for (const FixtureFile& f : ListFixtures(dir))
+    (f.eval ? set.eval : set.train).push_back(LoadFixture(f.path, f.display_path, f.eval));
   return set;
 }
 

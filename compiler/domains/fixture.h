@@ -25,7 +25,18 @@ struct FixtureSet {
   std::vector<Fixture> eval;
 };
 
+// A fixture file found on disk, before it is read.
+struct FixtureFile {
+  std::string path;
+  std::string display_path;
+  bool eval = false;
+};
+
 // Every *.py below `dir`, sorted by path: `dir/eval/**` is eval, the rest train.
+// Throws trajc::Error when `dir` is not a readable directory.
+std::vector<FixtureFile> ListFixtures(const std::string& dir);
+
+// ListFixtures, each loaded; the first fixture that fails to load is thrown.
 FixtureSet LoadFixtureSet(const std::string& dir);
 
 }  // namespace trajc::domains
