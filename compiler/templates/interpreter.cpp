@@ -22,7 +22,7 @@ class Run {
   Json Go() {
     Json messages = Json::array();
     messages.push_back({{"role", "system"}, {"content", in_.agent->system_prompt}});
-    std::string instruction = Text(in_.tmpl->instructions[choice_[0]], in_.tmpl->steps.front().where);
+    std::string instruction = Text(in_.tmpl->instructions[choice_[0]], in_.tmpl->instruction_locations[choice_[0]]);
     messages.push_back({{"role", "user"}, {"content", UserTurn(instruction)}});
     Steps(in_.tmpl->steps, messages);
     Json record = Json::object();

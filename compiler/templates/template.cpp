@@ -34,8 +34,12 @@ class Loader {
     if (!vocabulary_.node_kinds.count(t.node_kind))
       throw doc_.ErrorAt("/node", "unknown node kind '" + t.node_kind + "'; this domain has: " + Join(vocabulary_.node_kinds));
     if (root.contains("tags")) {
-      for (size_t i = 0; i < List(root, "", "tags").size(); ++i)
-        t.tags.push_back(String(root["tags"], "/tags", std::to_string(i)));
+      const Json& tags = List(root, "", "tags");
+      for (size_t i = 0; i < tags.size(); ++i) {
+        if (!tags[i].is_string() || tags[i].get<std::string>().empty())
+          throw doc_.ErrorAt("/tags/" + std::to_string(i), "a tag must be a non-empty string");
+        t.tags.push_back(tags[i].get<std::string>());
+      }
     }
     if (root.contains("when")) {
       const Json& when = List(root, "", "when");
@@ -48,6 +52,7 @@ class Loader {
       if (!instruction[i].is_string()) throw doc_.ErrorAt(at, "an instruction must be a string");
       CheckText(instruction[i].get<std::string>(), at, {});
       t.instructions.push_back(instruction[i].get<std::string>());
+      t.instruction_locations.push_back(doc_.Locate(at));
     }
     choices_.push_back(t.instructions.size());
     const Json& steps = List(root, "", "steps");
@@ -80,16 +85,11 @@ class Loader {
   }
 
   std::string String(const Json& object, const std::string& at, const std::string& key) {
-    const Json* v = nullptr;
-    if (object.is_object()) {
-      if (!object.contains(key)) throw doc_.ErrorAt(at, "missing required field '" + key + "'");
-      v = &object[key];
-    } else {
-      v = &object[std::stoul(key)];
-    }
-    if (!v->is_string() || v->get<std::string>().empty())
+    if (!object.contains(key)) throw doc_.ErrorAt(at, "missing required field '" + key + "'");
+    const Json& v = object[key];
+    if (!v.is_string() || v.get<std::string>().empty())
       throw doc_.ErrorAt(at + "/" + key, "'" + key + "' must be a non-empty string");
-    return v->get<std::string>();
+    return v.get<std::string>();
   }
 
   const Json& List(const Json& object, const std::string& at, const std::string& key) {

@@ -75,6 +75,7 @@ struct Template {
   std::vector<std::string> tags;
   std::vector<Condition> when;
   std::vector<std::string> instructions;  // choice 0
+  std::vector<Location> instruction_locations;
   std::vector<Step> steps;
   std::vector<size_t> choice_sizes;       // [instructions.size(), variants of each {variants}]
   uint64_t variant_count = 1;             // product of choice_sizes, capped at 2^40

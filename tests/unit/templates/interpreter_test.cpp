@@ -108,3 +108,13 @@ TEST_CASE("when conditions test facts") {
   CHECK_FALSE(ConditionsHold(t, {{"n", 1}}));
   CHECK_FALSE(ConditionsHold(t, Json::object()));
 }
+
+TEST_CASE("a placeholder without a value is located at the instruction that uses it") {
+  Fixture f;
+  Template t = f.Load(std::string(kCount).replace(std::string(kCount).find("Count {{path}}."), 15, "Count {{n.x}}."));
+  Json facts = {{"path", "a.py"}, {"items", {1}}, {"n", 1}};
+  Json context = {{"path", "a.py"}};
+  Counter env;
+  InstanceInput in{&t, &f.agent, &facts, &context, 0, 1};
+  CHECK_THROWS_WITH(Instantiate(in, env), Catch::EndsWith("t.yaml:3:15: error: template 'demo.count': 'n.x' has no value here"));
+}

@@ -73,6 +73,8 @@ TEST_CASE("template errors are located at the offending line and column") {
   CHECK(LoadError("bad_yaml", "id: a\nnode: [module\n") .find("bad_yaml.yaml:") == 0);
   CHECK(LoadError("bad_filter", "id: a\nnode: module\ninstruction: [\"{{n | upper('x')}}\"]\nsteps:\n  - call: submit_result\n") ==
         "bad_filter.yaml:3:15: error: unknown filter 'upper'; filters are join('sep') and plural('noun')");
+  CHECK(LoadError("bad_tag", "id: a\nnode: module\ntags: [ok, 3]\ninstruction: [x]\nsteps:\n  - call: submit_result\n") ==
+        "bad_tag.yaml:3:12: error: a tag must be a non-empty string");
   CHECK(LoadError("bad_expect", "id: a\nnode: module\ninstruction: [x]\nsteps:\n  - call: step\n    expect: maybe\n  - call: submit_result\n") ==
         "bad_expect.yaml:6:13: error: 'expect' is 'ok' or 'error'");
 }
