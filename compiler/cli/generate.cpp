@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -54,11 +55,12 @@ struct Loaded {
   std::vector<templates::Template> templates;
 };
 
+Error Usage(const std::string& message) { return Error({"trajc", 0, 0}, message, kExitUsage); }
+
 void CheckFlags(const GenerateOptions& o) {
-  auto usage = [](const std::string& m) { return Error({"trajc", 0, 0}, m, kExitUsage); };
-  if (o.count < 1) throw usage("--count must be at least 1, got " + std::to_string(o.count));
-  if (!(o.split >= 0.0 && o.split <= 1.0)) throw usage("--split must be between 0 and 1 (the train share), got " + std::to_string(o.split));
-  if (o.jobs == 0 || o.jobs > 256) throw usage("--jobs must be between 1 and 256");
+  if (o.count < 1) throw Usage("--count must be at least 1, got " + std::to_string(o.count));
+  if (!(o.split >= 0.0 && o.split <= 1.0)) throw Usage("--split must be between 0 and 1 (the train share), got " + std::to_string(o.split));
+  if (o.jobs == 0 || o.jobs > 256) throw Usage("--jobs must be between 1 and 256");
 }
 
 // Which nodes each template can use: the node kind matches, `when` holds on the facts,
@@ -176,6 +178,15 @@ int RunGenerate(const GenerateOptions& o) {
   CheckFlags(o);
   Loaded in;
   in.domain = &RequireDomain(o.domain);
+  if (!o.style.empty()) {
+    std::vector<std::string> styles = in.domain->styles();
+    if (styles.empty()) throw Usage("--style applies to domains with styles (docstring); " + o.domain + " has none");
+    if (std::find(styles.begin(), styles.end(), o.style) == styles.end()) {
+      std::string list;
+      for (const auto& s : styles) list += (list.empty() ? "" : ", ") + s;
+      throw Usage("unknown --style '" + o.style + "'; " + o.domain + " has: " + list);
+    }
+  }
   in.paths = ResolveInputs(o.root, o.domain, o.schemas, o.templates, o.fixtures);
   in.agent = schema::LoadSubagent(in.paths.schemas);
   in.templates = templates::LoadTemplates(in.paths.templates, in.agent, in.domain->vocabulary());
@@ -192,7 +203,10 @@ int RunGenerate(const GenerateOptions& o) {
   std::vector<std::string> warnings;
   for (Split& s : splits) {
     for (const auto& f : s.fixtures) {
-      s.nodes.push_back(in.domain->Nodes(f));
+      std::vector<domains::Node> nodes = in.domain->Nodes(f);
+      if (!o.style.empty())
+        std::erase_if(nodes, [&](const domains::Node& n) { return n.facts.value("style", "") != o.style; });
+      s.nodes.push_back(std::move(nodes));
       s.manifest_paths.push_back(RelativeToRoot(f.path, in.paths.root));
     }
     FindViable(in, s);
@@ -239,6 +253,7 @@ int RunGenerate(const GenerateOptions& o) {
     m["trajc_version"] = TRAJC_VERSION;
     m["command"] = o.command_line;
     m["flags"] = {{"domain", o.domain}, {"count", o.count}, {"split", o.split}, {"seed", o.seed}};
+    if (!o.style.empty()) m["flags"]["style"] = o.style;
     Json inputs = Json::object();
     inputs["schemas"] = {{"path", RelativeToRoot(in.paths.schemas, in.paths.root)}, {"sha256", Sha256Hex(ReadFile(in.paths.schemas))}};
     inputs["templates"] = Json::array();

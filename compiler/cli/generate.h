@@ -13,6 +13,7 @@ struct GenerateOptions {
   int64_t count = 0;  // signed so that a negative --count is rejected, not wrapped
   double split = 0.9;
   uint64_t seed = 42;
+  std::string style;  // only nodes of this style (domains with styles); empty: all
   std::string out;  // default out/<domain>
   unsigned jobs = 1;  // main() defaults it to the number of cores
   std::string root, schemas, templates, fixtures;

@@ -18,7 +18,9 @@ constexpr const char* kExitCodes =
     "2 usage error (unknown or impossible flags); 70 internal error (a bug in trajc: please report it).\n";
 
 void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
-  app.add_option("--domain", g.domain, "Subagent domain to compile (lint)")->capture_default_str();
+  app.add_option("--domain", g.domain, "Subagent domain to compile: docstring or lint")->capture_default_str();
+  app.add_option("--style", g.style,
+                 "docstring: only this docstring style (google, numpy, sphinx) [default: all three, evenly mixed]");
   app.add_option("--count", g.count, "Number of examples in all (train + eval)");
   app.add_option("--split", g.split, "Train share of --count: n_train = round(count * split)")->capture_default_str();
   // CLI11 reads "-1" into an unsigned as 2^64-1; a negative seed is a mistake, not a seed.
@@ -39,6 +41,7 @@ void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
 std::string CommandLine(const trajc::cli::GenerateOptions& g) {
   std::ostringstream s;
   s << "trajc --domain " << g.domain << " --count " << g.count << " --split " << g.split << " --seed " << g.seed;
+  if (!g.style.empty()) s << " --style " << g.style;
   return s.str();
 }
 

@@ -21,6 +21,10 @@ struct Node {
   std::string kind;  // a node kind of the domain's vocabulary
   Json facts;        // placeholder roots for templates and `when` conditions
   std::vector<std::string> labels;  // coverage labels for the manifest (lint: issue codes)
+  // The file the task starts from, when it is not the fixture's own text (the docstring
+  // domain removes the docstrings the agent is to write).
+  std::string text;
+  const std::string& TextOf(const Fixture& fixture) const { return text.empty() ? fixture.text : text; }
 };
 
 class Domain {
@@ -30,6 +34,9 @@ class Domain {
   virtual const templates::Vocabulary& vocabulary() const = 0;
   // What the manifest calls the coverage labels ("codes" for lint).
   virtual std::string_view label_name() const = 0;
+  // The values `--style` accepts; a node's `style` fact says which it is. Empty: the
+  // domain has no styles and `--style` is a usage error.
+  virtual std::vector<std::string> styles() const { return {}; }
 
   virtual std::vector<Node> Nodes(const Fixture& fixture) const = 0;
   // Values for the subagent's context_template (path, source, numbered_source …).

@@ -1,10 +1,12 @@
 #include "domains/domain.h"
+#include "domains/docstring/docstring_domain.h"
 #include "domains/lint/lint_domain.h"
 
 namespace trajc::domains {
 
 // One line per domain, alphabetical.
 static const Domain* const kDomains[] = {
+    &DocstringDomain(),
     &LintDomain(),
 };
 

@@ -95,7 +95,20 @@ const std::vector<Case>& Cases() {
       {"count_missing", nullptr, "--seed 4", 2, "trajc: error: --count is required to generate"},
       {"seed_negative", nullptr, "--count 5 --seed -1", 2, "trajc: error: --seed: must not be negative, got -1; see trajc --help\n"},
       {"jobs_zero", nullptr, "--count 5 --jobs 0", 2, "trajc: error: --jobs must be between 1 and 256\n"},
-      {"unknown_domain", nullptr, "--count 5 --domain cooking", 2, "trajc: error: unknown domain 'cooking'; available: lint\n"},
+      {"unknown_domain", nullptr, "--count 5 --domain cooking", 2, "trajc: error: unknown domain 'cooking'; available: docstring, lint\n"},
+      {"style_unknown", nullptr, "--domain docstring --count 5 --style javadoc", 2,
+       "trajc: error: unknown --style 'javadoc'; docstring has: google, numpy, sphinx\n"},
+      {"style_without_styles", nullptr, "--domain lint --count 5 --style google", 2,
+       "trajc: error: --style applies to domains with styles (docstring); lint has none\n"},
+      {"docstring_fixture_incomplete",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/docstring/zz_incomplete.py",
+                   "\"\"\"Math.\"\"\"\n\n\ndef add(a: int, b: int) -> int:\n    \"\"\"Add two numbers.\n\n    Args:\n"
+                   "        a: The first.\n\n    Returns:\n        The sum.\n    \"\"\"\n    return a + b\n");
+       },
+       "--domain docstring --count 50", 1,
+       "{root}/fixtures/docstring/zz_incomplete.py:5:5: error: cannot render the google docstring: add: parameter 'b' has "
+       "no description in the author's docstring; complete the author's docstring (trajc fixtures check --domain docstring)\n"},
       {"unknown_flag", nullptr, "--count 5 --sead 4", 2, "trajc: error: The following arguments were not expected: 4 --sead; see trajc --help\n"},
   };
   return cases;

@@ -7,36 +7,13 @@
 #include "core/yaml.h"
 #include "domains/lint/issue_view.h"
 #include "domains/lint/lint_environment.h"
+#include "domains/numbered_source.h"
 #include "lint/lint.h"
 #include "python/outline.h"
 
 namespace trajc::domains {
 
 namespace {
-
-int LineCount(const std::string& text) {
-  if (text.empty()) return 0;
-  int n = 0;
-  for (char c : text) n += c == '\n';
-  return n + (text.back() == '\n' ? 0 : 1);
-}
-
-// "  1 | import os" — line numbers the agent can cite in apply_fix.
-std::string NumberedSource(const std::string& text) {
-  int lines = LineCount(text);
-  size_t width = std::to_string(std::max(lines, 1)).size();
-  std::string out;
-  size_t pos = 0;
-  for (int n = 1; n <= lines; ++n) {
-    size_t end = text.find('\n', pos);
-    std::string number = std::to_string(n);
-    out += std::string(width - number.size(), ' ') + number + " | ";
-    out += text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-    if (n < lines) out += '\n';
-    pos = end == std::string::npos ? text.size() : end + 1;
-  }
-  return out;
-}
 
 std::string Expectation(const lint::Issue& i) {
   return i.code + "@" + std::to_string(i.line) + ":" + std::to_string(i.column);

@@ -1,0 +1,261 @@
+#include "domains/docstring/docstring_domain.h"
+
+#include <algorithm>
+#include <set>
+
+#include "domains/docstring/check.h"
+#include "domains/docstring/docstring_environment.h"
+#include "domains/docstring/edit.h"
+#include "domains/docstring/render.h"
+#include "domains/numbered_source.h"
+#include "python/facts.h"
+
+namespace trajc::domains {
+
+namespace {
+
+using python::Definition;
+using python::DocstringStyle;
+namespace ds = docstring;
+
+constexpr DocstringStyle kStyles[] = {DocstringStyle::kGoogle, DocstringStyle::kNumpy, DocstringStyle::kSphinx};
+
+std::string StyleTitle(DocstringStyle s) {
+  switch (s) {
+    case DocstringStyle::kGoogle: return "Google";
+    case DocstringStyle::kNumpy: return "NumPy";
+    case DocstringStyle::kSphinx: return "Sphinx";
+    case DocstringStyle::kPlain: break;
+  }
+  return "plain";
+}
+
+// Which kind of task node a definition makes.
+std::string NodeKind(const Definition& d) {
+  if (d.is_class()) return "class";
+  if (d.kind == "property") return "property";
+  if (d.kind == "function" || d.kind == "async_function") return "function";
+  return "method";
+}
+
+// Documented definitions a task can be made of: not local to a function, not an overload
+// stub or accessor, the one its qualified name finds, and with a body of its own.
+std::vector<const Definition*> Candidates(const python::ModuleFacts& facts) {
+  std::vector<const Definition*> out;
+  for (const Definition& d : facts.definitions) {
+    if (!d.docstring || d.nested_in_function || d.body_on_header_line) continue;
+    if (ds::FindTarget(facts, d.qualified_name) != &d) continue;
+    out.push_back(&d);
+  }
+  return out;
+}
+
+int Complexity(const Definition& d) {
+  if (d.is_class()) return 4;
+  if (NodeKind(d) != "function") return 5;
+  const python::FunctionFacts& f = d.function;
+  bool rich = f.yields || !f.raises.empty() ||
+              std::any_of(f.params.begin(), f.params.end(), [](const python::Parameter& p) {
+                return p.has_default || p.kind == python::ParamKind::kVarPositional || p.kind == python::ParamKind::kVarKeyword;
+              });
+  if (rich) return 3;
+  return f.params.empty() && !f.returns_value ? 1 : 2;
+}
+
+struct Analysis {
+  python::ModuleFacts facts;
+  std::vector<const Definition*> candidates;
+  std::vector<Error> errors;
+};
+
+class Docstring final : public Domain {
+ public:
+  Docstring() {
+    vocabulary_.node_kinds = {"function", "method", "property", "class", "documented"};
+    vocabulary_.facts = {"path", "target", "name", "kind", "line", "style", "style_name", "docstring", "targets",
+                         "target_count", "methods", "method_count", "params", "param_count", "returns_value",
+                         "yields", "raises", "raise_count", "decorators", "decorator_count", "is_async",
+                         "attribute_count", "complexity", "omitted_param", "incomplete_docstring"};
+    vocabulary_.views = {"seen", "env"};
+  }
+
+  std::string_view name() const override { return "docstring"; }
+  const templates::Vocabulary& vocabulary() const override { return vocabulary_; }
+  std::string_view label_name() const override { return "labels"; }
+  std::vector<std::string> styles() const override { return {"google", "numpy", "sphinx"}; }
+
+  std::vector<Node> Nodes(const Fixture& fixture) const override {
+    std::vector<Error> errors;
+    std::vector<Node> nodes = Build(fixture, errors);
+    if (!errors.empty()) throw errors.front();
+    return nodes;
+  }
+
+  Json Context(const Fixture& fixture, const Node& node) const override {
+    const std::string& text = node.TextOf(fixture);
+    return {{"path", fixture.display_path}, {"source", text}, {"numbered_source", NumberedSource(text)},
+            {"line_count", LineCount(text)}};
+  }
+
+  std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node& node) const override {
+    std::vector<std::string> targets = node.facts["targets"].get<std::vector<std::string>>();
+    DocstringStyle style = python::StyleFromName(node.facts["style"].get<std::string>()).value();
+    return std::make_unique<ds::DocstringEnvironment>(fixture.display_path, node.TextOf(fixture), std::move(targets), style);
+  }
+
+  Json Show(const Fixture& fixture) const override {
+    python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(fixture.text));
+    Json out = Json::object();
+    out["path"] = fixture.path;
+    out["split"] = fixture.eval ? "eval" : "train";
+    out["sha256"] = fixture.sha256;
+    out["line_count"] = LineCount(fixture.text);
+    Json module = python::ToJson(facts);  // named: a range-for over a temporary's items() dangles
+    for (const auto& item : module.items()) out[item.key()] = item.value();
+    std::vector<Error> errors;
+    Json nodes = Json::array();
+    for (const Node& n : Build(fixture, errors))
+      nodes.push_back({{"id", n.id}, {"kind", n.kind}, {"style", n.facts["style"]}, {"targets", n.facts["targets"]}});
+    out["nodes"] = std::move(nodes);
+    if (!errors.empty()) {
+      out["errors"] = Json::array();
+      for (const Error& e : errors) out["errors"].push_back(e.what());
+    }
+    return out;
+  }
+
+  std::vector<Error> CheckExpectations(const std::string&, const std::vector<const Fixture*>& fixtures) const override {
+    std::vector<Error> errors;
+    for (const Fixture* f : fixtures) {
+      python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(f->text));
+      std::vector<const Definition*> candidates = Candidates(facts);
+      if (candidates.empty())
+        errors.emplace_back(Location{f->path, 0, 0}, "no documented function, method or class; a docstring fixture needs at least one");
+      for (const Definition& d : facts.definitions) {
+        if (d.docstring && d.body_on_header_line)
+          errors.emplace_back(At(*f, d), d.qualified_name + ": a docstring on a one-line definition cannot be removed or rewritten");
+      }
+      for (const Definition* d : candidates) {
+        const python::Docstring& doc = *d->docstring;
+        if (doc.quote != "\"\"\"" || (!doc.prefix.empty() && doc.prefix != "r"))
+          errors.emplace_back(At(*f, *d), d->qualified_name + ": write docstrings with triple double quotes (pydocstyle D300)");
+        DocstringStyle style = doc.parsed.style == DocstringStyle::kPlain ? DocstringStyle::kSphinx : doc.parsed.style;
+        for (const ds::Problem& p : ds::CheckDocstring(*d, style))
+          errors.emplace_back(At(*f, *d), d->qualified_name + ": " + p.message + " [" + p.code + "]");
+      }
+      Build(*f, errors);
+    }
+    return errors;
+  }
+
+ private:
+  static Location At(const Fixture& f, const Definition& d) {
+    return d.docstring ? Location{f.path, d.docstring->line, d.docstring->column} : Location{f.path, d.line, 1};
+  }
+
+  // The docstring of `d` in `style`, with the author's text; errors are collected.
+  static std::string Render(const Fixture& f, const Definition& d, DocstringStyle style, const std::string& omit,
+                            std::vector<Error>& errors) {
+    ds::RenderOptions o;
+    o.style = style;
+    o.indent = std::max(0, d.body_column - 1);
+    o.omit_param = omit;
+    ds::Rendered r = ds::RenderDocstring(d, d.docstring->parsed, o);
+    for (const std::string& e : r.errors) {
+      Error error(At(f, d), "cannot render the " + std::string(python::StyleName(style)) + " docstring: " + e +
+                                "; complete the author's docstring (trajc fixtures check --domain docstring)");
+      bool seen = std::any_of(errors.begin(), errors.end(), [&](const Error& x) { return std::string(x.what()) == error.what(); });
+      if (!seen) errors.push_back(std::move(error));
+    }
+    return r.text;
+  }
+
+  std::vector<Node> Build(const Fixture& fixture, std::vector<Error>& errors) const {
+    python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(fixture.text));
+    std::vector<const Definition*> candidates = Candidates(facts);
+    std::vector<Node> nodes;
+    for (const Definition* d : candidates) {
+      std::vector<const Definition*> members;  // a class task documents its methods too
+      if (d->is_class())
+        for (const Definition* m : candidates)
+          if (m->parent == d->qualified_name && !m->is_class()) members.push_back(m);
+      std::vector<const Definition*> targets = {d};
+      targets.insert(targets.end(), members.begin(), members.end());
+      std::string stripped = ds::RemoveDocstrings(fixture.text, targets);
+      size_t before = errors.size();
+      for (DocstringStyle style : kStyles) {
+        Node node = MakeNode(fixture, *d, members, style, errors);
+        node.id = d->qualified_name + "@" + std::string(python::StyleName(style));
+        node.text = stripped;
+        nodes.push_back(std::move(node));
+      }
+      DocstringStyle authored = d->docstring->parsed.style;
+      if (errors.size() == before && authored != DocstringStyle::kPlain && ds::CheckDocstring(*d, authored).empty()) {
+        Node node = MakeNode(fixture, *d, {}, authored, errors);
+        node.id = d->qualified_name + "@documented";
+        node.kind = "documented";
+        nodes.push_back(std::move(node));
+      }
+    }
+    return nodes;
+  }
+
+  static Node MakeNode(const Fixture& fixture, const Definition& d, const std::vector<const Definition*>& members,
+                       DocstringStyle style, std::vector<Error>& errors) {
+    Node node;
+    node.kind = NodeKind(d);
+    Json& f = node.facts;
+    f["path"] = fixture.display_path;
+    f["target"] = d.qualified_name;
+    f["name"] = d.name;
+    f["kind"] = d.kind;
+    f["line"] = d.line;
+    f["style"] = python::StyleName(style);
+    f["style_name"] = StyleTitle(style);
+    f["docstring"] = Render(fixture, d, style, "", errors);
+    Json targets = Json::array({d.qualified_name});
+    Json methods = Json::array();
+    for (const Definition* m : members) {
+      targets.push_back(m->qualified_name);
+      methods.push_back({{"target", m->qualified_name}, {"name", m->name}, {"docstring", Render(fixture, *m, style, "", errors)}});
+    }
+    f["targets"] = targets;
+    f["target_count"] = targets.size();
+    f["methods"] = methods;
+    f["method_count"] = methods.size();
+    Json params = Json::array();
+    std::vector<const python::Parameter*> documented = d.is_class() || d.kind == "property" ? std::vector<const python::Parameter*>{}
+                                                                                             : ds::DocumentedParams(d);
+    for (const python::Parameter* p : documented)
+      params.push_back((p->kind == python::ParamKind::kVarPositional ? "*" : p->kind == python::ParamKind::kVarKeyword ? "**" : "") + p->name);
+    f["params"] = params;
+    f["param_count"] = params.size();
+    f["returns_value"] = d.function.returns_value;
+    f["yields"] = d.function.yields;
+    f["raises"] = d.function.raises;
+    f["raise_count"] = d.function.raises.size();
+    f["decorators"] = d.decorators;
+    f["decorator_count"] = d.decorators.size();
+    f["is_async"] = d.function.is_async;
+    f["attribute_count"] = d.cls.attributes.size();
+    f["complexity"] = Complexity(d);
+    if (!documented.empty()) {
+      f["omitted_param"] = params[0];
+      f["incomplete_docstring"] = Render(fixture, d, style, documented[0]->name, errors);
+    }
+    node.labels = {"style:" + std::string(python::StyleName(style)), "kind:" + node.kind,
+                   "level:" + std::to_string(Complexity(d))};
+    return node;
+  }
+
+  templates::Vocabulary vocabulary_;
+};
+
+}  // namespace
+
+const Domain& DocstringDomain() {
+  static const Docstring domain;
+  return domain;
+}
+
+}  // namespace trajc::domains

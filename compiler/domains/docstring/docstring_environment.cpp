@@ -1,0 +1,161 @@
+#include "domains/docstring/docstring_environment.h"
+
+#include "domains/docstring/check.h"
+#include "domains/docstring/edit.h"
+
+namespace trajc::domains::docstring {
+
+using templates::ToolOutcome;
+
+namespace {
+
+// `def name(a: int, /, b=1, *, c, **kw) -> str` rebuilt from the facts, on one line.
+std::string Signature(const python::Definition& d) {
+  using python::ParamKind;
+  std::string params;
+  const auto& ps = d.function.params;
+  bool star_written = false;
+  for (size_t i = 0; i < ps.size(); ++i) {
+    const python::Parameter& p = ps[i];
+    auto append = [&](const std::string& s) { params += (params.empty() ? "" : ", ") + s; };
+    if (p.kind == ParamKind::kKeywordOnly && !star_written) append("*");
+    if (p.kind == ParamKind::kVarPositional) star_written = true;
+    std::string one = (p.kind == ParamKind::kVarPositional ? "*" : p.kind == ParamKind::kVarKeyword ? "**" : "") + p.name;
+    if (!p.annotation.empty()) one += ": " + p.annotation;
+    if (p.has_default) one += (p.annotation.empty() ? "=" : " = ") + p.default_value;
+    append(one);
+    star_written = star_written || p.kind == ParamKind::kKeywordOnly;
+    if (p.kind == ParamKind::kPositionalOnly && (i + 1 == ps.size() || ps[i + 1].kind != ParamKind::kPositionalOnly))
+      append("/");
+  }
+  std::string out = (d.function.is_async ? "async def " : "def ") + d.name + "(" + params + ")";
+  if (!d.function.return_annotation.empty()) out += " -> " + d.function.return_annotation;
+  return out;
+}
+
+Json ParameterJson(const python::Parameter& p) {
+  Json j = {{"name", p.name}, {"kind", python::ParamKindName(p.kind)}};
+  if (!p.annotation.empty()) j["annotation"] = p.annotation;
+  if (p.has_default) j["default"] = p.default_value;
+  return j;
+}
+
+}  // namespace
+
+DocstringEnvironment::DocstringEnvironment(std::string display_path, std::string text, std::vector<std::string> targets,
+                                           python::DocstringStyle style)
+    : path_(std::move(display_path)), original_(text), text_(std::move(text)), targets_(std::move(targets)), style_(style) {
+  Reparse();
+}
+
+void DocstringEnvironment::Reparse() { facts_ = python::FactsOf(python::SourceTree::Parse(text_)); }
+
+const python::Definition* DocstringEnvironment::Find(const std::string& target) const { return FindTarget(facts_, target); }
+
+ToolOutcome DocstringEnvironment::Unknown(const std::string& target) const {
+  return {{{"target", target}, {"error", "no function, method or class named '" + target + "' in " + path_}}, false};
+}
+
+ToolOutcome DocstringEnvironment::Call(std::string_view tool, const Json& args) {
+  if (tool == "inspect_node") return Inspect(args);
+  if (tool == "write_docstring") return Write(args);
+  if (tool == "check_docstring") return Check(args);
+  if (tool == "submit_result") return Submit(args);
+  return {{{"error", "unknown tool '" + std::string(tool) + "'"}}, false};
+}
+
+ToolOutcome DocstringEnvironment::Inspect(const Json& args) const {
+  std::string target = args.at("target").get<std::string>();
+  const python::Definition* d = Find(target);
+  if (d == nullptr) return Unknown(target);
+  Json r = Json::object();
+  r["target"] = target;
+  r["kind"] = d->kind;
+  r["line"] = d->line;
+  if (!d->decorators.empty()) r["decorators"] = d->decorators;
+  if (d->is_class()) {
+    r["bases"] = d->cls.bases;
+    Json attributes = Json::array();
+    for (const python::Attribute& a : d->cls.attributes) {
+      Json j = {{"name", a.name}};
+      if (!a.annotation.empty()) j["annotation"] = a.annotation;
+      if (a.has_default) j["default"] = a.default_value;
+      attributes.push_back(std::move(j));
+    }
+    r["attributes"] = std::move(attributes);
+    Json methods = Json::array();
+    for (const python::Definition& m : facts_.definitions)
+      if (m.parent == d->qualified_name && !m.is_class() && !m.is_overload() && !IsAccessor(m)) methods.push_back(m.name);
+    r["methods"] = std::move(methods);
+  } else {
+    r["signature"] = Signature(*d);
+    Json params = Json::array();
+    for (const python::Parameter& p : d->function.params) params.push_back(ParameterJson(p));
+    r["parameters"] = std::move(params);
+    r["returns_value"] = d->function.returns_value;
+    r["yields"] = d->function.yields;
+    r["raises"] = d->function.raises;
+  }
+  r["docstring"] = d->docstring ? Json(python::CleanDocstring(d->docstring->raw)) : Json(nullptr);
+  return {r, true};
+}
+
+ToolOutcome DocstringEnvironment::Write(const Json& args) {
+  std::string target = args.at("target").get<std::string>();
+  const python::Definition* d = Find(target);
+  if (d == nullptr) return Unknown(target);
+  WriteOutcome w = WriteDocstring(text_, *d, args.at("docstring").get<std::string>());
+  if (!w.error.empty()) return {{{"target", target}, {"written", false}, {"error", w.error}}, false};
+  text_ = std::move(w.text);
+  Reparse();
+  ++written_;
+  return {{{"target", target}, {"written", true}, {"line", w.line}, {"end_line", w.end_line}, {"replaced", w.replaced}}, true};
+}
+
+ToolOutcome DocstringEnvironment::Check(const Json& args) {
+  std::string target = args.at("target").get<std::string>();
+  std::string style_name = args.at("style").get<std::string>();
+  const python::Definition* d = Find(target);
+  if (d == nullptr) return Unknown(target);
+  std::optional<python::DocstringStyle> style = python::StyleFromName(style_name);
+  Json problems = Json::array();
+  for (const Problem& p : CheckDocstring(*d, style.value_or(style_))) problems.push_back({{"code", p.code}, {"message", p.message}});
+  bool passed = problems.empty();
+  Json r = {{"target", target}, {"style", style_name}, {"passed", passed}, {"problems", std::move(problems)}};
+  seen_ = r;
+  return {r, passed};
+}
+
+Json DocstringEnvironment::Truth() const {
+  Json documented = Json::array();
+  for (const std::string& t : targets_) {
+    const python::Definition* d = Find(t);
+    if (d != nullptr && CheckDocstring(*d, style_).empty()) documented.push_back(t);
+  }
+  Json truth = Json::object();
+  truth["documented"] = std::move(documented);
+  truth["changed_files"] = text_ == original_ ? Json::array() : Json::array({path_});
+  truth["written"] = written_;
+  return truth;
+}
+
+ToolOutcome DocstringEnvironment::Submit(const Json& args) const {
+  Json truth = Truth();
+  std::string style(python::StyleName(style_));
+  if (args.value("style", Json()) != style)
+    return {{{"error", "style is " + Dump(args.value("style", Json())) + ", the task asked for \"" + style + "\""}}, false};
+  for (const char* key : {"documented", "changed_files"}) {
+    if (args.value(key, Json()) != truth[key])
+      return {{{"error", std::string(key) + " is " + Dump(args.value(key, Json())) + ", the environment says " + Dump(truth[key])}},
+              false};
+  }
+  return {Json::object(), true};
+}
+
+Json DocstringEnvironment::View(std::string_view name) const {
+  if (name == "seen") return seen_;
+  if (name == "env") return Truth();
+  return nullptr;
+}
+
+}  // namespace trajc::domains::docstring
