@@ -248,3 +248,29 @@ TEST_CASE("every tool result in a compiled docstring dataset is reproduced by re
   }
   CHECK(replayed > 800);
 }
+
+TEST_CASE("the authored fixtures pass pydocstyle for their own style, and their examples pass doctest") {
+  fs::path scratch = Scratch("docstring-authored");
+  std::map<std::string, std::string> files_by_convention;
+  std::string doctests;
+  for (const auto& fixture : AllFixtures()) {
+    auto facts = trajc::python::FactsOf(trajc::python::SourceTree::Parse(fixture.text));
+    std::string style;
+    for (const auto& d : facts.definitions)
+      if (d.docstring && d.docstring->parsed.style != trajc::python::DocstringStyle::kPlain && style.empty())
+        style = std::string(trajc::python::StyleName(d.docstring->parsed.style));
+    INFO(fixture.path);
+    REQUIRE_FALSE(style.empty());
+    files_by_convention[Convention(style)] += " " + Quote(fixture.path);
+    if (fixture.text.find(">>> ") != std::string::npos) doctests += " " + Quote(fixture.path);
+  }
+  for (const auto& [convention, files] : files_by_convention) {
+    Result r = Shell(std::string(kPython) + " -m pydocstyle --convention=" + convention + files, scratch);
+    INFO(convention << "\n" << r.out << r.err);
+    CHECK(r.exit_code == 0);
+  }
+  REQUIRE_FALSE(doctests.empty());
+  Result r = Shell("PYTHONPYCACHEPREFIX=" + Quote((scratch / "pycache").string()) + " " + kPython + " -m doctest" + doctests, scratch);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+}
