@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Throughput and memory of `trajc generate` at 10k and 100k examples, against a
-# straightforward Python generator (bench/peer_generator.py: pycodestyle + pyflakes in
-# process, random.Random, json.dumps) measured in the same run on the same fixtures.
+# straightforward Python generator measured in the same run on the same fixtures.
 # Prints examples/s, peak RSS, and the ratio. Memory must not grow with --count.
+#   bench/generate_throughput.sh [lint|docstring]   (default: lint)
+# Peers: bench/peer_generator.py (lint: pycodestyle + pyflakes in process, no fixes) and
+# bench/peer_docstring_generator.py (docstring: ast, the authored docstring as the answer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trajc=${TRAJC:-build/trajc}
 [ -x "$trajc" ] || { echo "build first: scripts/setup.sh" >&2; exit 2; }
 jobs=${JOBS:-1}
+domain=${1:-lint}
+case "$domain" in
+  lint) peer=bench/peer_generator.py; peer_label="python peer (lint only, no fixes)" ;;
+  docstring) peer=bench/peer_docstring_generator.py; peer_label="python peer (authored text, no check)" ;;
+  *) echo "usage: $0 [lint|docstring]" >&2; exit 2 ;;
+esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -16,15 +24,15 @@ measure() {  # label, command... -> prints "seconds rss_kb"
   cat "$tmp/time"
 }
 
-printf "%-34s %10s %12s %12s\n" "run" "examples" "examples/s" "peak RSS MB"
+printf "%-38s %10s %12s %12s\n" "run" "examples" "examples/s" "peak RSS MB"
 for count in 10000 100000; do
-  read -r secs rss < <(measure trajc "$trajc" --domain lint --count "$count" --split 0.9 --seed 42 --jobs "$jobs" --quiet --out "$tmp/out")
+  read -r secs rss < <(measure trajc "$trajc" --domain "$domain" --count "$count" --split 0.9 --seed 42 --jobs "$jobs" --quiet --out "$tmp/out")
   rate=$(awk -v c="$count" -v s="$secs" 'BEGIN { printf "%.0f", c / (s > 0 ? s : 0.001) }')
-  printf "%-34s %10d %12s %12.1f\n" "trajc --jobs $jobs" "$count" "$rate" "$(awk -v r="$rss" 'BEGIN{print r/1024}')"
+  printf "%-38s %10d %12s %12.1f\n" "trajc --domain $domain --jobs $jobs" "$count" "$rate" "$(awk -v r="$rss" 'BEGIN{print r/1024}')"
   eval "trajc_rate_$count=$rate"
 done
 peer_count=2000  # the peer is slow; its rate does not depend on count
-read -r secs rss < <(measure peer /usr/bin/python3 bench/peer_generator.py --count "$peer_count" --seed 42 --out "$tmp/peer")
+read -r secs rss < <(measure peer /usr/bin/python3 "$peer" --count "$peer_count" --seed 42 --out "$tmp/peer")
 peer_rate=$(awk -v c="$peer_count" -v s="$secs" 'BEGIN { printf "%.0f", c / (s > 0 ? s : 0.001) }')
-printf "%-34s %10d %12s %12.1f\n" "python peer (lint only, no fixes)" "$peer_count" "$peer_rate" "$(awk -v r="$rss" 'BEGIN{print r/1024}')"
+printf "%-38s %10d %12s %12.1f\n" "$peer_label" "$peer_count" "$peer_rate" "$(awk -v r="$rss" 'BEGIN{print r/1024}')"
 awk -v t="$trajc_rate_10000" -v p="$peer_rate" 'BEGIN { printf "ratio trajc (10k) / peer examples per second: %.1fx\n", t / p }'

@@ -195,6 +195,7 @@ class Extractor {
     m.docstring = DocstringOf(tree_, tree_.root());
     Visit(tree_.root(), nullptr, false);
     m.definitions = std::move(defs_);
+    m.imports = std::move(imports_);
     return m;
   }
 
@@ -223,6 +224,10 @@ class Extractor {
         continue;
       }
       if (IsScopeBoundary(child)) continue;  // lambdas: no definitions worth naming inside
+      if (Is(child, "import_statement") || Is(child, "import_from_statement")) {
+        Imports(child);
+        continue;
+      }
       Visit(child, parent, in_function);
     }
   }
@@ -345,8 +350,35 @@ class Extractor {
     return a;
   }
 
+  void Imports(TSNode node) {
+    Import imp;
+    imp.line = LineOf(node);
+    if (Is(node, "import_statement")) {
+      uint32_t n = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode child = ts_node_named_child(node, i);
+        if (Is(child, "comment")) continue;
+        Import one = imp;
+        one.module = std::string(tree_.TextOf(child));
+        imports_.push_back(std::move(one));
+      }
+      return;
+    }
+    TSNode module = FieldOf(node, "module_name");
+    imp.module = ts_node_is_null(module) ? "" : std::string(tree_.TextOf(module));
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode child = ts_node_named_child(node, i);
+      if (!ts_node_is_null(module) && ts_node_eq(child, module)) continue;
+      if (Is(child, "wildcard_import")) imp.names.push_back("*");
+      else if (Is(child, "dotted_name") || Is(child, "aliased_import")) imp.names.push_back(std::string(tree_.TextOf(child)));
+    }
+    imports_.push_back(std::move(imp));
+  }
+
   const SourceTree& tree_;
   std::vector<Definition> defs_;
+  std::vector<Import> imports_;
 };
 
 Json DocstringJson(const Docstring& d) {
@@ -423,6 +455,9 @@ Json ToJson(const ModuleFacts& m) {
   Json out = Json::object();
   out["docstring"] = m.docstring ? DocstringJson(*m.docstring) : Json(nullptr);
   out["definitions"] = std::move(defs);
+  Json imports = Json::array();
+  for (const Import& i : m.imports) imports.push_back({{"module", i.module}, {"names", i.names}, {"line", i.line}});
+  out["imports"] = std::move(imports);
   return out;
 }
 

@@ -1,6 +1,6 @@
 // python/facts — what a module's functions, methods and classes are, read off the
 // tree-sitter tree: signatures, decorators, what a body raises, yields and returns, the
-// docstring (raw and parsed), and for classes their bases and attributes. The docstring,
+// docstring (raw and parsed), for classes their bases and attributes; and its imports. The docstring,
 // test and sample_data domains build their tasks on these facts; `trajc fixtures show`
 // prints them.
 //
@@ -94,14 +94,21 @@ struct Definition {
   bool is_overload() const;             // decorated @overload / @typing.overload
 };
 
+struct Import {
+  std::string module;               // "os.path"; relative ones as written: ".", "..pkg"
+  std::vector<std::string> names;   // bound names as written (`a as b` → "a as b"); empty for `import m`
+  int line = 0;
+};
+
 struct ModuleFacts {
   std::optional<Docstring> docstring;
   std::vector<Definition> definitions;  // document order (a parent before its children)
+  std::vector<Import> imports;          // document order, at any depth
 };
 
 ModuleFacts FactsOf(const SourceTree& tree);
 
 Json ToJson(const Definition& d);
-Json ToJson(const ModuleFacts& m);
+Json ToJson(const ModuleFacts& m);  // {docstring, definitions, imports}
 
 }  // namespace trajc::python

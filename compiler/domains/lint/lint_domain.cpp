@@ -9,7 +9,7 @@
 #include "domains/lint/lint_environment.h"
 #include "domains/numbered_source.h"
 #include "lint/lint.h"
-#include "python/outline.h"
+#include "python/facts.h"
 
 namespace trajc::domains {
 
@@ -41,9 +41,9 @@ class Lint final : public Domain {
     node.facts = lint_domain::IssueView(issues);
     node.facts["path"] = fixture.display_path;
     node.facts["line_count"] = LineCount(fixture.text);
-    Json outline = python::ToJson(python::OutlineOf(python::SourceTree::Parse(fixture.text)));
-    node.facts["definitions"] = outline["definitions"];
-    node.facts["imports"] = outline["imports"];
+    Json facts = python::ToJson(python::FactsOf(python::SourceTree::Parse(fixture.text)));
+    node.facts["definitions"] = facts["definitions"];
+    node.facts["imports"] = facts["imports"];
     for (const auto& code : node.facts["codes"]) node.labels.push_back(code.get<std::string>());
     return {node};
   }
@@ -58,7 +58,7 @@ class Lint final : public Domain {
   }
 
   Json Show(const Fixture& fixture) const override {
-    Json outline = python::ToJson(python::OutlineOf(python::SourceTree::Parse(fixture.text)));
+    Json facts = python::ToJson(python::FactsOf(python::SourceTree::Parse(fixture.text)));
     Json issues = Json::array();
     for (const lint::Issue& i : lint::Analyze(fixture.text)) issues.push_back(lint_domain::IssueJson(i));
     Json out = Json::object();
@@ -67,8 +67,8 @@ class Lint final : public Domain {
     out["sha256"] = fixture.sha256;
     out["line_count"] = LineCount(fixture.text);
     out["nodes"] = {{{"id", "module"}, {"kind", "module"}, {"line", 1}, {"end_line", LineCount(fixture.text)}}};
-    for (const Json& d : outline["definitions"]) out["nodes"].push_back(d);
-    out["imports"] = outline["imports"];
+    for (const Json& d : facts["definitions"]) out["nodes"].push_back(d);
+    out["imports"] = facts["imports"];
     out["issues"] = std::move(issues);
     return out;
   }

@@ -1,5 +1,5 @@
 // domains/lint/lint_domain — the `lint` domain: a node is a whole module; its facts are
-// the module's outline and its lint findings; its environment is LintEnvironment.
+// the module's definitions and imports (python/facts) and its lint findings; its environment is LintEnvironment.
 // Fixture expectations live in fixtures/lint/expect.yaml (path: [CODE@line:col, …]), kept
 // out of the fixtures themselves so that no answer leaks into the user turn.
 #pragma once

@@ -60,7 +60,7 @@ Json Facts(const std::string& source) {
     if (d.is_overload()) j["overload"] = true;
     defs.push_back(std::move(j));
   }
-  return {{"module_docstring", brief(m.docstring)}, {"definitions", defs}};
+  return {{"module_docstring", brief(m.docstring)}, {"definitions", defs}, {"imports", trajc::python::ToJson(m)["imports"]}};
 }
 
 }  // namespace
