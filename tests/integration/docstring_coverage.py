@@ -173,25 +173,24 @@ def signature_params(node, in_class):
     return names
 
 
+def assigned(statement):
+    """Return the targets an assignment statement binds, or [] for any other statement."""
+    if isinstance(statement, ast.AnnAssign):
+        return [statement.target]
+    if isinstance(statement, ast.Assign):
+        return statement.targets
+    return []
+
+
 def class_attributes(node):
     names = []
     for statement in node.body:
-        targets = []
-        if isinstance(statement, ast.AnnAssign):
-            targets = [statement.target]
-        elif isinstance(statement, ast.Assign):
-            targets = statement.targets
-        for t in targets:
+        for t in assigned(statement):
             if isinstance(t, ast.Name) and t.id not in names:
                 names.append(t.id)
         if isinstance(statement, ast.FunctionDef) and statement.name == "__init__":
             for sub in ast.walk(statement):
-                targets = []
-                if isinstance(sub, ast.AnnAssign):
-                    targets = [sub.target]
-                elif isinstance(sub, ast.Assign):
-                    targets = sub.targets
-                for t in targets:
+                for t in assigned(sub):
                     if (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
                             and t.value.id == "self" and t.attr not in names):
                         names.append(t.attr)

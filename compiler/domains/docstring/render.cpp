@@ -158,6 +158,13 @@ class Renderer {
 
   void Field(const std::string& field, const std::string& text) { Add(Wrap(text, ":" + field + ": ", "    ", width_)); }
 
+  // `:param name: text` and, when the type is known, `:type name: T`.
+  void TypedField(const std::string& field, const std::string& type_field, const std::string& name, const std::string& text,
+                  const std::string& type) {
+    Field(field + " " + name, text);
+    if (!type.empty()) lines_.push_back(":" + type_field + " " + name + ": " + type);
+  }
+
   // Google shows a type only where the code has no annotation (the Google style guide);
   // NumPy and Sphinx always show the type they know.
   std::string TypeFor(const std::string& annotation, const std::string& authored) const {
@@ -179,11 +186,7 @@ class Renderer {
     if (entries.empty()) return;
     if (o_.style == DocstringStyle::kSphinx) {
       FieldList();
-      for (const auto& [p, item] : entries) {
-        Field("param " + p->name, item->text);
-        std::string type = TypeFor(p->annotation, item->type);
-        if (!type.empty()) lines_.push_back(":type " + p->name + ": " + type);
-      }
+      for (const auto& [p, item] : entries) TypedField("param", "type", p->name, item->text, TypeFor(p->annotation, item->type));
       return;
     }
     Header("Args", "Parameters");
@@ -255,11 +258,7 @@ class Renderer {
     if (entries.empty()) return;
     if (o_.style == DocstringStyle::kSphinx) {
       FieldList();
-      for (const auto& [a, item] : entries) {
-        Field("ivar " + a->name, item->text);
-        std::string type = TypeFor(a->annotation, item->type);
-        if (!type.empty()) lines_.push_back(":vartype " + a->name + ": " + type);
-      }
+      for (const auto& [a, item] : entries) TypedField("ivar", "vartype", a->name, item->text, TypeFor(a->annotation, item->type));
       return;
     }
     Header("Attributes", "Attributes");
