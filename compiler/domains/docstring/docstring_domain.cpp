@@ -100,7 +100,8 @@ class Docstring final : public Domain {
   std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node& node) const override {
     std::vector<std::string> targets = node.facts["targets"].get<std::vector<std::string>>();
     DocstringStyle style = python::StyleFromName(node.facts["style"].get<std::string>()).value();
-    return std::make_unique<ds::DocstringEnvironment>(fixture.display_path, node.TextOf(fixture), std::move(targets), style);
+    return std::make_unique<ds::DocstringEnvironment>(fixture.display_path, node.TextOf(fixture), std::move(targets), style,
+                                                      &cache_);
   }
 
   Json Show(const Fixture& fixture) const override {
@@ -249,6 +250,7 @@ class Docstring final : public Domain {
   }
 
   templates::Vocabulary vocabulary_;
+  mutable ds::FactsCache cache_;
 };
 
 }  // namespace

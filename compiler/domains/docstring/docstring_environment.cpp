@@ -43,14 +43,19 @@ Json ParameterJson(const python::Parameter& p) {
 }  // namespace
 
 DocstringEnvironment::DocstringEnvironment(std::string display_path, std::string text, std::vector<std::string> targets,
-                                           python::DocstringStyle style)
-    : path_(std::move(display_path)), original_(text), text_(std::move(text)), targets_(std::move(targets)), style_(style) {
+                                           python::DocstringStyle style, FactsCache* cache)
+    : path_(std::move(display_path)),
+      original_(text),
+      text_(std::move(text)),
+      targets_(std::move(targets)),
+      style_(style),
+      cache_(cache) {
   Reparse();
 }
 
-void DocstringEnvironment::Reparse() { facts_ = python::FactsOf(python::SourceTree::Parse(text_)); }
+void DocstringEnvironment::Reparse() { facts_ = FactsOfText(text_, cache_); }
 
-const python::Definition* DocstringEnvironment::Find(const std::string& target) const { return FindTarget(facts_, target); }
+const python::Definition* DocstringEnvironment::Find(const std::string& target) const { return FindTarget(*facts_, target); }
 
 ToolOutcome DocstringEnvironment::Unknown(const std::string& target) const {
   return {{{"target", target}, {"error", "no function, method or class named '" + target + "' in " + path_}}, false};
@@ -84,7 +89,7 @@ ToolOutcome DocstringEnvironment::Inspect(const Json& args) const {
     }
     r["attributes"] = std::move(attributes);
     Json methods = Json::array();
-    for (const python::Definition& m : facts_.definitions)
+    for (const python::Definition& m : facts_->definitions)
       if (m.parent == d->qualified_name && !m.is_class() && !m.is_overload() && !IsAccessor(m)) methods.push_back(m.name);
     r["methods"] = std::move(methods);
   } else {

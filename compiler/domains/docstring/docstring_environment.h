@@ -6,9 +6,11 @@
 // accepted only when its claims are the environment's own.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "domains/docstring/facts_cache.h"
 #include "python/docstring.h"
 #include "python/facts.h"
 #include "templates/environment.h"
@@ -17,9 +19,10 @@ namespace trajc::domains::docstring {
 
 class DocstringEnvironment : public templates::Environment {
  public:
-  // `targets`: the qualified names the task asks to document; `style` the task's style.
+  // `targets`: the qualified names the task asks to document; `style` the task's style;
+  // `cache` (optional, not owned) memoises the facts of file texts across environments.
   DocstringEnvironment(std::string display_path, std::string text, std::vector<std::string> targets,
-                       python::DocstringStyle style);
+                       python::DocstringStyle style, FactsCache* cache = nullptr);
 
   templates::ToolOutcome Call(std::string_view tool, const Json& args) override;
   // "seen": the last check_docstring result (null before one);
@@ -44,7 +47,8 @@ class DocstringEnvironment : public templates::Environment {
   std::string text_;
   std::vector<std::string> targets_;
   python::DocstringStyle style_;
-  python::ModuleFacts facts_;  // of text_
+  FactsCache* cache_;
+  std::shared_ptr<const python::ModuleFacts> facts_;  // of text_
   Json seen_;
   int written_ = 0;
 };
