@@ -75,16 +75,13 @@ TEST_CASE("docstring: --style keeps one style and is recorded in the manifest") 
   CHECK_FALSE(m["splits"]["train"]["coverage"]["labels"].contains("style:google"));
 }
 
-TEST_CASE("docstring: the same bytes at --jobs 1 and --jobs 2, and on a second run") {
+// (A second run with the same flags is pinned by the golden test.)
+TEST_CASE("docstring: the same bytes at --jobs 1 and --jobs 2") {
   fs::path scratch = Scratch("docstring-jobs");
   std::string base = "--domain docstring --count 300 --split 0.8 --seed 9 --quiet" + Root();
   REQUIRE(Trajc(base + " --jobs 1 --out " + Quote((scratch / "a").string()), scratch).exit_code == 0);
   REQUIRE(Trajc(base + " --jobs 2 --out " + Quote((scratch / "b").string()), scratch).exit_code == 0);
-  REQUIRE(Trajc(base + " --jobs 2 --out " + Quote((scratch / "c").string()), scratch).exit_code == 0);
-  for (const char* f : {"train.jsonl", "eval.jsonl", "manifest.json"}) {
-    CHECK(Slurp(scratch / "a" / f) == Slurp(scratch / "b" / f));
-    CHECK(Slurp(scratch / "b" / f) == Slurp(scratch / "c" / f));
-  }
+  for (const char* f : {"train.jsonl", "eval.jsonl", "manifest.json"}) CHECK(Slurp(scratch / "a" / f) == Slurp(scratch / "b" / f));
 }
 
 TEST_CASE("docstring: fixtures check passes on the project's fixtures and locates an incomplete docstring") {
