@@ -43,8 +43,10 @@ int RunFixturesShow(const FixturesOptions& o) {
   return kExitOk;
 }
 
-int RunFixturesCheck(const FixturesOptions& o) {
-  std::string name = o.domain.empty() ? "lint" : o.domain;
+namespace {
+
+// Checks one domain's fixtures; prints its errors and summary; returns the error count.
+size_t CheckDomain(const FixturesOptions& o, const std::string& name) {
   const domains::Domain& domain = RequireDomain(name);
   InputPaths paths = ResolveInputs(o.root, name, "", "", o.fixtures);
   std::vector<Error> errors;
@@ -78,7 +80,27 @@ int RunFixturesCheck(const FixturesOptions& o) {
               << (errors.empty() ? std::string("all parse and meet their expectations") : std::to_string(errors.size()) + " errors")
               << "\n";
   }
-  return errors.empty() ? kExitOk : kExitInvalid;
+  return errors.size();
+}
+
+}  // namespace
+
+int RunFixturesCheck(const FixturesOptions& o) {
+  // Without --domain: the domain a --fixtures path names, else every domain whose fixtures
+  // folder the project has.
+  std::vector<std::string> names;
+  if (!o.domain.empty() || !o.fixtures.empty()) {
+    names.push_back(InferDomain(o.domain, o.fixtures));
+  } else {
+    for (const std::string& name : domains::DomainNames()) {
+      std::error_code ec;
+      if (fs::is_directory(ResolveInputs(o.root, name, "", "", "").fixtures, ec)) names.push_back(name);
+    }
+    if (names.empty()) names.push_back("lint");  // reports the missing folder
+  }
+  size_t errors = 0;
+  for (const std::string& name : names) errors += CheckDomain(o, name);
+  return errors == 0 ? kExitOk : kExitInvalid;
 }
 
 }  // namespace trajc::cli

@@ -79,11 +79,11 @@ int main(int argc, char** argv) {
   show->add_option("--domain", fix.domain, "Domain whose facts to show [default: from the path, else lint]");
   show->add_flag("--json", fix.json, "Compact JSON on one line");
   CLI::App* check = fixtures->add_subcommand("check", "Prove every fixture parses and meets its declared expectations");
-  check->add_option("--domain", fix.domain, "Domain to check [default: lint]");
+  check->add_option("--domain", fix.domain, "Domain to check [default: every domain with a fixtures folder]");
   check->add_option("--fixtures", fix.fixtures, "Fixture folder [default: <root>/fixtures/<domain>]");
   check->add_option("--root", fix.root, "Project root");
   check->add_flag("-q,--quiet", fix.quiet, "Print only errors");
-  check->add_flag("--json", fix.json, "Print a JSON summary");
+  check->add_flag("--json", fix.json, "Print a JSON summary, one line per domain checked");
   fixtures->footer(kExitCodes);
 
   try {
