@@ -228,7 +228,7 @@ class Docstring final : public Domain {
     std::vector<const python::Parameter*> documented = d.is_class() || d.kind == "property" ? std::vector<const python::Parameter*>{}
                                                                                              : ds::DocumentedParams(d);
     for (const python::Parameter* p : documented)
-      params.push_back((p->kind == python::ParamKind::kVarPositional ? "*" : p->kind == python::ParamKind::kVarKeyword ? "**" : "") + p->name);
+      params.push_back(ds::WithStars(*p));
     f["params"] = params;
     f["param_count"] = params.size();
     f["returns_value"] = d.function.returns_value;

@@ -2,6 +2,7 @@
 
 #include "domains/docstring/check.h"
 #include "domains/docstring/edit.h"
+#include "domains/docstring/render.h"
 
 namespace trajc::domains::docstring {
 
@@ -20,7 +21,7 @@ std::string Signature(const python::Definition& d) {
     auto append = [&](const std::string& s) { params += (params.empty() ? "" : ", ") + s; };
     if (p.kind == ParamKind::kKeywordOnly && !star_written) append("*");
     if (p.kind == ParamKind::kVarPositional) star_written = true;
-    std::string one = (p.kind == ParamKind::kVarPositional ? "*" : p.kind == ParamKind::kVarKeyword ? "**" : "") + p.name;
+    std::string one = WithStars(p);
     if (!p.annotation.empty()) one += ": " + p.annotation;
     if (p.has_default) one += (p.annotation.empty() ? "=" : " = ") + p.default_value;
     append(one);

@@ -17,12 +17,6 @@ std::string Unquote(const std::string& annotation) {
   return annotation;
 }
 
-std::string Stars(const python::Parameter& p) {
-  if (p.kind == ParamKind::kVarPositional) return "*" + p.name;
-  if (p.kind == ParamKind::kVarKeyword) return "**" + p.name;
-  return p.name;
-}
-
 const DocItem* FindItem(const std::vector<DocItem>& items, const std::string& name) {
   for (const DocItem& i : items)
     if (WithoutStars(i.name) == name) return &i;
@@ -178,7 +172,7 @@ class Renderer {
     for (const python::Parameter* p : params) {
       const DocItem* item = FindItem(author_.params, p->name);
       if (item == nullptr || item->text.empty()) {
-        Fail("parameter '" + Stars(*p) + "' has no description in the author's docstring");
+        Fail("parameter '" + WithStars(*p) + "' has no description in the author's docstring");
         continue;
       }
       if (p->name != o_.omit_param) entries.emplace_back(p, item);
@@ -194,7 +188,7 @@ class Renderer {
       std::string type = TypeFor(p->annotation, item->type);
       if (o_.style == DocstringStyle::kNumpy && p->has_default && type.find("optional") == std::string::npos)
         type = type.empty() ? "optional" : type + ", optional";
-      Entry(Stars(*p), type, item->text);
+      Entry(WithStars(*p), type, item->text);
     }
   }
 
@@ -292,6 +286,12 @@ class Renderer {
 };
 
 }  // namespace
+
+std::string WithStars(const python::Parameter& p) {
+  if (p.kind == ParamKind::kVarPositional) return "*" + p.name;
+  if (p.kind == ParamKind::kVarKeyword) return "**" + p.name;
+  return p.name;
+}
 
 std::string WithoutStars(std::string_view name) {
   while (!name.empty() && name.front() == '*') name.remove_prefix(1);

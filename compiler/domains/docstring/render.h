@@ -39,6 +39,7 @@ std::vector<const python::Parameter*> DocumentedParams(const python::Definition&
 // How documented names meet the code's: `*args` documents parameter `args`, and an
 // exception may be named by its last dotted component (`NotFound` for `errors.NotFound`).
 std::string WithoutStars(std::string_view name);
+std::string WithStars(const python::Parameter& p);  // "*args", "**kwargs", "x"
 bool SameException(const std::string& documented, const std::string& raised);
 
 // The element type of a generator's annotation: "int" for Iterator[int],
