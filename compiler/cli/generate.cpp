@@ -86,6 +86,20 @@ void FindViable(const Loaded& in, Split& split) {
   }
 }
 
+std::string StyleOf(const Candidate& c) { return c.node->facts.value("style", ""); }
+
+// In a domain with styles, a template's nodes of one style form a stratum, so that the
+// styles take turns in each template instead of mixing by chance. Returns the strata sizes.
+std::vector<uint64_t> Stratify(std::vector<Candidate>& viable) {
+  std::stable_sort(viable.begin(), viable.end(), [](const Candidate& a, const Candidate& b) { return StyleOf(a) < StyleOf(b); });
+  std::vector<uint64_t> sizes;
+  for (size_t i = 0; i < viable.size(); ++i) {
+    if (i == 0 || StyleOf(viable[i]) != StyleOf(viable[i - 1])) sizes.push_back(0);
+    ++sizes.back();
+  }
+  return sizes;
+}
+
 std::string CompileExample(const Loaded& in, const Split& split, uint64_t seed, uint64_t index, PlanSlot& slot) {
   slot = split.plan->At(index);
   const templates::Template& tmpl = in.templates[slot.template_index];
@@ -211,8 +225,10 @@ int RunGenerate(const GenerateOptions& o) {
     }
     FindViable(in, s);
     std::vector<TemplateCapacity> capacity;
-    for (size_t t = 0; t < in.templates.size(); ++t)
-      capacity.push_back({s.viable[t].size(), in.templates[t].variant_count});
+    for (size_t t = 0; t < in.templates.size(); ++t) {
+      capacity.push_back({s.viable[t].size(), in.templates[t].variant_count, {}});
+      if (!in.domain->styles().empty()) capacity.back().strata = Stratify(s.viable[t]);
+    }
     uint64_t usable = 0;
     for (const auto& c : capacity) usable += c.nodes;
     if (s.count > 0 && usable == 0)

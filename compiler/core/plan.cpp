@@ -32,6 +32,35 @@ void Share(uint64_t count, const std::vector<uint64_t>& limit, const std::vector
   }
 }
 
+// The order in which a template's nodes are used when they form strata: each stratum's
+// nodes in a seeded order, the strata interleaved in proportion to their sizes (the j-th
+// node of a stratum of size s sits at (j + ½) / s of the way), ties broken by a seeded
+// rank of the strata so that no stratum always comes first.
+std::vector<uint64_t> StratifiedOrder(const std::vector<uint64_t>& strata, uint64_t seed) {
+  struct Use {
+    uint64_t j, size;  // position (2j + 1) / (2 size)
+    uint64_t rank;
+    uint64_t node;
+  };
+  std::vector<Use> uses;
+  KeyedPermutation rank(strata.size(), DeriveSeed(seed, "strata"));
+  uint64_t first = 0;
+  for (size_t i = 0; i < strata.size(); ++i) {
+    KeyedPermutation order(strata[i], DeriveSeed(seed, i));
+    for (uint64_t j = 0; j < strata[i]; ++j) uses.push_back({j, strata[i], rank(i), first + order(j)});
+    first += strata[i];
+  }
+  // Exact in 64 bits: node counts are bounded by the fixtures, far below 2^31.
+  std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {
+    uint64_t left = (2 * a.j + 1) * b.size, right = (2 * b.j + 1) * a.size;
+    return left != right ? left < right : a.rank < b.rank;
+  });
+  std::vector<uint64_t> out;
+  out.reserve(uses.size());
+  for (const Use& u : uses) out.push_back(u.node);
+  return out;
+}
+
 }  // namespace
 
 SplitPlan::SplitPlan(uint64_t seed, std::string_view split, uint64_t count, std::vector<TemplateCapacity> capacity)
@@ -57,6 +86,8 @@ SplitPlan::SplitPlan(uint64_t seed, std::string_view split, uint64_t count, std:
     start_.push_back(start);
     start += allocation_[t];
     node_order_.emplace_back(capacity_[t].nodes, DeriveSeed(seed_, t));
+    const std::vector<uint64_t>& strata = capacity_[t].strata;
+    stratified_order_.push_back(strata.size() > 1 ? StratifiedOrder(strata, DeriveSeed(seed_, t)) : std::vector<uint64_t>{});
   }
 }
 
@@ -71,7 +102,7 @@ PlanSlot SplitPlan::At(uint64_t index) const {
   slot.template_index = t;
   uint64_t use = k % cap.nodes;
   uint64_t round = k / cap.nodes;
-  slot.node = node_order_[t](use);
+  slot.node = stratified_order_[t].empty() ? node_order_[t](use) : stratified_order_[t][use];
   KeyedPermutation variants(cap.variants, DeriveSeed(DeriveSeed(seed_, t), slot.node + 0x5bd1e995u));
   slot.variant = variants(round % cap.variants);
   slot.repeat = round >= cap.variants;

@@ -2,10 +2,11 @@
 //
 // Templates are covered evenly: each gets ⌊n/T⌋ or ⌈n/T⌉ examples unless it cannot fill
 // that many distinct ones, in which case its share goes to the others. Within a template,
-// its viable nodes are used round-robin in a seeded order, and each use of a node takes
-// the next unused phrasing variant, so examples stay distinct while capacity lasts; past
-// capacity, examples repeat and the plan says so (never silently). The order of all
-// examples is a seeded permutation. Nothing is stored per example: At(i) computes slot i.
+// its viable nodes are used round-robin in a seeded order (strata, when given, take turns
+// in that order), and each use of a node takes the next unused phrasing variant, so
+// examples stay distinct while capacity lasts; past capacity, examples repeat and the
+// plan says so (never silently). The order of all examples is a seeded permutation.
+// Nothing is stored per example (only per node): At(i) computes slot i.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +20,11 @@ namespace trajc {
 struct TemplateCapacity {
   uint64_t nodes = 0;     // viable fixture nodes in this split
   uint64_t variants = 1;  // phrasing variants of the template
+  // Sizes of the consecutive runs of nodes that form strata (e.g. one per docstring
+  // style), summing to `nodes`; empty: one stratum. Uses of a template's nodes are
+  // spread over its strata in proportion to their sizes, so that any prefix of the uses
+  // is mixed evenly (equal strata take turns) instead of by chance.
+  std::vector<uint64_t> strata = {};
   uint64_t distinct() const { return nodes * variants; }
 };
 
@@ -50,6 +56,7 @@ class SplitPlan {
   std::vector<uint64_t> start_;  // first plan position of each template
   KeyedPermutation order_;
   std::vector<KeyedPermutation> node_order_;
+  std::vector<std::vector<uint64_t>> stratified_order_;  // per template with strata: node of each use
 };
 
 }  // namespace trajc

@@ -38,13 +38,15 @@ TEST_CASE("docstring: the main job gives 135 + 15 distinct, valid examples in ev
   CHECK(m["splits"]["train"]["coverage"]["templates"].size() >= 6);
   CHECK(m["warnings"].empty());
   const Json& labels = m["splits"]["train"]["coverage"]["labels"];
-  // Styles evenly mixed: no style has more than twice the share of another.
+  // Styles evenly mixed: they take turns within each template (±1 each), so over the
+  // templates no two styles differ by more than the number of templates.
   std::vector<uint64_t> styles;
   for (const char* s : {"style:google", "style:numpy", "style:sphinx"}) {
     REQUIRE(labels.contains(s));
     styles.push_back(labels[s].get<uint64_t>());
   }
-  CHECK(*std::max_element(styles.begin(), styles.end()) <= 2 * *std::min_element(styles.begin(), styles.end()));
+  uint64_t templates = m["splits"]["train"]["coverage"]["templates"].size();
+  CHECK(*std::max_element(styles.begin(), styles.end()) - *std::min_element(styles.begin(), styles.end()) <= templates);
   for (const char* kind : {"kind:function", "kind:method", "kind:property", "kind:class"}) CHECK(labels.contains(kind));
 
   auto agent = trajc::schema::LoadSubagent(std::string(TRAJC_SOURCE_DIR) + "/tool_schemas/docstring.yaml");

@@ -82,3 +82,29 @@ TEST_CASE("the plan is a pure function of seed, split and capacity") {
   }
   CHECK(differ > 10);
 }
+
+TEST_CASE("strata of unequal sizes: every node once per round, every example distinct") {
+  TemplateCapacity cap{140, 6, {40, 40, 40, 20}};
+  SplitPlan round(7, "train", 140, {cap});
+  std::set<uint64_t> nodes;
+  for (uint64_t i = 0; i < round.count(); ++i) nodes.insert(round.At(i).node);
+  CHECK(nodes.size() == 140);  // each node once before any twice
+  SplitPlan all(7, "train", 140 * 6, {cap});
+  std::set<std::pair<uint64_t, uint64_t>> seen;
+  for (uint64_t i = 0; i < all.count(); ++i) {
+    auto s = all.At(i);
+    CHECK_FALSE(s.repeat);
+    CHECK(seen.insert({s.node, s.variant}).second);
+  }
+}
+
+TEST_CASE("a small count of a stratified template mixes its strata evenly") {
+  for (uint64_t seed = 0; seed < 20; ++seed) {
+    SplitPlan plan(seed, "train", 17, {{60, 5, {20, 20, 20}}});
+    std::map<uint64_t, int> per_stratum;
+    for (uint64_t i = 0; i < plan.count(); ++i) ++per_stratum[plan.At(i).node / 20];
+    INFO("seed " << seed);
+    REQUIRE(per_stratum.size() == 3);
+    for (const auto& [stratum, n] : per_stratum) CHECK((n == 5 || n == 6));
+  }
+}
