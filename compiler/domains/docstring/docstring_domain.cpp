@@ -86,7 +86,7 @@ class Docstring final : public Domain {
 
   std::vector<Node> Nodes(const Fixture& fixture) const override {
     std::vector<Error> errors;
-    std::vector<Node> nodes = Build(fixture, errors);
+    std::vector<Node> nodes = Build(fixture, python::FactsOf(python::SourceTree::Parse(fixture.text)), errors);
     if (!errors.empty()) throw errors.front();
     return nodes;
   }
@@ -115,7 +115,7 @@ class Docstring final : public Domain {
     for (const auto& item : module.items()) out[item.key()] = item.value();
     std::vector<Error> errors;
     Json nodes = Json::array();
-    for (const Node& n : Build(fixture, errors))
+    for (const Node& n : Build(fixture, facts, errors))
       nodes.push_back({{"id", n.id}, {"kind", n.kind}, {"style", n.facts["style"]}, {"targets", n.facts["targets"]}});
     out["nodes"] = std::move(nodes);
     if (!errors.empty()) {
@@ -144,7 +144,7 @@ class Docstring final : public Domain {
         for (const ds::Problem& p : ds::CheckDocstring(*d, style))
           errors.emplace_back(At(*f, *d), d->qualified_name + ": " + p.message + " [" + p.code + "]");
       }
-      Build(*f, errors);
+      Build(*f, facts, errors);
     }
     return errors;
   }
@@ -171,8 +171,8 @@ class Docstring final : public Domain {
     return r.text;
   }
 
-  std::vector<Node> Build(const Fixture& fixture, std::vector<Error>& errors) const {
-    python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(fixture.text));
+  // The task nodes of a fixture whose facts are `facts`; render errors are collected.
+  std::vector<Node> Build(const Fixture& fixture, const python::ModuleFacts& facts, std::vector<Error>& errors) const {
     std::vector<const Definition*> candidates = Candidates(facts);
     std::vector<Node> nodes;
     for (const Definition* d : candidates) {

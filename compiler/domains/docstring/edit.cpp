@@ -2,21 +2,16 @@
 
 #include <algorithm>
 
+#include "python/tokenize.h"
+
 namespace trajc::domains::docstring {
 
 namespace {
 
-// The text as lines, each with its '\n' (the last one may lack it).
-std::vector<std::string> SplitLines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(pos, end - pos));
-    pos = end;
-  }
-  return lines;
+// The text as editable lines, each with its '\n' (the last one may lack it).
+std::vector<std::string> EditableLines(const std::string& text) {
+  std::vector<std::string_view> views = python::SplitLines(text);
+  return {views.begin(), views.end()};
 }
 
 std::string JoinLines(const std::vector<std::string>& lines) {
@@ -58,7 +53,7 @@ std::string RemoveDocstrings(const std::string& text, const std::vector<const py
     if (d->docstring && !d->body_on_header_line) order.push_back(d);
   // Bottom-up, so that each removal leaves the line numbers of the next one valid.
   std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) { return a->docstring->line > b->docstring->line; });
-  std::vector<std::string> lines = SplitLines(text);
+  std::vector<std::string> lines = EditableLines(text);
   for (const python::Definition* d : order) {
     int first = d->docstring->line, last = d->docstring->end_line;
     if (last > static_cast<int>(lines.size())) continue;
@@ -98,7 +93,7 @@ WriteOutcome WriteDocstring(const std::string& text, const python::Definition& d
     out.error = d.qualified_name + " is defined on one line; put its body on a line of its own first";
     return out;
   }
-  std::vector<std::string> lines = SplitLines(text);
+  std::vector<std::string> lines = EditableLines(text);
   std::string indent = IndentOf(lines[d.body_line - 1]);
   std::string prefix = content.find('\\') != std::string_view::npos ? "r" : "";
   std::vector<std::string> literal;
