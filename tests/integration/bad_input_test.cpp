@@ -95,7 +95,7 @@ const std::vector<Case>& Cases() {
       {"count_missing", nullptr, "--seed 4", 2, "trajc: error: --count is required to generate"},
       {"seed_negative", nullptr, "--count 5 --seed -1", 2, "trajc: error: --seed: must not be negative, got -1; see trajc --help\n"},
       {"jobs_zero", nullptr, "--count 5 --jobs 0", 2, "trajc: error: --jobs must be between 1 and 256\n"},
-      {"unknown_domain", nullptr, "--count 5 --domain cooking", 2, "trajc: error: unknown domain 'cooking'; available: docstring, lint\n"},
+      {"unknown_domain", nullptr, "--count 5 --domain cooking", 2, "trajc: error: unknown domain 'cooking'; available: docstring, lint, test\n"},
       {"style_unknown", nullptr, "--domain docstring --count 5 --style javadoc", 2,
        "trajc: error: unknown --style 'javadoc'; docstring has: google, numpy, sphinx\n"},
       {"style_without_styles", nullptr, "--domain lint --count 5 --style google", 2,
@@ -109,6 +109,31 @@ const std::vector<Case>& Cases() {
        "--domain docstring --count 50", 1,
        "{root}/fixtures/docstring/zz_incomplete.py:5:5: error: cannot render the google docstring: add: parameter 'b' has "
        "no description in the author's docstring; complete the author's docstring (trajc fixtures check --domain docstring)\n"},
+      {"test_fixture_doctest_directive",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/test/zz_directive.py",
+                   "\"\"\"Math.\"\"\"\n\n\ndef double(n):\n    \"\"\"Return twice n.\n\n    >>> double(2)  # doctest: +ELLIPSIS\n"
+                   "    4\n    \"\"\"\n    return 2 * n\n");
+       },
+       "--domain test --count 50", 1,
+       "{root}/fixtures/test/zz_directive.py:7:1: error: double: doctest directives change how output compares; trajc reads "
+       "outputs as reprs\n"},
+      {"test_fixture_unreadable_example",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/test/zz_unreadable.py",
+                   "\"\"\"Math.\"\"\"\n\n\ndef double(n):\n    \"\"\"Return twice n.\n\n    >>> double(2\n    4\n    \"\"\"\n"
+                   "    return 2 * n\n");
+       },
+       "--domain test --count 50", 1,
+       "{root}/fixtures/test/zz_unreadable.py:7:1: error: double: example `double(2` is not one Python statement trajc can read\n"},
+      {"test_fixture_output_not_literal",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/test/zz_object.py",
+                   "\"\"\"Math.\"\"\"\n\n\ndef box(n):\n    \"\"\"Return n in a box.\n\n    >>> box(2)\n    <Box 2>\n    \"\"\"\n"
+                   "    return object()\n");
+       },
+       "--domain test --count 50", 1,
+       "{root}/fixtures/test/zz_object.py:7:1: error: box: output `<Box 2>` is not a Python literal, so no test can assert it\n"},
       {"unknown_flag", nullptr, "--count 5 --sead 4", 2, "trajc: error: The following arguments were not expected: 4 --sead; see trajc --help\n"},
   };
   return cases;

@@ -1,0 +1,224 @@
+#include "domains/test/test_domain.h"
+
+#include <map>
+#include <mutex>
+
+#include "domains/numbered_source.h"
+#include "domains/test/render.h"
+#include "domains/test/test_environment.h"
+#include "domains/test/test_run.h"
+#include "python/facts.h"
+
+namespace trajc::domains {
+
+namespace {
+
+using testing::Behaviour;
+using testing::Outcome;
+using testing::Pinned;
+
+// Behaviours of fixtures, read once per run: every example of a fixture runs its tests
+// against the same pinned examples. Thread-safe for --jobs; output never depends on it.
+class BehaviourCache {
+ public:
+  std::shared_ptr<const Behaviour> Get(const Fixture& f) {
+    std::string key = f.display_path + '\n' + f.sha256;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto it = entries_.find(key);
+      if (it != entries_.end()) return it->second;
+    }
+    auto b = std::make_shared<const Behaviour>(Read(f));
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (entries_.size() < 4096) entries_.emplace(key, b);
+    return b;
+  }
+  static Behaviour Read(const Fixture& f) {
+    python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(f.text));
+    return testing::BehaviourOf(f.path, testing::ModuleName(f.display_path), f.text, facts);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const Behaviour>> entries_;
+};
+
+size_t Count(const Pinned& p, Outcome::Kind kind) {
+  size_t n = 0;
+  for (const testing::Step& s : p.steps) n += s.outcome.kind == kind && (kind != Outcome::Kind::kValue || s.outcome.value);
+  return n;
+}
+
+// A function whose examples all give the same output: empty, constant or trivial.
+bool Trivial(const Pinned& p) {
+  if (!p.independent || p.steps.empty()) return false;
+  for (const testing::Step& s : p.steps)
+    if (s.outcome.kind != Outcome::Kind::kValue || s.outcome.want != p.steps.front().outcome.want) return false;
+  return true;
+}
+
+class Test final : public Domain {
+ public:
+  Test() {
+    vocabulary_.node_kinds = {"function", "sequence"};
+    vocabulary_.facts = {"path", "module", "target", "name", "owner", "on_class", "kind", "line", "test_path", "test_name",
+                         "example_count", "value_count", "raise_count", "trivial", "happy_test", "param_test",
+                         "param_case_count", "exception_test", "exception", "wrong_test", "wrong_call", "wrong_expected",
+                         "wrong_actual", "sequence_test", "step_count", "has_happy_test", "has_exception_test",
+                         "has_wrong_test", "has_sequence_test"};
+    vocabulary_.views = {"seen", "env"};
+  }
+
+  std::string_view name() const override { return "test"; }
+  const templates::Vocabulary& vocabulary() const override { return vocabulary_; }
+  std::string_view label_name() const override { return "labels"; }
+
+  std::vector<Node> Nodes(const Fixture& fixture) const override {
+    std::shared_ptr<const Behaviour> b = cache_.Get(fixture);
+    if (!b->problems.empty()) throw b->problems.front();
+    return Build(fixture, *b);
+  }
+
+  Json Context(const Fixture& fixture, const Node&) const override {
+    return {{"path", fixture.display_path}, {"source", fixture.text}, {"numbered_source", NumberedSource(fixture.text)},
+            {"line_count", LineCount(fixture.text)}};
+  }
+
+  std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node&) const override {
+    return std::make_unique<testing::TestEnvironment>(fixture.display_path, cache_.Get(fixture));
+  }
+
+  Json Show(const Fixture& fixture) const override {
+    Behaviour b = BehaviourCache::Read(fixture);
+    Json out = Json::object();
+    out["path"] = fixture.path;
+    out["split"] = fixture.eval ? "eval" : "train";
+    out["sha256"] = fixture.sha256;
+    out["module"] = b.module;
+    Json pinned = Json::array();
+    for (const Pinned& p : b.pinned) {
+      Json steps = Json::array();
+      for (const testing::Step& s : p.steps) {
+        Json j = {{"line", s.line}, {"source", s.source}, {"canonical", s.canonical}};
+        switch (s.outcome.kind) {
+          case Outcome::Kind::kStatement: j["outcome"] = "statement"; break;
+          case Outcome::Kind::kValue:
+            j["outcome"] = "value";
+            j["output"] = s.outcome.want;
+            j["literal"] = s.outcome.value.has_value();
+            break;
+          case Outcome::Kind::kRaises:
+            j["outcome"] = "raises";
+            j["exception"] = s.outcome.exception;
+            j["message"] = s.outcome.message;
+            break;
+        }
+        steps.push_back(std::move(j));
+      }
+      pinned.push_back({{"target", p.target}, {"kind", p.kind}, {"line", p.line}, {"independent", p.independent},
+                        {"steps", std::move(steps)}});
+    }
+    out["pinned"] = std::move(pinned);
+    Json nodes = Json::array();
+    for (const Node& n : Build(fixture, b)) nodes.push_back({{"id", n.id}, {"kind", n.kind}, {"labels", n.labels}});
+    out["nodes"] = std::move(nodes);
+    if (!b.problems.empty()) {
+      out["errors"] = Json::array();
+      for (const Error& e : b.problems) out["errors"].push_back(e.what());
+    }
+    return out;
+  }
+
+  std::vector<Error> CheckExpectations(const std::string&, const std::vector<const Fixture*>& fixtures) const override {
+    std::vector<Error> errors;
+    for (const Fixture* f : fixtures) {
+      Behaviour b = BehaviourCache::Read(*f);
+      errors.insert(errors.end(), b.problems.begin(), b.problems.end());
+      if (b.pinned.empty())
+        errors.emplace_back(Location{f->path, 0, 0},
+                            "no function or method has doctest examples; a test fixture pins its behaviour with `>>>` examples");
+      else if (b.problems.empty() && Build(*f, b).empty())
+        errors.emplace_back(Location{f->path, 0, 0}, "no example can be turned into a test (see trajc fixtures show --domain test)");
+      // Every test trajc writes for a node must pass against the pinned examples.
+      for (const Node& n : b.problems.empty() ? Build(*f, b) : std::vector<Node>{}) {
+        for (const char* key : {"happy_test", "param_test", "exception_test", "sequence_test"}) {
+          if (!n.facts.contains(key)) continue;
+          testing::RunResult run = testing::RunTestFile(b, n.facts["test_path"].get<std::string>(), n.facts[key].get<std::string>());
+          if (!run.refusal.empty() || run.count("passed") != static_cast<int>(run.tests.size()) || run.tests.empty())
+            errors.emplace_back(Location{f->path, n.facts["line"].get<int>(), 1},
+                                n.id + ": the " + key + " trajc writes does not pass: " +
+                                    (run.refusal.empty() ? Dump(testing::RunJson("", run)) : run.refusal));
+        }
+      }
+    }
+    return errors;
+  }
+
+ private:
+  static std::vector<Node> Build(const Fixture& fixture, const Behaviour& b) {
+    std::vector<Node> nodes;
+    for (const Pinned& p : b.pinned) {
+      Node node;
+      node.id = p.target;
+      node.kind = p.independent ? "function" : "sequence";
+      Json& f = node.facts;
+      f["path"] = fixture.display_path;
+      f["module"] = b.module;
+      f["target"] = p.target;
+      f["name"] = p.name;
+      f["owner"] = p.owner;
+      f["on_class"] = !p.owner.empty();
+      f["kind"] = p.kind;
+      f["line"] = p.line;
+      f["test_path"] = testing::TestPath(b);
+      f["test_name"] = testing::TestName(p);
+      f["example_count"] = p.steps.size();
+      f["value_count"] = Count(p, Outcome::Kind::kValue);
+      f["raise_count"] = Count(p, Outcome::Kind::kRaises);
+      f["step_count"] = p.steps.size();
+      f["trivial"] = Trivial(p);
+      bool any = false;
+      if (auto t = testing::HappyTest(b, p)) f["happy_test"] = *t, any = true;
+      size_t cases = 0;
+      if (auto t = testing::ParametrizedTest(b, p, cases)) f["param_test"] = *t, any = true;
+      f["param_case_count"] = cases;
+      if (auto t = testing::ExceptionTest(b, p)) {
+        f["exception_test"] = *t;
+        for (const testing::Step& s : p.steps)
+          if (s.outcome.kind == Outcome::Kind::kRaises) {
+            f["exception"] = s.outcome.exception;
+            break;
+          }
+        any = true;
+      }
+      if (auto w = testing::WrongTest(b, p)) {
+        f["wrong_test"] = w->file;
+        f["wrong_call"] = w->call;
+        f["wrong_expected"] = w->expected;
+        f["wrong_actual"] = w->actual;
+      }
+      if (auto t = testing::SequenceTest(b, p)) f["sequence_test"] = *t, any = true;
+      if (!any) continue;
+      // Templates select on these, since a template may only name facts its nodes have.
+      for (const char* key : {"happy_test", "exception_test", "wrong_test", "sequence_test"})
+        f[std::string("has_") + key] = f.contains(key);
+      node.labels = {"kind:" + node.kind, std::string("examples:") + (p.independent ? "independent" : "sequence")};
+      if (f["raise_count"].get<size_t>() > 0) node.labels.push_back("raises");
+      if (f["trivial"].get<bool>()) node.labels.push_back("trivial");
+      nodes.push_back(std::move(node));
+    }
+    return nodes;
+  }
+
+  templates::Vocabulary vocabulary_;
+  mutable BehaviourCache cache_;
+};
+
+}  // namespace
+
+const Domain& TestDomain() {
+  static const Test domain;
+  return domain;
+}
+
+}  // namespace trajc::domains

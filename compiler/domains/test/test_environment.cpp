@@ -1,0 +1,117 @@
+#include "domains/test/test_environment.h"
+
+#include <algorithm>
+
+#include "domains/test/test_run.h"
+
+namespace trajc::domains::testing {
+
+using templates::ToolOutcome;
+
+Json RunJson(const std::string& path, const RunResult& run) {
+  if (!run.refusal.empty()) return {{"path", path}, {"error", "cannot run these tests: " + run.refusal}};
+  Json r = Json::object();
+  r["path"] = path;
+  r["collected"] = run.tests.size();
+  r["passed"] = run.count("passed");
+  r["failed"] = run.count("failed");
+  r["errors"] = run.errors();
+  Json tests = Json::array();
+  for (const TestResult& t : run.tests) tests.push_back({{"id", t.id}, {"outcome", t.outcome}});
+  r["tests"] = std::move(tests);
+  Json failures = Json::array();
+  for (const TestResult& t : run.tests) {
+    if (t.outcome == "passed") continue;
+    Json f = {{"test", t.id}, {"line", t.line}, {"message", t.message}};
+    if (!t.expected.empty()) f["expected"] = t.expected;
+    if (!t.actual.empty()) f["actual"] = t.actual;
+    failures.push_back(std::move(f));
+  }
+  for (const std::string& e : run.collection_errors) failures.push_back({{"test", path}, {"message", e}});
+  r["failures"] = std::move(failures);
+  return r;
+}
+
+TestEnvironment::TestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour)
+    : path_(std::move(display_path)), behaviour_(std::move(behaviour)) {}
+
+ToolOutcome TestEnvironment::Call(std::string_view tool, const Json& args) {
+  if (tool == "inspect_target") return Inspect(args);
+  if (tool == "write_test_file") return Write(args);
+  if (tool == "run_tests") return Run(args);
+  if (tool == "submit_result") return Submit(args);
+  return {{{"error", "unknown tool '" + std::string(tool) + "'"}}, false};
+}
+
+ToolOutcome TestEnvironment::Inspect(const Json& args) const {
+  std::string target = args.at("target").get<std::string>();
+  for (const Pinned& p : behaviour_->pinned) {
+    if (p.target != target) continue;
+    Json examples = Json::array();
+    for (const Step& s : p.steps) {
+      Json e = {{"line", s.line}, {"source", s.source}};
+      if (s.outcome.kind == Outcome::Kind::kValue) e["output"] = s.outcome.want;
+      if (s.outcome.kind == Outcome::Kind::kRaises)
+        e["raises"] = s.outcome.exception + (s.outcome.message.empty() ? "" : ": " + s.outcome.message);
+      examples.push_back(std::move(e));
+    }
+    return {{{"target", target},
+             {"module", behaviour_->module},
+             {"kind", p.kind},
+             {"line", p.line},
+             {"parameters", p.params},
+             {"independent_examples", p.independent},
+             {"examples", std::move(examples)}},
+            true};
+  }
+  return {{{"target", target}, {"error", "no function or method with doctest examples named '" + target + "' in " + path_}}, false};
+}
+
+ToolOutcome TestEnvironment::Write(const Json& args) {
+  std::string path = args.at("path").get<std::string>();
+  std::string content = args.at("content").get<std::string>();
+  bool replaced = files_.count(path) != 0;
+  size_t lines = static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) +
+                 (content.empty() || content.back() == '\n' ? 0 : 1);
+  files_[path] = std::move(content);
+  return {{{"path", path}, {"written", true}, {"replaced", replaced}, {"line_count", lines}}, true};
+}
+
+ToolOutcome TestEnvironment::Run(const Json& args) {
+  std::string path = args.at("path").get<std::string>();
+  auto file = files_.find(path);
+  if (file == files_.end())
+    return {{{"path", path}, {"error", "ERROR: file or directory not found: " + path + " (write it with write_test_file first)"}},
+            false};
+  RunResult run = RunTestFile(*behaviour_, path, file->second);
+  Json r = RunJson(path, run);
+  bool ok = run.refusal.empty() && run.count("failed") == 0 && run.errors() == 0 && !run.tests.empty();
+  seen_ = r;
+  if (run.refusal.empty())
+    last_run_ = {{"test_file", path}, {"passed", r["passed"]}, {"failed", r["failed"]}, {"errors", r["errors"]}};
+  return {r, ok};
+}
+
+ToolOutcome TestEnvironment::Submit(const Json& args) const {
+  if (last_run_.is_null()) return {{{"error", "no test run yet: run the tests before submitting"}}, false};
+  for (const char* key : {"test_file", "passed", "failed"}) {
+    if (args.value(key, Json()) != last_run_[key])
+      return {{{"error", std::string(key) + " is " + Dump(args.value(key, Json())) + ", the last run says " + Dump(last_run_[key])}},
+              false};
+  }
+  return {Json::object(), true};
+}
+
+Json TestEnvironment::View(std::string_view name) const {
+  if (name == "seen") return seen_;
+  if (name == "env") {
+    Json truth = last_run_.is_null() ? Json::object() : last_run_;
+    Json files = Json::array();
+    for (const auto& [path, content] : files_) files.push_back(path);
+    truth["files"] = std::move(files);
+    return truth;
+  }
+  return nullptr;
+}
+
+}  // namespace trajc::domains::testing
