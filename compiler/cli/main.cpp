@@ -10,6 +10,7 @@
 #include "cli/generate.h"
 #include "cli/validate.h"
 #include "core/diagnostic.h"
+#include "domains/domain.h"
 
 namespace {
 
@@ -18,7 +19,9 @@ constexpr const char* kExitCodes =
     "2 usage error (unknown or impossible flags); 70 internal error (a bug in trajc: please report it).\n";
 
 void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
-  app.add_option("--domain", g.domain, "Subagent domain to compile: docstring or lint")->capture_default_str();
+  std::string domains;
+  for (const std::string& d : trajc::domains::DomainNames()) domains += (domains.empty() ? "" : ", ") + d;
+  app.add_option("--domain", g.domain, "Subagent domain to compile: " + domains)->capture_default_str();
   app.add_option("--style", g.style,
                  "docstring: only this docstring style (google, numpy, sphinx) [default: all three, evenly mixed]");
   app.add_option("--count", g.count, "Number of examples in all (train + eval)");
