@@ -11,6 +11,9 @@
 #include "cli/validate.h"
 #include "core/diagnostic.h"
 #include "domains/domain.h"
+#ifdef TRAJC_WITH_LLM
+#include "llm/fill.h"
+#endif
 
 namespace {
 
@@ -47,6 +50,51 @@ std::string CommandLine(const trajc::cli::GenerateOptions& g) {
   if (!g.style.empty()) s << " --style " << g.style;
   return s.str();
 }
+
+#ifdef TRAJC_WITH_LLM
+CLI::App* AddFillCommand(CLI::App& app, trajc::llm::FillOptions& f, std::string& in_format, std::string& out_format) {
+  CLI::App* fill = app.add_subcommand(
+      "fill",
+      "Fill every empty assistant turn (content \"\" or null, no tool_calls) of a dataset with a model's answer from an "
+      "OpenAI-compatible /chat/completions endpoint, given the conversation up to that turn and the record's tools.\n"
+      "BASE_URL, API_KEY and MODEL come from the environment, else from --env (default .env). Completions are cached in "
+      "SQLite: a re-run, or a run started again after being killed, makes no call twice and writes the same output.");
+  fill->add_option("input", f.input, "Records: JSONL, or one JSON array (detected from the first byte)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  fill->add_option("-o,--output", f.output, "Output file, written all at once at the end [default: stdout]");
+  fill->add_option("--input-format", in_format, "jsonl or json [default: detected]")->check(CLI::IsMember({"jsonl", "json"}));
+  fill->add_option("-f,--output-format", out_format, "jsonl or json [default: the input's]")->check(CLI::IsMember({"jsonl", "json"}));
+  fill->add_option("--env", f.env_file, "File with BASE_URL=, API_KEY=, MODEL= lines (the environment wins) [default: .env]")
+      ->each([&f](const std::string&) { f.env_file_given = true; });
+  fill->add_flag("--dry-run", f.dry_run, "Print the requests that would be sent (JSONL) and how many; send nothing");
+  fill->add_option("--start", f.start, "First record to fill (0-based); records before it are left out");
+  fill->add_option("--end", f.end, "Stop before this record (0-based, exclusive)");
+  fill->add_option("-i,--index", f.index, "Fill only this record (0-based)");
+  fill->add_flag("--skip-existing", f.skip_existing,
+                 "Leave out records that have no empty assistant turn [default: they are written unchanged]");
+  fill->add_flag("--keep-failed", f.keep_failed, "Write records whose calls failed, unfilled [default: left out]");
+  fill->add_option("-c,--concurrency", f.concurrency, "Requests in flight at once")->capture_default_str();
+  fill->add_option("--rpm", f.rpm, "At most this many requests per minute (0: no limit)")->capture_default_str();
+  fill->add_option("--max-retries", f.retry.max_retries, "Retries per request on 429, 5xx, timeouts and broken answers")
+      ->capture_default_str();
+  fill->add_option("--timeout", f.retry.timeout_ms, "Milliseconds one attempt may take")->capture_default_str();
+  fill->add_option("--backoff", f.retry.backoff_ms, "First retry's backoff ceiling in ms; doubles per retry, full jitter, "
+                                                    "at least Retry-After")
+      ->capture_default_str();
+  fill->add_option("--temperature", f.sampling.temperature, "Sampling temperature sent to the endpoint");
+  fill->add_option("--max-tokens", f.sampling.max_tokens, "max_tokens sent to the endpoint");
+  fill->add_option("--seed", f.sampling.seed, "seed sent to the endpoint");
+  fill->add_option("--cache", f.cache_path, "SQLite response cache [default: .trajc-fill-cache.sqlite beside the output]");
+  fill->add_flag("--no-cache", f.no_cache, "Neither read nor write the cache (a killed run then starts over)");
+  fill->add_flag("-v,--verbose", f.verbose, "Progress and statistics on stderr");
+  fill->add_flag("-q,--quiet", f.quiet, "No warnings or summary on stderr");
+  fill->add_flag("--json", f.json, "The summary as one JSON object on stderr");
+  fill->footer("\nExit codes: 0 every selected record filled or needing nothing; 1 some records failed after retries "
+               "(each named on stderr) or invalid input; 2 usage error (missing BASE_URL/API_KEY/MODEL, bad flags).\n");
+  return fill;
+}
+#endif
 
 }  // namespace
 
@@ -89,6 +137,12 @@ int main(int argc, char** argv) {
   check->add_flag("--json", fix.json, "Print a JSON summary, one line per domain checked");
   fixtures->footer(kExitCodes);
 
+#ifdef TRAJC_WITH_LLM
+  trajc::llm::FillOptions fill_options;
+  std::string fill_in_format, fill_out_format;
+  CLI::App* fill = AddFillCommand(app, fill_options, fill_in_format, fill_out_format);
+#endif
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -106,6 +160,13 @@ int main(int argc, char** argv) {
     if (*validate) return trajc::cli::RunValidate(val);
     if (*show) return trajc::cli::RunFixturesShow(fix);
     if (*check) return trajc::cli::RunFixturesCheck(fix);
+#ifdef TRAJC_WITH_LLM
+    if (*fill) {
+      fill_options.input_format = trajc::llm::RecordFormatFromName(fill_in_format);
+      fill_options.output_format = trajc::llm::RecordFormatFromName(fill_out_format);
+      return trajc::llm::RunFill(fill_options);
+    }
+#endif
     if (gen.count == 0 && app.count("--count") == 0) {
       std::cerr << "trajc: error: --count is required to generate; e.g. trajc --domain lint --count 200 --split 0.9 --seed 42\n";
       return trajc::kExitUsage;

@@ -1,5 +1,7 @@
 #include "core/files.h"
 
+#include <sys/stat.h>
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -7,6 +9,7 @@
 #include <climits>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -67,15 +70,37 @@ std::string ReadFile(const std::filesystem::path& path) {
   return std::move(buffer).str();
 }
 
+namespace {
+
+// Temporaries of this target left by a process that no longer runs (killed with
+// SIGKILL, which no handler sees): their names carry the writer's pid.
+void RemoveOrphans(const std::filesystem::path& dir, const std::string& prefix) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) std::filesystem::remove(entry.path(), ec);
+  }
+}
+
+}  // namespace
+
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
   std::filesystem::path dir = target_.parent_path();
   if (dir.empty()) dir = ".";
-  std::string pattern = (dir / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
+  std::string prefix = "." + target_.filename().string() + ".tmp-";
+  RemoveOrphans(dir, prefix);
+  std::string pattern = (dir / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
   int fd = mkstemp(pattern.data());
   if (fd < 0)
     throw Error({dir.string(), 0, 0},
                 std::string("cannot write output here: ") + std::strerror(errno) +
                     "; choose a writable directory with --out");
+  // mkstemp creates 0600; an output is an ordinary file, readable as the umask allows.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
   temp_ = pattern;
   signal_slot_ = RegisterTemporary(temp_.string());
   file_ = fdopen(fd, "wb");
