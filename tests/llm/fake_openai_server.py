@@ -211,6 +211,9 @@ class State:
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive; every response carries Content-Length
+    # Headers and body leave in two writes; with Nagle on, the body waits for the client's
+    # delayed ACK (~40 ms), which would be measured as the client's overhead.
+    disable_nagle_algorithm = True
     server_version = "FakeOpenAI/1.0"
 
     def log_message(self, format, *args):
