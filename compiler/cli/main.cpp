@@ -13,6 +13,7 @@
 #include "domains/domain.h"
 #ifdef TRAJC_WITH_LLM
 #include "llm/fill.h"
+#include "llm/generate_llm.h"
 #endif
 
 namespace {
@@ -52,6 +53,34 @@ std::string CommandLine(const trajc::cli::GenerateOptions& g) {
 }
 
 #ifdef TRAJC_WITH_LLM
+// The options `fill` and `generate-llm` share.
+void AddRunOptions(CLI::App* cmd, trajc::llm::RunOptions& r, std::string& out_format, const char* records) {
+  cmd->add_option("-o,--output", r.output, "Output file, written all at once at the end [default: stdout]");
+  cmd->add_option("-f,--output-format", out_format, "jsonl or json")->check(CLI::IsMember({"jsonl", "json"}));
+  cmd->add_option("--env", r.env_file, "File with BASE_URL=, API_KEY=, MODEL= lines (the environment wins) [default: .env]")
+      ->each([&r](const std::string&) { r.env_file_given = true; });
+  cmd->add_flag("--dry-run", r.dry_run, "Print the requests that would be sent (JSONL) and how many; send nothing");
+  cmd->add_option("--start", r.start, std::string("First ") + records + " to process (0-based)");
+  cmd->add_option("--end", r.end, std::string("Stop before this ") + records + " (0-based, exclusive)");
+  cmd->add_option("-i,--index", r.index, std::string("Process only this ") + records + " (0-based)");
+  cmd->add_option("-c,--concurrency", r.concurrency, "Requests in flight at once")->capture_default_str();
+  cmd->add_option("--rpm", r.rpm, "At most this many requests per minute (0: no limit)")->capture_default_str();
+  cmd->add_option("--max-retries", r.retry.max_retries, "Retries per request on 429, 5xx, timeouts and broken answers")
+      ->capture_default_str();
+  cmd->add_option("--timeout", r.retry.timeout_ms, "Milliseconds one attempt may take")->capture_default_str();
+  cmd->add_option("--backoff", r.retry.backoff_ms,
+                  "First retry's backoff ceiling in ms; doubles per retry, full jitter, at least Retry-After")
+      ->capture_default_str();
+  cmd->add_option("--temperature", r.sampling.temperature, "Sampling temperature sent to the endpoint");
+  cmd->add_option("--max-tokens", r.sampling.max_tokens, "max_tokens sent to the endpoint");
+  cmd->add_option("--seed", r.sampling.seed, "seed sent to the endpoint");
+  cmd->add_option("--cache", r.cache_path, "SQLite response cache [default: .trajc-fill-cache.sqlite beside the output]");
+  cmd->add_flag("--no-cache", r.no_cache, "Neither read nor write the cache (a killed run then starts over)");
+  cmd->add_flag("-v,--verbose", r.verbose, "Progress and statistics on stderr");
+  cmd->add_flag("-q,--quiet", r.quiet, "No warnings or summary on stderr");
+  cmd->add_flag("--json", r.json, "The summary as one JSON object on stderr");
+}
+
 CLI::App* AddFillCommand(CLI::App& app, trajc::llm::FillOptions& f, std::string& in_format, std::string& out_format) {
   CLI::App* fill = app.add_subcommand(
       "fill",
@@ -62,37 +91,39 @@ CLI::App* AddFillCommand(CLI::App& app, trajc::llm::FillOptions& f, std::string&
   fill->add_option("input", f.input, "Records: JSONL, or one JSON array (detected from the first byte)")
       ->required()
       ->check(CLI::ExistingFile);
-  fill->add_option("-o,--output", f.output, "Output file, written all at once at the end [default: stdout]");
   fill->add_option("--input-format", in_format, "jsonl or json [default: detected]")->check(CLI::IsMember({"jsonl", "json"}));
-  fill->add_option("-f,--output-format", out_format, "jsonl or json [default: the input's]")->check(CLI::IsMember({"jsonl", "json"}));
-  fill->add_option("--env", f.env_file, "File with BASE_URL=, API_KEY=, MODEL= lines (the environment wins) [default: .env]")
-      ->each([&f](const std::string&) { f.env_file_given = true; });
-  fill->add_flag("--dry-run", f.dry_run, "Print the requests that would be sent (JSONL) and how many; send nothing");
-  fill->add_option("--start", f.start, "First record to fill (0-based); records before it are left out");
-  fill->add_option("--end", f.end, "Stop before this record (0-based, exclusive)");
-  fill->add_option("-i,--index", f.index, "Fill only this record (0-based)");
+  AddRunOptions(fill, f.run, out_format, "record");
   fill->add_flag("--skip-existing", f.skip_existing,
                  "Leave out records that have no empty assistant turn [default: they are written unchanged]");
   fill->add_flag("--keep-failed", f.keep_failed, "Write records whose calls failed, unfilled [default: left out]");
-  fill->add_option("-c,--concurrency", f.concurrency, "Requests in flight at once")->capture_default_str();
-  fill->add_option("--rpm", f.rpm, "At most this many requests per minute (0: no limit)")->capture_default_str();
-  fill->add_option("--max-retries", f.retry.max_retries, "Retries per request on 429, 5xx, timeouts and broken answers")
-      ->capture_default_str();
-  fill->add_option("--timeout", f.retry.timeout_ms, "Milliseconds one attempt may take")->capture_default_str();
-  fill->add_option("--backoff", f.retry.backoff_ms, "First retry's backoff ceiling in ms; doubles per retry, full jitter, "
-                                                    "at least Retry-After")
-      ->capture_default_str();
-  fill->add_option("--temperature", f.sampling.temperature, "Sampling temperature sent to the endpoint");
-  fill->add_option("--max-tokens", f.sampling.max_tokens, "max_tokens sent to the endpoint");
-  fill->add_option("--seed", f.sampling.seed, "seed sent to the endpoint");
-  fill->add_option("--cache", f.cache_path, "SQLite response cache [default: .trajc-fill-cache.sqlite beside the output]");
-  fill->add_flag("--no-cache", f.no_cache, "Neither read nor write the cache (a killed run then starts over)");
-  fill->add_flag("-v,--verbose", f.verbose, "Progress and statistics on stderr");
-  fill->add_flag("-q,--quiet", f.quiet, "No warnings or summary on stderr");
-  fill->add_flag("--json", f.json, "The summary as one JSON object on stderr");
   fill->footer("\nExit codes: 0 every selected record filled or needing nothing; 1 some records failed after retries "
                "(each named on stderr) or invalid input; 2 usage error (missing BASE_URL/API_KEY/MODEL, bad flags).\n");
   return fill;
+}
+
+CLI::App* AddGenerateLlmCommand(CLI::App& app, trajc::llm::GenerateLlmOptions& g, std::string& in_format,
+                                std::string& out_format, std::string& system, std::string& user) {
+  CLI::App* cmd = app.add_subcommand(
+      "generate-llm",
+      "Prompt-template generation: each input record (a JSON object, e.g. a spec) fills the {{placeholders}} of the "
+      "system and user templates ({{field}}, {{a.b}}, {{input}}, {{index}}, {{sample}}), and --samples requests are "
+      "made of it; each answer is written as {\"index\", \"sample\", \"input\", \"messages\"} (+ \"output\", the "
+      "parsed JSON, with --enforce-json). Same endpoint configuration, cache, resume and retries as fill.");
+  cmd->add_option("inputs", g.inputs, "Input records: JSONL, or one JSON array")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--input-format", in_format, "jsonl or json [default: detected]")->check(CLI::IsMember({"jsonl", "json"}));
+  cmd->add_option("--system-template", g.system_file, "File with the system prompt template")->check(CLI::ExistingFile);
+  cmd->add_option("--user-template", g.user_file, "File with the user prompt template")->check(CLI::ExistingFile);
+  cmd->add_option("--system", system, "System prompt template text (instead of --system-template)");
+  cmd->add_option("--user", user, "User prompt template text (instead of --user-template)");
+  cmd->add_option("-n,--samples", g.samples, "Requests per input")->capture_default_str();
+  cmd->add_flag("--enforce-json", g.enforce_json,
+                "Ask for JSON (response_format json_object); an answer that is not JSON is asked for again, then fails");
+  cmd->add_option("--output-schema", g.output_schema, "JSON Schema (a JSON file) every answer must meet; implies --enforce-json")
+      ->check(CLI::ExistingFile);
+  AddRunOptions(cmd, g.run, out_format, "input");
+  cmd->footer("\nExit codes: 0 every sample written; 1 some samples failed after retries (each named on stderr) or invalid "
+              "input; 2 usage error (missing BASE_URL/API_KEY/MODEL, no user template, bad flags).\n");
+  return cmd;
 }
 #endif
 
@@ -141,6 +172,10 @@ int main(int argc, char** argv) {
   trajc::llm::FillOptions fill_options;
   std::string fill_in_format, fill_out_format;
   CLI::App* fill = AddFillCommand(app, fill_options, fill_in_format, fill_out_format);
+  trajc::llm::GenerateLlmOptions gen_llm;
+  std::string gen_llm_in_format, gen_llm_out_format, gen_llm_system, gen_llm_user;
+  CLI::App* generate_llm =
+      AddGenerateLlmCommand(app, gen_llm, gen_llm_in_format, gen_llm_out_format, gen_llm_system, gen_llm_user);
 #endif
 
   try {
@@ -163,8 +198,15 @@ int main(int argc, char** argv) {
 #ifdef TRAJC_WITH_LLM
     if (*fill) {
       fill_options.input_format = trajc::llm::RecordFormatFromName(fill_in_format);
-      fill_options.output_format = trajc::llm::RecordFormatFromName(fill_out_format);
+      fill_options.run.output_format = trajc::llm::RecordFormatFromName(fill_out_format);
       return trajc::llm::RunFill(fill_options);
+    }
+    if (*generate_llm) {
+      gen_llm.input_format = trajc::llm::RecordFormatFromName(gen_llm_in_format);
+      gen_llm.run.output_format = trajc::llm::RecordFormatFromName(gen_llm_out_format);
+      if (generate_llm->count("--system") > 0) gen_llm.system_text = gen_llm_system;
+      if (generate_llm->count("--user") > 0) gen_llm.user_text = gen_llm_user;
+      return trajc::llm::RunGenerateLlm(gen_llm);
     }
 #endif
     if (gen.count == 0 && app.count("--count") == 0) {

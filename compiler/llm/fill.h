@@ -8,31 +8,17 @@
 #include <optional>
 #include <string>
 
-#include "llm/chat_client.h"
 #include "llm/record_stream.h"
+#include "llm/run_options.h"
 
 namespace trajc::llm {
 
 struct FillOptions {
   std::string input;
-  std::string output;  // empty: stdout
   std::optional<RecordFormat> input_format;
-  std::optional<RecordFormat> output_format;  // default: the input's
-  std::string env_file = ".env";
-  bool env_file_given = false;
-  bool dry_run = false;
-  std::optional<size_t> start, end, index;
   bool skip_existing = false;
   bool keep_failed = false;
-  bool verbose = false;
-  bool quiet = false;
-  bool json = false;
-  int concurrency = 4;
-  int rpm = 0;
-  RetryPolicy retry;
-  Sampling sampling;
-  std::string cache_path;  // empty: beside the output (or in the current directory)
-  bool no_cache = false;
+  RunOptions run;  // output, endpoint, selection, retries, cache …
 };
 
 // Exit code: 0 when every selected record was filled or needed nothing, 1 when some
