@@ -230,3 +230,27 @@ TEST_CASE("fill: bad input and missing configuration are refused before anything
   CHECK_THAT(refused.err, Catch::Contains("record 0 skipped"));
   CHECK(server.Requests() == 0);
 }
+
+TEST_CASE("fill: --rpm spaces requests out, and runs sharing a cache do not corrupt it") {
+  fs::path scratch = Scratch("fill-rpm");
+  FakeServer server(scratch);
+  std::string input;
+  for (int i = 0; i < 60; ++i) input += Record("r" + std::to_string(i), "rate " + std::to_string(i)) + "\n";
+  WriteFile(scratch / "in.jsonl", input);
+  auto started = std::chrono::steady_clock::now();
+  Result limited = Fill(server, scratch, "in.jsonl --end 6 --rpm 300 -c 4 --no-cache -q");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  CHECK(limited.exit_code == 0);
+  CHECK(seconds >= 5 * 0.2 - 0.05);  // 300/min: one start every 200 ms whatever the concurrency
+  // Three runs at once over the same input and cache: every answer arrives, the cache stays readable.
+  Shell("cd " + Quote(scratch.string()) + " && for n in 1 2 3; do " + server.Env() + Quote(TRAJC_BINARY) +
+            " fill in.jsonl -o out$n.jsonl --cache shared.sqlite -c 4 -q & done; wait",
+        scratch);
+  CHECK(JsonLines(Slurp(scratch / "out1.jsonl")).size() == 60);
+  CHECK(Slurp(scratch / "out2.jsonl") == Slurp(scratch / "out1.jsonl"));
+  CHECK(Slurp(scratch / "out3.jsonl") == Slurp(scratch / "out1.jsonl"));
+  int before = server.Requests();
+  Result cached = Fill(server, scratch, "in.jsonl -o again.jsonl --cache shared.sqlite");
+  CHECK(server.Requests() == before);
+  CHECK(Slurp(scratch / "again.jsonl") == Slurp(scratch / "out1.jsonl"));
+}
