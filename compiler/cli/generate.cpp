@@ -17,6 +17,7 @@
 #include "core/prng.h"
 #include "core/sha256.h"
 #include "domains/domain.h"
+#include "formats/record_format.h"
 #include "schema/record_validator.h"
 #include "schema/subagent.h"
 #include "templates/interpreter.h"
@@ -38,6 +39,7 @@ struct Candidate {
 struct Split {
   std::string name;
   uint64_t count = 0;
+  uint64_t first = 0, end = 0;  // the examples this run writes (a shard's slice)
   std::vector<domains::Fixture> fixtures;
   std::vector<std::string> manifest_paths;              // per fixture, relative to the root
   std::vector<std::vector<domains::Node>> nodes;        // per fixture
@@ -53,6 +55,9 @@ struct Loaded {
   InputPaths paths;
   schema::Subagent agent;
   std::vector<templates::Template> templates;
+  formats::RecordFormat format = formats::RecordFormat::kChat;
+  bool with_meta = false;
+  Json tool_declarations;  // for the formats that carry them
 };
 
 Error Usage(const std::string& message) { return Error({"trajc", 0, 0}, message, kExitUsage); }
@@ -61,6 +66,14 @@ void CheckFlags(const GenerateOptions& o) {
   if (o.count < 1) throw Usage("--count must be at least 1, got " + std::to_string(o.count));
   if (!(o.split >= 0.0 && o.split <= 1.0)) throw Usage("--split must be between 0 and 1 (the train share), got " + std::to_string(o.split));
   if (o.jobs == 0 || o.jobs > 256) throw Usage("--jobs must be between 1 and 256");
+  if (o.shard_count < 1 || o.shard_index >= o.shard_count)
+    throw Usage("--shard K/N needs N >= 1 and 0 <= K < N (K counts from 0), got " + std::to_string(o.shard_index) + "/" +
+                std::to_string(o.shard_count));
+  if (!formats::RecordFormatFromName(o.format)) {
+    std::string list;
+    for (const auto& f : formats::RecordFormatNames()) list += (list.empty() ? "" : ", ") + f;
+    throw Usage("unknown --format '" + o.format + "'; available: " + list);
+  }
 }
 
 // Which nodes each template can use: the node kind matches, `when` holds on the facts,
@@ -120,7 +133,11 @@ std::string CompileExample(const Loaded& in, const Split& split, uint64_t seed, 
   if (!violations.empty())
     throw Error({tmpl.path, 0, 0}, "template '" + tmpl.id + "' on " + c.fixture->path + " produced an invalid record: " +
                                        violations[0].message + " (at " + violations[0].pointer + ")");
-  return Dump(record) + "\n";
+  Json meta;
+  if (in.with_meta)
+    meta = {{"template", tmpl.id}, {"fixture", *c.manifest_path}, {"node", c.node->id}, {"variant", slot.variant},
+            {"index", index}, {"split", split.name}, {"labels", c.node->labels}};
+  return formats::FormatRecord(record, in.format, in.tool_declarations, meta);
 }
 
 class Progress {
@@ -144,8 +161,8 @@ class Progress {
 void Emit(const Loaded& in, Split& split, const GenerateOptions& o, AtomicFile& file, Progress& progress, uint64_t& done) {
   std::vector<std::string> lines(kBatch);
   std::vector<PlanSlot> slots(kBatch);
-  for (uint64_t begin = 0; begin < split.count; begin += kBatch) {
-    uint64_t n = std::min(kBatch, split.count - begin);
+  for (uint64_t begin = split.first; begin < split.end; begin += kBatch) {
+    uint64_t n = std::min(kBatch, split.end - begin);
     auto work = [&](unsigned worker) {
       for (uint64_t k = worker; k < n; k += o.jobs) lines[k] = CompileExample(in, split, o.seed, begin + k, slots[k]);
     };
@@ -204,6 +221,9 @@ int RunGenerate(const GenerateOptions& o) {
   in.paths = ResolveInputs(o.root, o.domain, o.schemas, o.templates, o.fixtures);
   in.agent = schema::LoadSubagent(in.paths.schemas);
   in.templates = templates::LoadTemplates(in.paths.templates, in.agent, in.domain->vocabulary());
+  in.format = *formats::RecordFormatFromName(o.format);
+  in.with_meta = o.with_meta;
+  in.tool_declarations = formats::ToolDeclarations(in.agent);
   domains::FixtureSet fixtures = domains::LoadFixtureSet(in.paths.fixtures);
 
   Split splits[2];
@@ -211,6 +231,10 @@ int RunGenerate(const GenerateOptions& o) {
   splits[1].name = "eval";
   splits[0].count = static_cast<uint64_t>(std::llround(static_cast<double>(o.count) * o.split));
   splits[1].count = static_cast<uint64_t>(o.count) - splits[0].count;
+  for (Split& s : splits) {  // this shard's slice of the split
+    s.first = s.count * o.shard_index / o.shard_count;
+    s.end = s.count * (o.shard_index + 1) / o.shard_count;
+  }
   splits[0].fixtures = std::move(fixtures.train);
   splits[1].fixtures = std::move(fixtures.eval);
 
@@ -258,7 +282,7 @@ int RunGenerate(const GenerateOptions& o) {
     AtomicFile train(out / "train.jsonl"), eval(out / "eval.jsonl"), manifest(out / "manifest.json");
     for (const auto& w : warnings)
       if (!o.quiet) std::cerr << "trajc: warning: " << w << "\n";
-    Progress progress(!o.quiet, static_cast<uint64_t>(o.count));
+    Progress progress(!o.quiet, (splits[0].end - splits[0].first) + (splits[1].end - splits[1].first));
     uint64_t done = 0;
     Emit(in, splits[0], o, train, progress, done);
     Emit(in, splits[1], o, eval, progress, done);
@@ -270,6 +294,9 @@ int RunGenerate(const GenerateOptions& o) {
     m["command"] = o.command_line;
     m["flags"] = {{"domain", o.domain}, {"count", o.count}, {"split", o.split}, {"seed", o.seed}};
     if (!o.style.empty()) m["flags"]["style"] = o.style;
+    if (o.format != "chat") m["flags"]["format"] = o.format;
+    if (o.with_meta) m["flags"]["with_meta"] = true;
+    if (o.shard_count > 1) m["flags"]["shard"] = std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count);
     Json inputs = Json::object();
     inputs["schemas"] = {{"path", RelativeToRoot(in.paths.schemas, in.paths.root)}, {"sha256", Sha256Hex(ReadFile(in.paths.schemas))}};
     inputs["templates"] = Json::array();
@@ -287,6 +314,7 @@ int RunGenerate(const GenerateOptions& o) {
       Json sj = Json::object();
       sj["file"] = files[i]->target().filename().string();
       sj["examples"] = s.count;
+      if (o.shard_count > 1) sj["shard_examples"] = Json::array({s.first, s.end});
       sj["distinct_capacity"] = s.plan->distinct_capacity();
       sj["repeated_examples"] = s.repeats;
       sj["bytes"] = files[i]->bytes_written();
@@ -301,12 +329,14 @@ int RunGenerate(const GenerateOptions& o) {
     PublishAll({&train, &eval, &manifest});
 
     if (o.json) {
-      std::cout << Json({{"out", out.generic_string()}, {"train", splits[0].count}, {"eval", splits[1].count},
+      std::cout << Json({{"out", out.generic_string()}, {"train", splits[0].end - splits[0].first}, {"eval", splits[1].end - splits[1].first},
                          {"train_sha256", train.sha256()}, {"eval_sha256", eval.sha256()}, {"warnings", warnings}})
                        .dump()
                 << "\n";
     } else if (!o.quiet) {
-      std::cerr << "trajc: wrote " << splits[0].count << " train + " << splits[1].count << " eval examples to "
+      std::cerr << "trajc: wrote " << splits[0].end - splits[0].first << " train + " << splits[1].end - splits[1].first
+                << " eval examples" << (o.shard_count > 1 ? " (shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) + ")" : "")
+                << " to "
                 << out.generic_string() << "/ (manifest.json)\n";
     }
   } catch (...) {

@@ -19,6 +19,13 @@ struct GenerateOptions {
   std::string root, schemas, templates, fixtures;
   bool quiet = false;
   bool json = false;  // print the summary as JSON on stdout
+  std::string format = "chat";  // chat | openai | hf (formats/record_format.h)
+  bool with_meta = false;       // add each record's template, fixture, node, variant, index, split
+  // This run writes shard `shard_index` (0-based) of `shard_count`: a contiguous slice of
+  // each split, so that the shards' files concatenated in order are the single run's.
+  uint64_t shard_index = 0;
+  uint64_t shard_count = 1;
+  std::string shard_text;  // as given on the command line, parsed by main()
   std::string command_line;  // normalised, for the manifest
 };
 

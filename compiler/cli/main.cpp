@@ -2,10 +2,12 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <thread>
 #include <sstream>
 
+#include "cli/check_command.h"
 #include "cli/fixtures_command.h"
 #include "cli/generate.h"
 #include "cli/validate.h"
@@ -43,12 +45,23 @@ void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
   app.add_option("--fixtures", g.fixtures, "Fixture folder, eval/ inside it [default: <root>/fixtures/<domain>]");
   app.add_flag("-q,--quiet", g.quiet, "No progress bar, warnings or summary on stderr");
   app.add_flag("--json", g.json, "Print a JSON summary on stdout");
+  app.add_option("--format", g.format,
+                 "Record format: chat ({\"messages\"}, arguments as JSON strings), openai (OpenAI fine-tuning with "
+                 "record-level tools and parallel_tool_calls false), hf (messages + tools, arguments as objects, for "
+                 "apply_chat_template/TRL)")
+      ->capture_default_str();
+  app.add_flag("--with-meta", g.with_meta, "Add a meta object (template, fixture, node, variant, index, split, labels) to each record");
+  app.add_option("--shard", g.shard_text,
+                 "K/N: write only shard K (0-based) of N; the N shards' files concatenated in order equal the single run's");
 }
 
 std::string CommandLine(const trajc::cli::GenerateOptions& g) {
   std::ostringstream s;
   s << "trajc --domain " << g.domain << " --count " << g.count << " --split " << g.split << " --seed " << g.seed;
   if (!g.style.empty()) s << " --style " << g.style;
+  if (g.format != "chat") s << " --format " << g.format;
+  if (g.with_meta) s << " --with-meta";
+  if (g.shard_count > 1) s << " --shard " << g.shard_index << "/" << g.shard_count;
   return s.str();
 }
 
@@ -168,6 +181,21 @@ int main(int argc, char** argv) {
   check->add_flag("--json", fix.json, "Print a JSON summary, one line per domain checked");
   fixtures->footer(kExitCodes);
 
+  trajc::cli::CheckOptions chk;
+  CLI::App* check_manifest = app.add_subcommand(
+      "check", "Recompile a dataset from its manifest.json and prove the bytes are the same; on a difference name the "
+               "first differing example and the inputs whose hashes changed");
+  check_manifest->add_option("manifest", chk.manifest, "manifest.json written beside train.jsonl and eval.jsonl")
+      ->required()
+      ->check(CLI::ExistingFile);
+  check_manifest->add_option("--root", chk.root, "Project root the manifest's input paths are relative to [default: as generate]");
+  chk.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
+  check_manifest->add_option("-j,--jobs", chk.jobs, "Worker threads for the recompile");
+  check_manifest->add_flag("-q,--quiet", chk.quiet, "Print nothing; the exit code says it");
+  check_manifest->add_flag("--json", chk.json, "One JSON object: reproduced, differences, changed_inputs");
+  check_manifest->footer("\nExit codes: 0 the dataset reproduces byte for byte; 1 it does not (the first differing example "
+                         "and the changed inputs are named) or the manifest is unusable; 2 usage error.\n");
+
 #ifdef TRAJC_WITH_LLM
   trajc::llm::FillOptions fill_options;
   std::string fill_in_format, fill_out_format;
@@ -195,6 +223,7 @@ int main(int argc, char** argv) {
     if (*validate) return trajc::cli::RunValidate(val);
     if (*show) return trajc::cli::RunFixturesShow(fix);
     if (*check) return trajc::cli::RunFixturesCheck(fix);
+    if (*check_manifest) return trajc::cli::RunCheck(chk);
 #ifdef TRAJC_WITH_LLM
     if (*fill) {
       fill_options.input_format = trajc::llm::RecordFormatFromName(fill_in_format);
@@ -212,6 +241,16 @@ int main(int argc, char** argv) {
     if (gen.count == 0 && app.count("--count") == 0) {
       std::cerr << "trajc: error: --count is required to generate; e.g. trajc --domain lint --count 200 --split 0.9 --seed 42\n";
       return trajc::kExitUsage;
+    }
+    if (!gen.shard_text.empty()) {
+      unsigned long long k = 0, n = 0;
+      char extra = 0;
+      if (std::sscanf(gen.shard_text.c_str(), "%llu/%llu%c", &k, &n, &extra) != 2 || gen.shard_text[0] == '-') {
+        std::cerr << "trajc: error: --shard takes K/N (e.g. 0/8), got '" << gen.shard_text << "'\n";
+        return trajc::kExitUsage;
+      }
+      gen.shard_index = k;
+      gen.shard_count = n;
     }
     gen.command_line = CommandLine(gen);
     return trajc::cli::RunGenerate(gen);

@@ -35,3 +35,27 @@ TEST_CASE("golden: each domain's reference dataset keeps its bytes") {
     }
   }
 }
+
+// Small reference datasets, committed with their manifests, proven with `trajc check` as
+// users prove theirs: a change to any input that changes their bytes fails here naming
+// the example and the input. TRAJC_UPDATE_GOLDEN=1 recompiles them.
+TEST_CASE("golden: the committed datasets reproduce with trajc check") {
+  for (const char* domain : {"docstring", "lint", "test"}) {
+    DYNAMIC_SECTION(domain) {
+      fs::path scratch = Scratch(std::string("golden-check-") + domain);
+      fs::path dir = fs::path(TRAJC_GOLDEN_DIR) / domain;
+      const char* update = std::getenv("TRAJC_UPDATE_GOLDEN");
+      if (update != nullptr && std::string(update) == "1") {
+        Result r = Trajc(std::string("--domain ") + domain + " --count 20 --split 0.8 --seed 7 -q" + Root() + " --out " +
+                             Quote(dir.string()),
+                         scratch);
+        REQUIRE(r.exit_code == 0);
+        WARN("rewrote " << dir);
+      }
+      Result r = Trajc("check " + Quote((dir / "manifest.json").string()) + Root(), scratch);
+      INFO(r.out << r.err);
+      CHECK(r.exit_code == 0);
+      CHECK_THAT(r.out, Catch::Contains("reproduces byte for byte"));
+    }
+  }
+}

@@ -1,0 +1,166 @@
+#include "cli/check_command.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/generate.h"
+#include "cli/project.h"
+#include "core/diagnostic.h"
+#include "core/files.h"
+#include "core/json.h"
+#include "core/sha256.h"
+
+namespace trajc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Error Bad(const std::string& manifest, const std::string& what) {
+  return Error({manifest, 0, 0}, "not a trajc manifest: " + what);
+}
+
+// The generate options a manifest's "flags" record.
+GenerateOptions OptionsOf(const Json& m, const std::string& path) {
+  const Json& f = m.value("flags", Json());
+  if (!f.is_object() || !f.contains("domain") || !f.contains("count") || !f.contains("split") || !f.contains("seed"))
+    throw Bad(path, "\"flags\" needs domain, count, split and seed");
+  GenerateOptions o;
+  o.domain = f["domain"].get<std::string>();
+  o.count = f["count"].get<int64_t>();
+  o.split = f["split"].get<double>();
+  o.seed = f["seed"].get<uint64_t>();
+  o.style = f.value("style", "");
+  o.format = f.value("format", "chat");
+  o.with_meta = f.value("with_meta", false);
+  std::string shard = f.value("shard", "");
+  if (!shard.empty()) {
+    size_t slash = shard.find('/');
+    o.shard_index = std::stoull(shard.substr(0, slash));
+    o.shard_count = std::stoull(shard.substr(slash + 1));
+  }
+  o.command_line = m.value("command", "");
+  return o;
+}
+
+// Inputs whose recorded sha256 differs from the file's now (or that are gone or new).
+std::vector<std::string> ChangedInputs(const Json& recorded, const Json& now) {
+  std::vector<std::string> out;
+  auto index = [](const Json& inputs) {
+    std::vector<std::pair<std::string, std::string>> files;
+    if (inputs.contains("schemas")) files.emplace_back(inputs["schemas"]["path"], inputs["schemas"]["sha256"]);
+    for (const char* kind : {"templates", "fixtures"})
+      if (inputs.contains(kind))
+        for (const Json& f : inputs[kind]) files.emplace_back(f["path"], f["sha256"]);
+    return files;
+  };
+  auto before = index(recorded);
+  auto after = index(now);
+  for (const auto& [path, sha] : before) {
+    auto it = std::find_if(after.begin(), after.end(), [&](const auto& p) { return p.first == path; });
+    if (it == after.end()) out.push_back(path + " (removed)");
+    else if (it->second != sha) out.push_back(path + " (changed)");
+  }
+  for (const auto& [path, sha] : after)
+    if (std::none_of(before.begin(), before.end(), [&](const auto& p) { return p.first == path; })) out.push_back(path + " (added)");
+  return out;
+}
+
+// 1-based number of the first line where two files differ; 0 when equal.
+size_t FirstDifferentLine(const fs::path& a, const fs::path& b) {
+  std::ifstream x(a, std::ios::binary), y(b, std::ios::binary);
+  std::string lx, ly;
+  for (size_t line = 1;; ++line) {
+    bool ax = static_cast<bool>(std::getline(x, lx));
+    bool by = static_cast<bool>(std::getline(y, ly));
+    if (!ax && !by) return 0;
+    if (ax != by || lx != ly) return line;
+  }
+}
+
+}  // namespace
+
+int RunCheck(const CheckOptions& c) {
+  std::string text = ReadFile(c.manifest);
+  Json m = Json::parse(text, nullptr, false);
+  if (m.is_discarded() || !m.is_object()) throw Bad(c.manifest, "not a JSON object");
+  GenerateOptions o = OptionsOf(m, c.manifest);
+  o.root = c.root;
+  o.jobs = c.jobs;
+  o.quiet = true;
+  fs::path dir = fs::path(c.manifest).parent_path();
+  if (dir.empty()) dir = ".";
+  char pattern[] = "/tmp/trajc-check-XXXXXX";
+  if (mkdtemp(pattern) == nullptr) throw Error({"/tmp", 0, 0}, "cannot create a temporary directory for the recompile");
+  fs::path fresh = fs::path(pattern) / "out";
+  o.out = fresh.string();
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(p, ec);
+    }
+  } cleanup{pattern};
+  RunGenerate(o);
+  Json now = Json::parse(ReadFile(fresh / "manifest.json"));
+  std::vector<std::string> changed = ChangedInputs(m.value("inputs", Json::object()), now.value("inputs", Json::object()));
+
+  Json report = Json::object();
+  report["manifest"] = c.manifest;
+  report["command"] = o.command_line;
+  Json differences = Json::array();
+  const Json& splits = m.value("splits", Json::object());
+  for (const auto& item : splits.items()) {
+    const std::string& name = item.key();
+    const Json& split = item.value();
+    std::string file = split.value("file", name + ".jsonl");
+    std::string recorded = split.value("sha256", "");
+    std::string fresh_sha = Sha256Hex(ReadFile(fresh / file));
+    fs::path beside = dir / file;
+    bool have_file = fs::exists(beside);
+    std::string beside_sha = have_file ? Sha256Hex(ReadFile(beside)) : "";
+    if (fresh_sha == recorded && (!have_file || beside_sha == recorded)) continue;
+    Json d = {{"file", (dir / file).string()}, {"recorded_sha256", recorded}, {"recompiled_sha256", fresh_sha}};
+    if (have_file) {
+      size_t line = FirstDifferentLine(beside, fresh / file);
+      if (line > 0) d["first_different_example"] = line - 1, d["line"] = line;
+      if (beside_sha != recorded) d["file_sha256"] = beside_sha;
+    }
+    differences.push_back(std::move(d));
+  }
+  report["reproduced"] = differences.empty();
+  report["differences"] = differences;
+  report["changed_inputs"] = changed;
+  if (c.json) {
+    std::cout << Dump(report) << "\n";
+  } else if (!c.quiet) {
+    if (differences.empty()) {
+      std::cout << "trajc check: " << c.manifest << ": reproduces byte for byte (" << o.command_line << ")\n";
+    } else {
+      for (const Json& d : differences) {
+        std::string why = changed.empty() ? "no recorded input changed (a different trajc version or platform?)"
+                                          : "inputs changed since: " + [&] {
+                                              std::string s;
+                                              for (const std::string& x : changed) s += (s.empty() ? "" : ", ") + x;
+                                              return s;
+                                            }();
+        if (d.contains("line"))
+          std::cerr << FormatDiagnostic({d["file"].get<std::string>(), d["line"].get<int>(), 1}, "error",
+                                        "example " + std::to_string(d["first_different_example"].get<size_t>()) +
+                                            " differs from a fresh compile; " + why)
+                    << "\n";
+        else
+          std::cerr << FormatDiagnostic({d["file"].get<std::string>(), 0, 0}, "error",
+                                        "sha256 " + d["recompiled_sha256"].get<std::string>() + " after a fresh compile, " +
+                                            d["recorded_sha256"].get<std::string>() + " recorded; " + why)
+                    << "\n";
+      }
+    }
+  }
+  return differences.empty() ? kExitOk : kExitInvalid;
+}
+
+}  // namespace trajc::cli

@@ -1,0 +1,24 @@
+// cli/check_command — `trajc check manifest.json`: proves a dataset is still what its
+// inputs compile to. It recompiles from the flags the manifest recorded, compares the
+// bytes with the files beside the manifest (or, when they are gone, with the hashes it
+// recorded), and on a difference names the first differing example and the inputs whose
+// hashes changed since — the why.
+#pragma once
+
+#include <string>
+
+namespace trajc::cli {
+
+struct CheckOptions {
+  std::string manifest;
+  std::string root;  // as for generate: --root, $TRAJC_ROOT, ., installed data
+  unsigned jobs = 1;
+  bool quiet = false;
+  bool json = false;
+};
+
+// 0 when the dataset reproduces byte for byte, 1 when it does not (or its manifest is
+// unusable: a located error).
+int RunCheck(const CheckOptions& options);
+
+}  // namespace trajc::cli

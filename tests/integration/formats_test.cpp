@@ -1,0 +1,167 @@
+// Output formats, meta, shards and `trajc check`, as users run them: each format's
+// structure is what its trainer expects (checked field by field here, and its bytes pinned
+// by a golden hash), shards concatenate to the single run byte for byte, and check
+// names the first differing example and the changed input.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <set>
+
+#include "cli_support.h"
+#include "core/json.h"
+#include "core/sha256.h"
+
+using namespace cli_test;
+using trajc::Json;
+
+namespace {
+
+std::vector<Json> Records(const fs::path& file) {
+  std::vector<Json> out;
+  for (const std::string& l : Lines(Slurp(file)))
+    if (!l.empty()) out.push_back(Json::parse(l));
+  return out;
+}
+
+Result Compile(const fs::path& scratch, const std::string& flags, const std::string& out) {
+  return Trajc(flags + " -q" + Root() + " --out " + Quote((scratch / out).string()), scratch);
+}
+
+}  // namespace
+
+TEST_CASE("formats: openai and hf records carry what their trainers read") {
+  fs::path scratch = Scratch("formats");
+  for (const char* domain : {"lint", "docstring", "test"}) {
+    std::string flags = std::string("--domain ") + domain + " --count 40 --seed 3";
+    REQUIRE(Compile(scratch, flags, std::string("chat-") + domain).exit_code == 0);
+    REQUIRE(Compile(scratch, flags + " --format openai", std::string("openai-") + domain).exit_code == 0);
+    REQUIRE(Compile(scratch, flags + " --format hf --with-meta", std::string("hf-") + domain).exit_code == 0);
+    std::vector<Json> chat = Records(scratch / (std::string("chat-") + domain) / "train.jsonl");
+    std::vector<Json> openai = Records(scratch / (std::string("openai-") + domain) / "train.jsonl");
+    std::vector<Json> hf = Records(scratch / (std::string("hf-") + domain) / "train.jsonl");
+    REQUIRE(chat.size() == 36);
+    REQUIRE(openai.size() == chat.size());
+    REQUIRE(hf.size() == chat.size());
+    for (size_t i = 0; i < chat.size(); ++i) {
+      INFO(domain << " record " << i);
+      // openai: the chat messages, record-level tools, no parallel calls; every call named in tools.
+      const Json& o = openai[i];
+      std::vector<std::string> keys;
+      for (const auto& item : o.items()) keys.push_back(item.key());
+      CHECK(keys == std::vector<std::string>{"messages", "tools", "parallel_tool_calls"});
+      CHECK(o["messages"] == chat[i]["messages"]);
+      CHECK(o["parallel_tool_calls"] == false);
+      std::set<std::string> declared;
+      for (const Json& t : o["tools"]) {
+        CHECK(t["type"] == "function");
+        CHECK(t["function"]["parameters"]["type"] == "object");
+        declared.insert(t["function"]["name"].get<std::string>());
+      }
+      std::set<std::string> open_calls;
+      for (const Json& m : o["messages"]) {
+        std::string role = m["role"];
+        CHECK((role == "system" || role == "user" || role == "assistant" || role == "tool"));
+        if (m.contains("tool_calls")) {
+          CHECK(m["content"].is_null());
+          for (const Json& c : m["tool_calls"]) {
+            CHECK(declared.count(c["function"]["name"].get<std::string>()) == 1);
+            CHECK(c["function"]["arguments"].is_string());
+            open_calls.insert(c["id"].get<std::string>());
+          }
+        } else if (role == "tool") {
+          CHECK(m["content"].is_string());
+          CHECK(open_calls.erase(m["tool_call_id"].get<std::string>()) == 1);  // answers a call made before it
+        } else {
+          CHECK(m["content"].is_string());
+        }
+      }
+      CHECK(o["messages"].back()["role"] == "assistant");
+      // hf: arguments as objects equal to chat's strings; tool messages named after their call.
+      const Json& h = hf[i];
+      CHECK(h["tools"] == o["tools"]);
+      for (size_t k = 0; k < h["messages"].size(); ++k) {
+        const Json& hm = h["messages"][k];
+        const Json& cm = chat[i]["messages"][k];
+        if (cm.contains("tool_calls")) {
+          CHECK(hm["tool_calls"][0]["function"]["arguments"] == Json::parse(cm["tool_calls"][0]["function"]["arguments"].get<std::string>()));
+        }
+        if (cm["role"] == "tool") CHECK(hm["name"] == chat[i]["messages"][k - 1]["tool_calls"][0]["function"]["name"]);
+      }
+      CHECK(h["meta"]["split"] == "train");
+      CHECK(h["meta"]["index"] == i);
+    }
+    // meta agrees with the manifest's coverage.
+    Json manifest = Json::parse(Slurp(scratch / (std::string("hf-") + domain) / "manifest.json"));
+    std::map<std::string, int> by_template;
+    for (const Json& r : hf) ++by_template[r["meta"]["template"].get<std::string>()];
+    for (const auto& [id, n] : by_template) CHECK(manifest["splits"]["train"]["coverage"]["templates"][id] == n);
+  }
+}
+
+TEST_CASE("formats: each format's bytes are pinned") {
+  fs::path scratch = Scratch("formats-golden");
+  for (const char* format : {"openai", "hf"}) {
+    DYNAMIC_SECTION(format) {
+      REQUIRE(Compile(scratch, std::string("--domain lint --count 30 --seed 42 --with-meta --format ") + format, format).exit_code == 0);
+      std::string actual = trajc::Sha256Hex(Slurp(scratch / format / "train.jsonl")) + "  train.jsonl\n" +
+                           trajc::Sha256Hex(Slurp(scratch / format / "eval.jsonl")) + "  eval.jsonl\n";
+      fs::path golden = fs::path(TRAJC_GOLDEN_DIR) / (std::string("lint_") + format + "_count30_seed42_meta.sha256");
+      const char* update = std::getenv("TRAJC_UPDATE_GOLDEN");
+      if (update != nullptr && std::string(update) == "1") WriteFile(golden, actual);
+      CHECK(Slurp(golden) == actual);
+    }
+  }
+}
+
+TEST_CASE("shards: concatenated in order they are the single run, byte for byte") {
+  fs::path scratch = Scratch("shards");
+  REQUIRE(Compile(scratch, "--domain lint --count 101 --seed 9 --jobs 2", "whole").exit_code == 0);
+  std::string train, eval;
+  for (int k = 0; k < 4; ++k) {
+    std::string dir = "shard" + std::to_string(k);
+    REQUIRE(Compile(scratch, "--domain lint --count 101 --seed 9 --jobs 1 --shard " + std::to_string(k) + "/4", dir).exit_code == 0);
+    train += Slurp(scratch / dir / "train.jsonl");
+    eval += Slurp(scratch / dir / "eval.jsonl");
+    Json m = Json::parse(Slurp(scratch / dir / "manifest.json"));
+    CHECK(m["flags"]["shard"] == std::to_string(k) + "/4");
+    Result check = Trajc("check " + Quote((scratch / dir / "manifest.json").string()) + Root(), scratch);
+    CHECK(check.exit_code == 0);
+  }
+  CHECK(train == Slurp(scratch / "whole" / "train.jsonl"));
+  CHECK(eval == Slurp(scratch / "whole" / "eval.jsonl"));
+  Result bad = Trajc("--domain lint --count 10 --shard 4/4" + Root(), scratch);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err == "trajc: error: --shard K/N needs N >= 1 and 0 <= K < N (K counts from 0), got 4/4\n");
+  Result garbled = Trajc("--domain lint --count 10 --shard two" + Root(), scratch);
+  CHECK(garbled.exit_code == 2);
+  Result format = Trajc("--domain lint --count 10 --format xml" + Root(), scratch);
+  CHECK(format.exit_code == 2);
+  CHECK_THAT(format.err, Catch::Contains("unknown --format 'xml'; available: chat, openai, hf"));
+}
+
+TEST_CASE("check: names the first differing example and the input that changed") {
+  fs::path scratch = Scratch("check");
+  fs::path root = CopyProject(scratch);
+  std::string at_root = " --root " + Quote(root.string());
+  REQUIRE(Trajc("--domain lint --count 40 --seed 5 -q --out " + Quote((scratch / "ds").string()) + at_root, scratch).exit_code == 0);
+  Result same = Trajc("check " + Quote((scratch / "ds" / "manifest.json").string()) + at_root, scratch);
+  CHECK(same.exit_code == 0);
+  // A new first phrasing in every template: the examples change, and check says why.
+  for (const auto& entry : fs::directory_iterator(root / "trajectories" / "lint")) {
+    std::string text = Slurp(entry.path());
+    size_t at = text.find("instruction:\n");
+    REQUIRE(at != std::string::npos);
+    WriteFile(entry.path(), text.insert(at + 13, "  - \"Look at {{path}} with flake8's eyes.\"\n"));
+  }
+  Result changed = Trajc("check " + Quote((scratch / "ds" / "manifest.json").string()) + at_root, scratch);
+  CHECK(changed.exit_code == 1);
+  CHECK_THAT(changed.err, Catch::Contains("ds/train.jsonl:1:1: error: example 0 differs from a fresh compile; inputs changed since: trajectories/lint/"));
+  Result json = Trajc("check --json " + Quote((scratch / "ds" / "manifest.json").string()) + at_root, scratch);
+  Json report = Json::parse(json.out);
+  CHECK(report["reproduced"] == false);
+  CHECK(report["changed_inputs"].size() == 8);
+  WriteFile(scratch / "bad.json", "{\"flags\": {}}");
+  Result bad = Trajc("check " + Quote((scratch / "bad.json").string()) + at_root, scratch);
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("not a trajc manifest: \"flags\" needs domain, count, split and seed"));
+}
