@@ -31,7 +31,7 @@ GenerateOptions OptionsOf(const Json& m, const std::string& path) {
   GenerateOptions o;
   o.domain = f["domain"].get<std::string>();
   o.count = f["count"].get<int64_t>();
-  o.split = f["split"].get<double>();
+  o.split = f["split"].is_array() ? f["split"].get<std::vector<double>>() : std::vector<double>{f["split"].get<double>()};
   o.seed = f["seed"].get<uint64_t>();
   o.style = f.value("style", "");
   o.format = f.value("format", "chat");

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <tuple>
 
 #include "cli/project.h"
 #include "core/files.h"
@@ -36,18 +37,28 @@ struct Candidate {
   const domains::Node* node;
 };
 
+// One output file of a split: a range of its plan's positions (val and test share the
+// eval plan), narrowed to this run's shard.
+struct Part {
+  std::string name;
+  uint64_t count = 0;           // examples of the part in the whole (unsharded) dataset
+  uint64_t base = 0;            // its first plan position
+  uint64_t first = 0, end = 0;  // plan positions this run writes
+  std::unique_ptr<AtomicFile> file;
+  // coverage (bounded by the number of templates, fixtures and labels, not by --count)
+  std::map<std::string, uint64_t> by_template, by_fixture, by_label;
+  uint64_t repeats = 0;
+};
+
 struct Split {
   std::string name;
   uint64_t count = 0;
-  uint64_t first = 0, end = 0;  // the examples this run writes (a shard's slice)
+  std::vector<Part> parts;
   std::vector<domains::Fixture> fixtures;
   std::vector<std::string> manifest_paths;              // per fixture, relative to the root
   std::vector<std::vector<domains::Node>> nodes;        // per fixture
   std::vector<std::vector<Candidate>> viable;           // per template
   std::unique_ptr<SplitPlan> plan;
-  // coverage (bounded by the number of templates, fixtures and labels, not by --count)
-  std::map<std::string, uint64_t> by_template, by_fixture, by_label;
-  uint64_t repeats = 0;
 };
 
 struct Loaded {
@@ -64,7 +75,18 @@ Error Usage(const std::string& message) { return Error({"trajc", 0, 0}, message,
 
 void CheckFlags(const GenerateOptions& o) {
   if (o.count < 1) throw Usage("--count must be at least 1, got " + std::to_string(o.count));
-  if (!(o.split >= 0.0 && o.split <= 1.0)) throw Usage("--split must be between 0 and 1 (the train share), got " + std::to_string(o.split));
+  bool shares_ok = o.split.size() == 1 || o.split.size() == 3;
+  double sum = 0;
+  for (double share : o.split) {
+    shares_ok = shares_ok && share >= 0.0 && share <= 1.0;
+    sum += share;
+  }
+  if (!shares_ok || (o.split.size() == 3 && std::fabs(sum - 1.0) > 1e-9)) {
+    std::string given;
+    for (double share : o.split) given += (given.empty() ? "" : ",") + std::to_string(share);
+    throw Usage("--split is the train share between 0 and 1 (e.g. 0.9), or train,val,test shares summing to 1 "
+                "(e.g. 0.8,0.1,0.1); got " + given);
+  }
   if (o.jobs == 0 || o.jobs > 256) throw Usage("--jobs must be between 1 and 256");
   if (o.shard_count < 1 || o.shard_index >= o.shard_count)
     throw Usage("--shard K/N needs N >= 1 and 0 <= K < N (K counts from 0), got " + std::to_string(o.shard_index) + "/" +
@@ -158,11 +180,11 @@ class Progress {
   uint64_t total_;
 };
 
-void Emit(const Loaded& in, Split& split, const GenerateOptions& o, AtomicFile& file, Progress& progress, uint64_t& done) {
+void EmitPart(const Loaded& in, const Split& split, Part& part, const GenerateOptions& o, Progress& progress, uint64_t& done) {
   std::vector<std::string> lines(kBatch);
   std::vector<PlanSlot> slots(kBatch);
-  for (uint64_t begin = split.first; begin < split.end; begin += kBatch) {
-    uint64_t n = std::min(kBatch, split.end - begin);
+  for (uint64_t begin = part.first; begin < part.end; begin += kBatch) {
+    uint64_t n = std::min(kBatch, part.end - begin);
     auto work = [&](unsigned worker) {
       for (uint64_t k = worker; k < n; k += o.jobs) lines[k] = CompileExample(in, split, o.seed, begin + k, slots[k]);
     };
@@ -184,13 +206,13 @@ void Emit(const Loaded& in, Split& split, const GenerateOptions& o, AtomicFile& 
         if (e) std::rethrow_exception(e);
     }
     for (uint64_t k = 0; k < n; ++k) {
-      file.Write(lines[k]);
+      part.file->Write(lines[k]);
       const PlanSlot& s = slots[k];
       const Candidate& c = split.viable[s.template_index][s.node];
-      ++split.by_template[in.templates[s.template_index].id];
-      ++split.by_fixture[*c.manifest_path];
-      for (const std::string& label : c.node->labels) ++split.by_label[label];
-      split.repeats += s.repeat;
+      ++part.by_template[in.templates[s.template_index].id];
+      ++part.by_fixture[*c.manifest_path];
+      for (const std::string& label : c.node->labels) ++part.by_label[label];
+      part.repeats += s.repeat;
     }
     done += n;
     progress.Update(done);
@@ -229,11 +251,28 @@ int RunGenerate(const GenerateOptions& o) {
   Split splits[2];
   splits[0].name = "train";
   splits[1].name = "eval";
-  splits[0].count = static_cast<uint64_t>(std::llround(static_cast<double>(o.count) * o.split));
-  splits[1].count = static_cast<uint64_t>(o.count) - splits[0].count;
-  for (Split& s : splits) {  // this shard's slice of the split
-    s.first = s.count * o.shard_index / o.shard_count;
-    s.end = s.count * (o.shard_index + 1) / o.shard_count;
+  uint64_t total = static_cast<uint64_t>(o.count);
+  auto share = [&](double x) { return static_cast<uint64_t>(std::llround(static_cast<double>(o.count) * x)); };
+  uint64_t n_train = std::min(total, share(o.split[0]));
+  splits[0].count = n_train;
+  splits[1].count = total - n_train;
+  // Parts: train; eval, or val then test over the eval plan (disjoint positions).
+  std::vector<std::tuple<Split*, std::string, uint64_t>> parts = {{&splits[0], "train", n_train}};
+  if (o.split.size() == 3) {
+    uint64_t n_val = std::min(total - n_train, share(o.split[1]));
+    parts.emplace_back(&splits[1], "val", n_val);
+    parts.emplace_back(&splits[1], "test", total - n_train - n_val);
+  } else {
+    parts.emplace_back(&splits[1], "eval", total - n_train);
+  }
+  for (auto& [split, name, count] : parts) {
+    Part p;
+    p.name = name;
+    p.count = count;
+    p.base = split->parts.empty() ? 0 : split->parts.back().base + split->parts.back().count;
+    p.first = p.base + count * o.shard_index / o.shard_count;  // this shard's slice
+    p.end = p.base + count * (o.shard_index + 1) / o.shard_count;
+    split->parts.push_back(std::move(p));
   }
   splits[0].fixtures = std::move(fixtures.train);
   splits[1].fixtures = std::move(fixtures.eval);
@@ -279,20 +318,28 @@ int RunGenerate(const GenerateOptions& o) {
     throw Error({out.generic_string(), 0, 0}, "exists and is not a directory; choose another with --out");
   }
   try {
-    AtomicFile train(out / "train.jsonl"), eval(out / "eval.jsonl"), manifest(out / "manifest.json");
+    uint64_t to_write = 0;
+    for (Split& sp : splits)
+      for (Part& p : sp.parts) {
+        p.file = std::make_unique<AtomicFile>(out / (p.name + ".jsonl"));
+        to_write += p.end - p.first;
+      }
+    AtomicFile manifest(out / "manifest.json");
     for (const auto& w : warnings)
       if (!o.quiet) std::cerr << "trajc: warning: " << w << "\n";
-    Progress progress(!o.quiet, (splits[0].end - splits[0].first) + (splits[1].end - splits[1].first));
+    Progress progress(!o.quiet, to_write);
     uint64_t done = 0;
-    Emit(in, splits[0], o, train, progress, done);
-    Emit(in, splits[1], o, eval, progress, done);
-    train.Close();
-    eval.Close();
+    for (Split& sp : splits)
+      for (Part& p : sp.parts) {
+        EmitPart(in, sp, p, o, progress, done);
+        p.file->Close();
+      }
 
     Json m = Json::object();
     m["trajc_version"] = TRAJC_VERSION;
     m["command"] = o.command_line;
-    m["flags"] = {{"domain", o.domain}, {"count", o.count}, {"split", o.split}, {"seed", o.seed}};
+    m["flags"] = {{"domain", o.domain}, {"count", o.count}, {"split", o.split.size() == 1 ? Json(o.split[0]) : Json(o.split)},
+                  {"seed", o.seed}};
     if (!o.style.empty()) m["flags"]["style"] = o.style;
     if (o.format != "chat") m["flags"]["format"] = o.format;
     if (o.with_meta) m["flags"]["with_meta"] = true;
@@ -308,36 +355,43 @@ int RunGenerate(const GenerateOptions& o) {
         inputs["fixtures"].push_back({{"path", s.manifest_paths[f]}, {"split", s.name}, {"sha256", s.fixtures[f].sha256}});
     m["inputs"] = inputs;
     Json split_json = Json::object();
-    AtomicFile* files[2] = {&train, &eval};
-    for (int i = 0; i < 2; ++i) {
-      const Split& s = splits[i];
-      Json sj = Json::object();
-      sj["file"] = files[i]->target().filename().string();
-      sj["examples"] = s.count;
-      if (o.shard_count > 1) sj["shard_examples"] = Json::array({s.first, s.end});
-      sj["distinct_capacity"] = s.plan->distinct_capacity();
-      sj["repeated_examples"] = s.repeats;
-      sj["bytes"] = files[i]->bytes_written();
-      sj["sha256"] = files[i]->sha256();
-      sj["coverage"] = {{"templates", Counts(s.by_template)}, {"fixtures", Counts(s.by_fixture)},
-                        {std::string(in.domain->label_name()), Counts(s.by_label)}};
-      split_json[s.name] = sj;
-    }
+    std::vector<AtomicFile*> files;
+    for (const Split& sp : splits)
+      for (const Part& p : sp.parts) {
+        Json sj = Json::object();
+        sj["file"] = p.file->target().filename().string();
+        sj["examples"] = p.count;
+        if (o.shard_count > 1) sj["shard_examples"] = Json::array({p.first - p.base, p.end - p.base});
+        sj["distinct_capacity"] = sp.plan->distinct_capacity();
+        sj["repeated_examples"] = p.repeats;
+        sj["bytes"] = p.file->bytes_written();
+        sj["sha256"] = p.file->sha256();
+        sj["coverage"] = {{"templates", Counts(p.by_template)}, {"fixtures", Counts(p.by_fixture)},
+                          {std::string(in.domain->label_name()), Counts(p.by_label)}};
+        split_json[p.name] = sj;
+        files.push_back(p.file.get());
+      }
     m["splits"] = split_json;
     m["warnings"] = warnings;
     manifest.Write(m.dump(2) + "\n");
-    PublishAll({&train, &eval, &manifest});
+    files.push_back(&manifest);
+    PublishAll(files);
 
+    std::string written;
+    Json summary = {{"out", out.generic_string()}};
+    for (const Split& sp : splits)
+      for (const Part& p : sp.parts) {
+        written += (written.empty() ? "" : " + ") + std::to_string(p.end - p.first) + " " + p.name;
+        summary[p.name] = p.end - p.first;
+        summary[p.name + "_sha256"] = p.file->sha256();
+      }
+    summary["warnings"] = warnings;
     if (o.json) {
-      std::cout << Json({{"out", out.generic_string()}, {"train", splits[0].end - splits[0].first}, {"eval", splits[1].end - splits[1].first},
-                         {"train_sha256", train.sha256()}, {"eval_sha256", eval.sha256()}, {"warnings", warnings}})
-                       .dump()
-                << "\n";
+      std::cout << summary.dump() << "\n";
     } else if (!o.quiet) {
-      std::cerr << "trajc: wrote " << splits[0].end - splits[0].first << " train + " << splits[1].end - splits[1].first
-                << " eval examples" << (o.shard_count > 1 ? " (shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) + ")" : "")
-                << " to "
-                << out.generic_string() << "/ (manifest.json)\n";
+      std::cerr << "trajc: wrote " << written << " examples"
+                << (o.shard_count > 1 ? " (shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) + ")" : "")
+                << " to " << out.generic_string() << "/ (manifest.json)\n";
     }
   } catch (...) {
     if (created) fs::remove_all(out, ec);

@@ -5,13 +5,16 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace trajc::cli {
 
 struct GenerateOptions {
   std::string domain = "lint";
   int64_t count = 0;  // signed so that a negative --count is rejected, not wrapped
-  double split = 0.9;
+  // Shares of --count: {train} (the rest is eval) or {train, val, test} (val and test
+  // are drawn from the eval fixtures, disjoint while they have distinct examples to give).
+  std::vector<double> split = {0.9};
   uint64_t seed = 42;
   std::string style;  // only nodes of this style (domains with styles); empty: all
   std::string out;  // default out/<domain>
@@ -26,6 +29,7 @@ struct GenerateOptions {
   uint64_t shard_index = 0;
   uint64_t shard_count = 1;
   std::string shard_text;  // as given on the command line, parsed by main()
+  std::string split_text;  // likewise
   std::string command_line;  // normalised, for the manifest
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 #include <sstream>
@@ -31,7 +32,9 @@ void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
   app.add_option("--style", g.style,
                  "docstring: only this docstring style (google, numpy, sphinx) [default: all three, evenly mixed]");
   app.add_option("--count", g.count, "Number of examples in all (train + eval)");
-  app.add_option("--split", g.split, "Train share of --count: n_train = round(count * split)")->capture_default_str();
+  app.add_option("--split", g.split_text,
+                 "Train share of --count: n_train = round(count * split), the rest eval [default: 0.9]; or train,val,test "
+                 "shares summing to 1 (e.g. 0.8,0.1,0.1): train.jsonl, val.jsonl, test.jsonl, val and test from the eval fixtures");
   // CLI11 reads "-1" into an unsigned as 2^64-1; a negative seed is a mistake, not a seed.
   app.add_option("--seed", g.seed, "Seed (0 to 2^64-1): same inputs + same flags give the same bytes")
       ->capture_default_str()
@@ -57,7 +60,9 @@ void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
 
 std::string CommandLine(const trajc::cli::GenerateOptions& g) {
   std::ostringstream s;
-  s << "trajc --domain " << g.domain << " --count " << g.count << " --split " << g.split << " --seed " << g.seed;
+  s << "trajc --domain " << g.domain << " --count " << g.count << " --split ";
+  for (size_t i = 0; i < g.split.size(); ++i) s << (i ? "," : "") << g.split[i];
+  s << " --seed " << g.seed;
   if (!g.style.empty()) s << " --style " << g.style;
   if (g.format != "chat") s << " --format " << g.format;
   if (g.with_meta) s << " --with-meta";
@@ -241,6 +246,20 @@ int main(int argc, char** argv) {
     if (gen.count == 0 && app.count("--count") == 0) {
       std::cerr << "trajc: error: --count is required to generate; e.g. trajc --domain lint --count 200 --split 0.9 --seed 42\n";
       return trajc::kExitUsage;
+    }
+    if (!gen.split_text.empty()) {
+      gen.split.clear();
+      std::stringstream parts(gen.split_text);
+      for (std::string part; std::getline(parts, part, ',');) {
+        char* end = nullptr;
+        double v = std::strtod(part.c_str(), &end);
+        if (part.empty() || end == part.c_str() || *end != '\0') {
+          std::cerr << "trajc: error: --split takes a share (0.9) or train,val,test shares (0.8,0.1,0.1), got '"
+                    << gen.split_text << "'\n";
+          return trajc::kExitUsage;
+        }
+        gen.split.push_back(v);
+      }
     }
     if (!gen.shard_text.empty()) {
       unsigned long long k = 0, n = 0;

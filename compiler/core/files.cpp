@@ -147,7 +147,7 @@ void AtomicFile::Publish() {
   signal_slot_ = -1;
 }
 
-void PublishAll(std::initializer_list<AtomicFile*> files) {
+void PublishAll(const std::vector<AtomicFile*>& files) {
   for (AtomicFile* f : files) f->Close();
   for (AtomicFile* f : files) f->Publish();
 }

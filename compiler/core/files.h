@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/sha256.h"
 
@@ -48,6 +49,6 @@ class AtomicFile {
 };
 
 // Publishes several closed files together, so that a dataset's files appear as a set.
-void PublishAll(std::initializer_list<AtomicFile*> files);
+void PublishAll(const std::vector<AtomicFile*>& files);
 
 }  // namespace trajc

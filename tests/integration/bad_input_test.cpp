@@ -88,7 +88,13 @@ const std::vector<Case>& Cases() {
        [](const fs::path& r) { fs::remove_all(r / "fixtures/lint/eval"); },
        "", 1, "{root}/fixtures/lint: error: no eval fixture fits any template; eval needs 20 examples (eval fixtures live in {root}/fixtures/lint/eval/)\n"},
       {"split_out_of_range", nullptr, "--count 10 --split 1.5", 2,
-       "trajc: error: --split must be between 0 and 1 (the train share), got 1.500000\n"},
+       "trajc: error: --split is the train share between 0 and 1 (e.g. 0.9), or train,val,test shares summing to 1 "
+       "(e.g. 0.8,0.1,0.1); got 1.500000\n"},
+      {"split_shares_not_one", nullptr, "--count 10 --split 0.5,0.6,0.1", 2,
+       "trajc: error: --split is the train share between 0 and 1 (e.g. 0.9), or train,val,test shares summing to 1 "
+       "(e.g. 0.8,0.1,0.1); got 0.500000,0.600000,0.100000\n"},
+      {"split_not_numbers", nullptr, "--count 10 --split 0.8,x,0.1", 2,
+       "trajc: error: --split takes a share (0.9) or train,val,test shares (0.8,0.1,0.1), got '0.8,x,0.1'\n"},
       {"count_zero", nullptr, "--count 0", 2, "trajc: error: --count must be at least 1, got 0\n"},
       {"count_negative", nullptr, "--count -5", 2, "trajc: error: --count must be at least 1, got -5\n"},
       {"count_not_a_number", nullptr, "--count many", 2, "trajc: error: "},

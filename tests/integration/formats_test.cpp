@@ -165,3 +165,30 @@ TEST_CASE("check: names the first differing example and the input that changed")
   CHECK(bad.exit_code == 1);
   CHECK_THAT(bad.err, Catch::Contains("not a trajc manifest: \"flags\" needs domain, count, split and seed"));
 }
+
+TEST_CASE("three-way split: train, val and test files; val and test disjoint, from the eval fixtures") {
+  fs::path scratch = Scratch("split3");
+  REQUIRE(Compile(scratch, "--domain test --count 100 --split 0.8,0.1,0.1 --seed 4 --with-meta", "ds").exit_code == 0);
+  std::vector<Json> train = Records(scratch / "ds" / "train.jsonl");
+  std::vector<Json> val = Records(scratch / "ds" / "val.jsonl");
+  std::vector<Json> test = Records(scratch / "ds" / "test.jsonl");
+  CHECK(train.size() == 80);
+  CHECK(val.size() == 10);
+  CHECK(test.size() == 10);
+  CHECK_FALSE(fs::exists(scratch / "ds" / "eval.jsonl"));
+  std::set<std::string> val_lines;
+  for (const Json& r : val) {
+    CHECK_THAT(r["meta"]["fixture"].get<std::string>(), Catch::Contains("/eval/"));
+    Json m = r["messages"];
+    val_lines.insert(trajc::Dump(m));
+  }
+  for (const Json& r : test) {
+    CHECK_THAT(r["meta"]["fixture"].get<std::string>(), Catch::Contains("/eval/"));
+    CHECK(val_lines.count(trajc::Dump(r["messages"])) == 0);
+  }
+  Json manifest = Json::parse(Slurp(scratch / "ds" / "manifest.json"));
+  CHECK(manifest["flags"]["split"] == Json::array({0.8, 0.1, 0.1}));
+  CHECK(manifest["splits"]["val"]["examples"] == 10);
+  Result check = Trajc("check " + Quote((scratch / "ds" / "manifest.json").string()) + Root(), scratch);
+  CHECK(check.exit_code == 0);
+}
