@@ -36,6 +36,7 @@ GenerateOptions OptionsOf(const Json& m, const std::string& path) {
   o.style = f.value("style", "");
   o.format = f.value("format", "chat");
   o.with_meta = f.value("with_meta", false);
+  o.completion_only = f.value("completion_only", false);
   std::string shard = f.value("shard", "");
   if (!shard.empty()) {
     size_t slash = shard.find('/');

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <thread>
 #include <tuple>
 
@@ -66,7 +67,8 @@ struct Loaded {
   InputPaths paths;
   schema::Subagent agent;
   std::vector<templates::Template> templates;
-  formats::RecordFormat format = formats::RecordFormat::kChat;
+  formats::FormatOptions format;
+  std::string format_name;
   bool with_meta = false;
   Json tool_declarations;  // for the formats that carry them
 };
@@ -96,6 +98,8 @@ void CheckFlags(const GenerateOptions& o) {
     for (const auto& f : formats::RecordFormatNames()) list += (list.empty() ? "" : ", ") + f;
     throw Usage("unknown --format '" + o.format + "'; available: " + list);
   }
+  if (o.completion_only && o.format != "functiongemma")
+    throw Usage("--completion-only applies to --format functiongemma (prompt/completion pairs per model turn)");
 }
 
 // Which nodes each template can use: the node kind matches, `when` holds on the facts,
@@ -159,7 +163,12 @@ std::string CompileExample(const Loaded& in, const Split& split, uint64_t seed, 
   if (in.with_meta)
     meta = {{"template", tmpl.id}, {"fixture", *c.manifest_path}, {"node", c.node->id}, {"variant", slot.variant},
             {"index", index}, {"split", split.name}, {"labels", c.node->labels}};
-  return formats::FormatRecord(record, in.format, in.tool_declarations, meta);
+  try {
+    return formats::FormatRecord(record, in.format, in.tool_declarations, meta);
+  } catch (const std::invalid_argument& e) {
+    throw Error({tmpl.path, 0, 0}, "template '" + tmpl.id + "' on " + c.fixture->path + " cannot be written as --format " +
+                                       in.format_name + ": " + e.what());
+  }
 }
 
 class Progress {
@@ -243,7 +252,9 @@ int RunGenerate(const GenerateOptions& o) {
   in.paths = ResolveInputs(o.root, o.domain, o.schemas, o.templates, o.fixtures);
   in.agent = schema::LoadSubagent(in.paths.schemas);
   in.templates = templates::LoadTemplates(in.paths.templates, in.agent, in.domain->vocabulary());
-  in.format = *formats::RecordFormatFromName(o.format);
+  in.format.format = *formats::RecordFormatFromName(o.format);
+  in.format.completion_only = o.completion_only;
+  in.format_name = o.format;
   in.with_meta = o.with_meta;
   in.tool_declarations = formats::ToolDeclarations(in.agent);
   domains::FixtureSet fixtures = domains::LoadFixtureSet(in.paths.fixtures);
@@ -343,6 +354,7 @@ int RunGenerate(const GenerateOptions& o) {
     if (!o.style.empty()) m["flags"]["style"] = o.style;
     if (o.format != "chat") m["flags"]["format"] = o.format;
     if (o.with_meta) m["flags"]["with_meta"] = true;
+    if (o.completion_only) m["flags"]["completion_only"] = true;
     if (o.shard_count > 1) m["flags"]["shard"] = std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count);
     Json inputs = Json::object();
     inputs["schemas"] = {{"path", RelativeToRoot(in.paths.schemas, in.paths.root)}, {"sha256", Sha256Hex(ReadFile(in.paths.schemas))}};

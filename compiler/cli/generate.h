@@ -22,8 +22,9 @@ struct GenerateOptions {
   std::string root, schemas, templates, fixtures;
   bool quiet = false;
   bool json = false;  // print the summary as JSON on stdout
-  std::string format = "chat";  // chat | openai | hf (formats/record_format.h)
+  std::string format = "chat";  // chat | openai | hf | functiongemma (formats/record_format.h)
   bool with_meta = false;       // add each record's template, fixture, node, variant, index, split
+  bool completion_only = false;  // functiongemma: one prompt/completion pair per model turn
   // This run writes shard `shard_index` (0-based) of `shard_count`: a contiguous slice of
   // each split, so that the shards' files concatenated in order are the single run's.
   uint64_t shard_index = 0;

@@ -51,8 +51,10 @@ void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
   app.add_option("--format", g.format,
                  "Record format: chat ({\"messages\"}, arguments as JSON strings), openai (OpenAI fine-tuning with "
                  "record-level tools and parallel_tool_calls false), hf (messages + tools, arguments as objects, for "
-                 "apply_chat_template/TRL)")
+                 "apply_chat_template/TRL), functiongemma (hf + \"text\" in FunctionGemma's prompt format)")
       ->capture_default_str();
+  app.add_flag("--completion-only", g.completion_only,
+               "functiongemma: one {\"prompt\", \"completion\"} line per model turn, for completion-only loss");
   app.add_flag("--with-meta", g.with_meta, "Add a meta object (template, fixture, node, variant, index, split, labels) to each record");
   app.add_option("--shard", g.shard_text,
                  "K/N: write only shard K (0-based) of N; the N shards' files concatenated in order equal the single run's");
@@ -65,6 +67,7 @@ std::string CommandLine(const trajc::cli::GenerateOptions& g) {
   s << " --seed " << g.seed;
   if (!g.style.empty()) s << " --style " << g.style;
   if (g.format != "chat") s << " --format " << g.format;
+  if (g.completion_only) s << " --completion-only";
   if (g.with_meta) s << " --with-meta";
   if (g.shard_count > 1) s << " --shard " << g.shard_index << "/" << g.shard_count;
   return s.str();

@@ -1,5 +1,7 @@
 #include "formats/record_format.h"
 
+#include "formats/functiongemma.h"
+
 namespace trajc::formats {
 
 namespace {
@@ -34,10 +36,11 @@ std::optional<RecordFormat> RecordFormatFromName(std::string_view name) {
   if (name == "chat") return RecordFormat::kChat;
   if (name == "openai") return RecordFormat::kOpenai;
   if (name == "hf") return RecordFormat::kHf;
+  if (name == "functiongemma") return RecordFormat::kFunctionGemma;
   return std::nullopt;
 }
 
-std::vector<std::string> RecordFormatNames() { return {"chat", "openai", "hf"}; }
+std::vector<std::string> RecordFormatNames() { return {"chat", "openai", "hf", "functiongemma"}; }
 
 Json ToolDeclarations(const schema::Subagent& agent) {
   Json tools = Json::array();
@@ -47,9 +50,9 @@ Json ToolDeclarations(const schema::Subagent& agent) {
   return tools;
 }
 
-std::string FormatRecord(const Json& chat_record, RecordFormat format, const Json& tools, const Json& meta) {
+std::string FormatRecord(const Json& chat_record, const FormatOptions& options, const Json& tools, const Json& meta) {
   Json out = Json::object();
-  switch (format) {
+  switch (options.format) {
     case RecordFormat::kChat:
       out["messages"] = chat_record["messages"];
       break;
@@ -59,9 +62,22 @@ std::string FormatRecord(const Json& chat_record, RecordFormat format, const Jso
       out["parallel_tool_calls"] = false;
       break;
     case RecordFormat::kHf:
+    case RecordFormat::kFunctionGemma:
       out["messages"] = HfMessages(chat_record["messages"]);
       out["tools"] = tools;
       break;
+  }
+  if (options.format == RecordFormat::kFunctionGemma) {
+    if (options.completion_only) {
+      std::string lines;
+      for (const auto& [prompt, completion] : FunctionGemmaCompletions(out)) {
+        Json pair = {{"prompt", prompt}, {"completion", completion}};
+        if (!meta.is_null()) pair["meta"] = meta;
+        lines += Dump(pair) + "\n";
+      }
+      return lines;
+    }
+    out["text"] = RenderFunctionGemma(out);
   }
   if (!meta.is_null()) out["meta"] = meta;
   return Dump(out) + "\n";

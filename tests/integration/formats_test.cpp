@@ -100,7 +100,7 @@ TEST_CASE("formats: openai and hf records carry what their trainers read") {
 
 TEST_CASE("formats: each format's bytes are pinned") {
   fs::path scratch = Scratch("formats-golden");
-  for (const char* format : {"openai", "hf"}) {
+  for (const char* format : {"openai", "hf", "functiongemma"}) {
     DYNAMIC_SECTION(format) {
       REQUIRE(Compile(scratch, std::string("--domain lint --count 30 --seed 42 --with-meta --format ") + format, format).exit_code == 0);
       std::string actual = trajc::Sha256Hex(Slurp(scratch / format / "train.jsonl")) + "  train.jsonl\n" +
@@ -191,4 +191,39 @@ TEST_CASE("three-way split: train, val and test files; val and test disjoint, fr
   CHECK(manifest["splits"]["val"]["examples"] == 10);
   Result check = Trajc("check " + Quote((scratch / "ds" / "manifest.json").string()) + Root(), scratch);
   CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("functiongemma: the hf record plus its prompt text; completion pairs rebuild the text") {
+  fs::path scratch = Scratch("functiongemma");
+  for (const char* domain : {"lint", "docstring", "test"}) {
+    std::string flags = std::string("--domain ") + domain + " --count 20 --seed 8";
+    REQUIRE(Compile(scratch, flags + " --format hf", std::string("hf-") + domain).exit_code == 0);
+    REQUIRE(Compile(scratch, flags + " --format functiongemma", std::string("fg-") + domain).exit_code == 0);
+    REQUIRE(Compile(scratch, flags + " --format functiongemma --completion-only --with-meta", std::string("pairs-") + domain).exit_code == 0);
+    std::vector<Json> hf = Records(scratch / (std::string("hf-") + domain) / "train.jsonl");
+    std::vector<Json> fg = Records(scratch / (std::string("fg-") + domain) / "train.jsonl");
+    std::vector<Json> pairs = Records(scratch / (std::string("pairs-") + domain) / "train.jsonl");
+    REQUIRE(fg.size() == hf.size());
+    size_t p = 0;
+    for (size_t i = 0; i < fg.size(); ++i) {
+      INFO(domain << " record " << i);
+      CHECK(fg[i]["messages"] == hf[i]["messages"]);
+      std::string text = fg[i]["text"];
+      CHECK_THAT(text, Catch::StartsWith("<bos><start_of_turn>developer\n"));
+      size_t calls = 0;
+      for (const Json& m : hf[i]["messages"]) calls += m.contains("tool_calls");
+      // One pair per model turn; the last pair's prompt + completion is the whole text.
+      std::string last;
+      for (size_t k = 0; k < calls; ++k, ++p) {
+        REQUIRE(p < pairs.size());
+        CHECK(pairs[p]["meta"]["index"] == i);
+        CHECK(text.rfind(pairs[p]["prompt"].get<std::string>(), 0) == 0);
+        last = pairs[p]["prompt"].get<std::string>() + pairs[p]["completion"].get<std::string>();
+      }
+      CHECK(last == text);
+    }
+    CHECK(p == pairs.size());
+  }
+  Result wrong = Trajc("--domain lint --count 5 --completion-only" + Root(), scratch);
+  CHECK(wrong.exit_code == 2);
 }
