@@ -11,23 +11,26 @@ using nlohmann::json;
 
 std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-// Appends the text of a `content` value (string, or an array of text parts).
+// Appends the text of a `content` value: a string, or an array of parts (strings or
+// `{"text": …}` objects) joined by single spaces, so one text part reads as that string.
 void ContentText(const json& content, std::string& out) {
   if (content.is_string()) {
     out += content.get_ref<const std::string&>();
-  } else if (content.is_array()) {
-    for (const json& part : content) {
-      if (part.is_string()) {
-        out += part.get_ref<const std::string&>();
-        out += ' ';
-      } else if (part.is_object()) {
-        auto t = part.find("text");
-        if (t != part.end() && t->is_string()) {
-          out += t->get_ref<const std::string&>();
-          out += ' ';
-        }
-      }
+    return;
+  }
+  if (!content.is_array()) return;
+  bool first = true;
+  for (const json& part : content) {
+    const json* text = &part;
+    if (part.is_object()) {
+      auto t = part.find("text");
+      if (t == part.end()) continue;
+      text = &*t;
     }
+    if (!text->is_string()) continue;
+    if (!first) out += ' ';
+    first = false;
+    out += text->get_ref<const std::string&>();
   }
 }
 
