@@ -95,8 +95,8 @@ void Split(std::ostream& out, const std::string& name, const Json& s) {
   const Json& tokens = s["tokens_estimate"];
   const Json& cov = s["coverage"];
   Table t({"", ""}, true);
-  t.Row({"messages per example", SummaryText(s["messages_per_example"])});
-  t.Row({"tool calls per example", SummaryText(s["tool_calls_per_example"])});
+  t.Row({"messages per example", examples == 0 ? "-" : SummaryText(s["messages_per_example"])});
+  t.Row({"tool calls per example", examples == 0 ? "-" : SummaryText(s["tool_calls_per_example"])});
   t.Row({"tokens (estimate, chars/4)", Num(tokens["total"]) + " in all, " + Fixed(tokens["per_example"].get<double>(), 1) +
                                            " per example"});
   std::string roles;
