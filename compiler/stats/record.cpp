@@ -1,5 +1,7 @@
 #include "stats/record.h"
 
+#include <map>
+
 #include "core/sha256.h"
 #include "core/utf8.h"
 
@@ -54,6 +56,28 @@ RecordMeta ReadMeta(const json& meta) {
   return m;
 }
 
+// The record as duplicates are judged: keys sorted (nlohmann::json), `meta` left out,
+// and tool-call ids renamed by order of appearance ("#0", "#1", …) with the
+// `tool_call_id`s that answer them: generators draw ids at random, so two copies of one
+// conversation differ only there.
+json Canonical(const json& record) {
+  json c = record;
+  c.erase("meta");
+  std::map<std::string, std::string> ids;
+  auto rename = [&ids](json& id) {
+    if (!id.is_string()) return;
+    auto [it, inserted] = ids.try_emplace(id.get<std::string>(), "#" + std::to_string(ids.size()));
+    id = it->second;
+  };
+  for (json& message : c["messages"]) {
+    if (auto calls = message.find("tool_calls"); calls != message.end() && calls->is_array())
+      for (json& call : *calls)
+        if (call.is_object() && call.contains("id")) rename(call["id"]);
+    if (auto answer = message.find("tool_call_id"); answer != message.end()) rename(*answer);
+  }
+  return c;
+}
+
 }  // namespace
 
 uint64_t Fingerprint(std::string_view text) {
@@ -106,14 +130,8 @@ RecordFacts ReadRecord(const json& record) {
   }
   shingler.Finish();
   f.signature = MinHash(shingler.shingles());
-  if (auto meta = record.find("meta"); meta != record.end()) {
-    f.meta = ReadMeta(*meta);
-    json without_meta = record;
-    without_meta.erase("meta");
-    f.record_hash = Fingerprint(Dump(without_meta));
-  } else {
-    f.record_hash = Fingerprint(Dump(record));
-  }
+  if (auto meta = record.find("meta"); meta != record.end()) f.meta = ReadMeta(*meta);
+  f.record_hash = Fingerprint(Dump(Canonical(record)));
   return f;
 }
 

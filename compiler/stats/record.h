@@ -37,7 +37,7 @@ struct RecordFacts {
   std::vector<std::string> tools_called;  // one entry per call
   uint64_t characters = 0;                // code points of contents and arguments
   bool declares_tools = false;            // a record-level `tools` field
-  uint64_t record_hash = 0;               // of the canonical record without `meta`
+  uint64_t record_hash = 0;               // of the canonical record (no `meta`, ids renumbered)
   bool has_user_turn = false;
   uint64_t user_turn_hash = 0;            // of the first user message's content
   Signature signature{};                  // MinHash of every content, tool name and arguments

@@ -119,6 +119,23 @@ TEST_CASE("stats on a generated lint dataset counts what the JSONL holds") {
   CHECK(Trajc("stats " + files, scratch).out == human.out);
 }
 
+TEST_CASE("stats counts the generator's repeats as exact duplicates") {
+  // Past the fixtures' distinct capacity the generator repeats examples with new tool-call
+  // ids; stats must find exactly the repeats the manifest declares.
+  fs::path scratch = Scratch("stats-repeats");
+  REQUIRE(Trajc("--domain lint --count 3000 --quiet -j 2" + Root() + " --out " + Quote((scratch / "ds").string()), scratch)
+              .exit_code == 0);
+  json manifest = json::parse(Slurp(scratch / "ds" / "manifest.json"));
+  REQUIRE(manifest["splits"]["train"]["repeated_examples"].get<uint64_t>() > 0);
+  ordered report = StatsJson(Quote((scratch / "ds" / "train.jsonl").string()) + " " +
+                                 Quote((scratch / "ds" / "eval.jsonl").string()),
+                             scratch);
+  for (const char* split : {"train", "eval"}) {
+    CAPTURE(split);
+    CHECK(json(report["splits"][split]["exact_duplicates"]["count"]) == manifest["splits"][split]["repeated_examples"]);
+  }
+}
+
 TEST_CASE("stats reports an exact duplicate and a one-word near duplicate") {
   fs::path scratch = Scratch("stats-dups");
   fs::path ds = LintDataset();

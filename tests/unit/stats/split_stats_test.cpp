@@ -108,6 +108,19 @@ TEST_CASE("exact duplicates ignore meta and key order; near duplicates are found
   CHECK(s.tools == std::map<std::string, uint64_t>{{"run_linter", 5}, {"submit_result", 5}});
 }
 
+TEST_CASE("records that differ only in their tool-call ids are exact duplicates") {
+  json a = Conversation("Lint a.py", "{}");
+  json b = a;
+  b["messages"][2]["tool_calls"][0]["id"] = "call_zz";
+  b["messages"][3]["tool_call_id"] = "call_zz";
+  b["messages"][4]["tool_calls"][0]["id"] = "call_yy";
+  CHECK(ReadRecord(a).record_hash == ReadRecord(b).record_hash);
+  // An answer to another call is another conversation.
+  json c = b;
+  c["messages"][3]["tool_call_id"] = "call_yy";
+  CHECK(ReadRecord(a).record_hash != ReadRecord(c).record_hash);
+}
+
 TEST_CASE("shared user turns between splits, reported in file order") {
   SplitStats train("train", 0.9), eval("eval", 0.9);
   train.Add(ReadRecord(Conversation("task one", "{}")), {0, 1});
