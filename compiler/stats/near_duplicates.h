@@ -37,6 +37,7 @@ class NearDuplicateIndex {
   // Adds a signature; its id is the number added before it.
   uint32_t Add(const Signature& sig);
   size_t size() const { return signatures_.size(); }
+  const Signature& signature(uint32_t id) const { return signatures_[id]; }
 
  private:
   // Band keys are SplitMix64-mixed already; the identity keeps std::hash out.

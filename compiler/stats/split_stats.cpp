@@ -66,4 +66,15 @@ Shared SharedFixtureNodes(const SplitStats& a, const SplitStats& b) {
   return s;
 }
 
+Shared SharedNear(const SplitStats& a, const SplitStats& b) {
+  Shared s;
+  for (uint32_t id = 0; id < b.near.size(); ++id) {
+    auto match = a.near.Find(b.near.signature(id));
+    if (!match) continue;
+    ++s.count;
+    if (s.examples.size() < kExamplesShown) s.examples.push_back({a.near_where[match->earlier], b.near_where[id], match->similarity});
+  }
+  return s;
+}
+
 }  // namespace trajc::stats

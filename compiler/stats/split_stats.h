@@ -81,5 +81,8 @@ struct Shared {
 // Items of `b` that `a` also has.
 Shared SharedFirstSeen(const FirstSeen& a, const FirstSeen& b);
 Shared SharedFixtureNodes(const SplitStats& a, const SplitStats& b);
+// Distinct records of `b` (its exact duplicates left out) with a near (or exact)
+// duplicate in `a`: the leak that renamed ids or a changed word would hide.
+Shared SharedNear(const SplitStats& a, const SplitStats& b);
 
 }  // namespace trajc::stats

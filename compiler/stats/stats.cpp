@@ -80,7 +80,7 @@ Json SummaryJson(const Distribution& d) {
 
 class Report {
  public:
-  Report(const std::vector<FileInfo>& files) : files_(files) {}
+  Report(const std::vector<FileInfo>& files, double near_threshold) : files_(files), near_threshold_(near_threshold) {}
 
   std::string At(const Where& w) const { return files_[w.file].path + ":" + std::to_string(w.line); }
 
@@ -174,6 +174,7 @@ class Report {
         if (i < s.keys.size()) e["node"] = s.keys[i];
         e[a.name] = At(s.examples[i].first);
         e[b.name] = At(s.examples[i].other);
+        if (s.examples[i].similarity < 1.0) e["similarity"] = Round(s.examples[i].similarity, 10000);
         examples.push_back(e);
       }
       return Json{{"count", s.count}, {"examples", examples}};
@@ -183,10 +184,15 @@ class Report {
     Shared records = SharedFirstSeen(a.records, b.records);
     Shared turns = SharedFirstSeen(a.user_turns, b.user_turns);
     o["records"] = shared(records);
+    Shared near = SharedNear(a, b);
+    o["near_records"] = shared(near);
     o["user_turns"] = shared(turns);
     bool meta = a.with_meta > 0 && b.with_meta > 0;
     Shared nodes = meta ? SharedFixtureNodes(a, b) : Shared{};
     o["fixture_nodes"] = meta ? shared(nodes) : Json(nullptr);
+    if (near.count > 0)
+      warnings.push_back(b.name + " has " + std::to_string(near.count) + " record(s) alike (estimated Jaccard >= " +
+                         Json(near_threshold_).dump() + ") to " + a.name + " records");
     if (turns.count > 0)
       warnings.push_back(a.name + " and " + b.name + " share " + std::to_string(turns.count) + " user turn(s)");
     if (nodes.count > 0)
@@ -196,6 +202,7 @@ class Report {
 
  private:
   const std::vector<FileInfo>& files_;
+  double near_threshold_;
 };
 
 }  // namespace
@@ -224,7 +231,7 @@ Json ComputeStats(const StatsOptions& o) {
     if (files[i].records == 0) warnings.push_back(files[i].path + ": no records");
   }
 
-  Report report(files);
+  Report report(files, o.near_threshold);
   Json out = Json::object();
   Json file_list = Json::array();
   uint64_t total = 0;

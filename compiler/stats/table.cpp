@@ -153,10 +153,12 @@ std::string RenderTable(const Json& report) {
         text += text.find("e.g.") == std::string::npos ? "  e.g. " : ", ";
         if (e.contains("node")) text += e["node"].get<std::string>() + " ";
         text += e[a].get<std::string>() + " = " + e[b].get<std::string>();
+        if (e.contains("similarity")) text += " (" + Fixed(e["similarity"].get<double>(), 2) + ")";
       }
       t.Row({what, text});
     };
     row("same records", o["records"]);
+    row("alike records", o["near_records"]);
     row("same user turns", o["user_turns"]);
     row("same fixture nodes", o["fixture_nodes"]);
     std::ostringstream body;

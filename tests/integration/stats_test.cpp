@@ -105,6 +105,7 @@ TEST_CASE("stats on a generated lint dataset counts what the JSONL holds") {
   // The generator keeps eval fixtures out of train: nothing is shared.
   REQUIRE(report["overlap"].size() == 1);
   CHECK(report["overlap"][0]["records"]["count"] == 0);
+  CHECK(report["overlap"][0]["near_records"]["count"] == 0);
   CHECK(report["overlap"][0]["user_turns"]["count"] == 0);
   CHECK(report["overlap"][0]["fixture_nodes"].is_null());
   CHECK(report["warnings"].empty());
@@ -186,7 +187,10 @@ TEST_CASE("stats reports a user turn shared by train and eval") {
   // eval's second record asks train's first record's question.
   std::string shared = train[0]["messages"][1]["content"];
   WriteFile(scratch / "train.jsonl", train[0].dump() + "\n" + train[1].dump() + "\n");
-  WriteFile(scratch / "eval.jsonl", eval[0].dump() + "\n" + WithUser(eval[1], shared).dump() + "\n");
+  // and its third is train's second with one word of the user turn changed.
+  std::string second = train[1]["messages"][1]["content"];
+  json alike = WithUser(train[1], second.replace(second.rfind(" and ") + 1, 3, "then"));
+  WriteFile(scratch / "eval.jsonl", eval[0].dump() + "\n" + WithUser(eval[1], shared).dump() + "\n" + alike.dump() + "\n");
   std::string files = Quote((scratch / "train.jsonl").string()) + " " + Quote((scratch / "eval.jsonl").string());
   ordered report = StatsJson(files, scratch);
   const ordered& o = report["overlap"][0];
@@ -196,7 +200,12 @@ TEST_CASE("stats reports a user turn shared by train and eval") {
   REQUIRE(o["user_turns"]["examples"].size() == 1);
   CHECK(o["user_turns"]["examples"][0]["train"] == (scratch / "train.jsonl").string() + ":1");
   CHECK(o["user_turns"]["examples"][0]["eval"] == (scratch / "eval.jsonl").string() + ":2");
-  CHECK(report["warnings"] == ordered::array({"train and eval share 1 user turn(s)"}));
+  CHECK(o["near_records"]["count"] == 1);
+  REQUIRE(o["near_records"]["examples"].size() == 1);
+  CHECK(o["near_records"]["examples"][0]["train"] == (scratch / "train.jsonl").string() + ":2");
+  CHECK(o["near_records"]["examples"][0]["eval"] == (scratch / "eval.jsonl").string() + ":3");
+  CHECK(report["warnings"] == ordered::array({"eval has 1 record(s) alike (estimated Jaccard >= 0.9) to train records",
+                                              "train and eval share 1 user turn(s)"}));
   Result human = Trajc("stats " + files, scratch);
   CHECK_THAT(human.out, Catch::Contains("  same user turns     1  e.g. " + (scratch / "train.jsonl").string() + ":1 = " +
                                         (scratch / "eval.jsonl").string() + ":2\n"));
