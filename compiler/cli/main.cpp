@@ -161,9 +161,9 @@ int main(int argc, char** argv) {
       "called; roles; a token estimate (characters / 4); exact duplicates and near duplicates (MinHash of word "
       "5-grams); a uniqueness score; templates, fixtures and labels (lint codes, docstring styles, node kinds) from the "
       "records' `meta` or the manifest.json beside the files; template balance (warns over 2x); and what the splits "
-      "share (records, user turns, fixture nodes). Works on any JSONL of {\"messages\": [...]} records.\n"
+      "share (same and alike records, user turns, fixture nodes). Works on any JSONL of {\"messages\": [...]} records.\n"
       "A file's split is train, eval, val or test when its name starts with one of those, else its name; files of "
-      "the same split are counted together.");
+      "the same split are counted together.\ne.g.: trajc stats out/lint/train.jsonl out/lint/eval.jsonl --json");
   stats->add_option("files", stats_options.files, "JSONL files (one record per line)")->required()->check(CLI::ExistingFile);
   stats->add_option("--near-threshold", stats_options.near_threshold,
                     "Estimated Jaccard similarity at or above which two records are near duplicates (0.6 to 1)")
