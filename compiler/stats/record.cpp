@@ -130,7 +130,7 @@ RecordFacts ReadRecord(const json& record) {
   }
   shingler.Finish();
   f.signature = MinHash(shingler.shingles());
-  if (auto meta = record.find("meta"); meta != record.end()) f.meta = ReadMeta(*meta);
+  if (auto meta = record.find("meta"); meta != record.end() && !meta->is_null()) f.meta = ReadMeta(*meta);
   f.record_hash = Fingerprint(Dump(Canonical(record)));
   return f;
 }

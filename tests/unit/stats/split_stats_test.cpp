@@ -73,6 +73,11 @@ TEST_CASE("records that are not conversations are errors with a pointer") {
     CHECK(e.pointer() == "/messages/1");
     CHECK(std::string(e.what()) == "a message must be a JSON object");
   }
+  json bad_meta = Conversation("x", "{}");
+  bad_meta["meta"] = "lint.fix_one";
+  CHECK_THROWS_WITH(ReadRecord(bad_meta), "`meta` must be an object");
+  bad_meta["meta"] = nullptr;  // null: no meta
+  CHECK_FALSE(ReadRecord(bad_meta).meta.present);
   try {
     ReadRecord(json{{"text", "x"}});
     FAIL("no error");
