@@ -11,6 +11,7 @@
 #include "cli/check_command.h"
 #include "cli/fixtures_command.h"
 #include "cli/generate.h"
+#include "cli/stats_command.h"
 #include "cli/validate.h"
 #include "core/diagnostic.h"
 #include "domains/domain.h"
@@ -174,6 +175,25 @@ int main(int argc, char** argv) {
   validate->add_flag("--json", val.json, "Print one JSON object with every error");
   validate->footer(kExitCodes);
 
+  trajc::cli::StatsOptions stats_options;
+  CLI::App* stats = app.add_subcommand(
+      "stats",
+      "Describe datasets per split: examples; messages and tool calls per example (min/median/mean/p90/max); tools "
+      "called; roles; a token estimate (characters / 4); exact duplicates and near duplicates (MinHash of word "
+      "5-grams); a uniqueness score; templates, fixtures and labels (lint codes, docstring styles, node kinds) from the "
+      "records' `meta` or the manifest.json beside the files; template balance (warns over 2x); and what the splits "
+      "share (same and alike records, user turns, fixture nodes). Works on any JSONL of {\"messages\": [...]} records.\n"
+      "A file's split is train, eval, val or test when its name starts with one of those, else its name; files of "
+      "the same split are counted together.\ne.g.: trajc stats out/lint/train.jsonl out/lint/eval.jsonl --json");
+  stats->add_option("files", stats_options.files, "JSONL files (one record per line)")->required()->check(CLI::ExistingFile);
+  stats->add_option("--near-threshold", stats_options.near_threshold,
+                    "Estimated Jaccard similarity at or above which two records are near duplicates (0.6 to 1)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.6, 1.0));
+  stats->add_flag("--json", stats_options.json, "Print one JSON object (fixed key order) instead of the tables");
+  stats->footer("\nExit codes: 0 success (warnings are part of the report); 1 a file is not JSONL of conversation "
+                "records (one located error FILE:LINE:COL, nothing else printed); 2 usage error.\n");
+
   trajc::cli::FixturesOptions fix;
   CLI::App* fixtures = app.add_subcommand("fixtures", "Inspect and check Python fixtures");
   fixtures->require_subcommand(1);
@@ -229,6 +249,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*validate) return trajc::cli::RunValidate(val);
+    if (*stats) return trajc::cli::RunStats(stats_options);
     if (*show) return trajc::cli::RunFixturesShow(fix);
     if (*check) return trajc::cli::RunFixturesCheck(fix);
     if (*check_manifest) return trajc::cli::RunCheck(chk);
