@@ -1,0 +1,180 @@
+#include "domains/sample_data/generate.h"
+
+#include <algorithm>
+
+#include "domains/sample_data/vocabulary.h"
+
+namespace trajc::domains::sample_data {
+
+namespace {
+
+constexpr int kShallow = 3;   // below this depth, optional parts are left empty
+constexpr int kMaxDepth = 12;
+
+std::string Singular(const std::string& field) {
+  if (field.size() > 3 && field.back() == 's' && field[field.size() - 2] != 's') return field.substr(0, field.size() - 1);
+  return field;
+}
+
+class Generator {
+ public:
+  Generator(const ModuleModels& models, SplitMix64& rng) : models_(models), rng_(rng) {}
+
+  Json Object(const Model& model, int depth) {
+    if (depth > kMaxDepth)
+      throw Error({model.name, 0, 0}, "model " + model.name + " nests itself without end; make the recursive field Optional or a list");
+    if (model.kind == ModelKind::kEnum) return model.members[rng_.Below(model.members.size())].value;
+    Persona persona = DrawPersona(rng_);
+    Json out = Json::object();
+    for (const Field& f : model.fields) {
+      bool may_omit = !f.required;
+      if (may_omit && (depth >= kShallow || rng_.Below(3) == 0)) continue;  // the default applies
+      out[f.name] = Value(f.type, f.name, persona, depth);
+    }
+    return out;
+  }
+
+  Json Value(const TypeExpr& t, const std::string& field, const Persona& persona, int depth) {
+    switch (t.kind) {
+      case TypeKind::kInt: return IntFor(field, rng_);
+      case TypeKind::kFloat: return FloatFor(field, rng_);
+      case TypeKind::kStr: return StrFor(field, persona, rng_);
+      case TypeKind::kBool: return rng_.Below(2) == 1;
+      case TypeKind::kNone: return nullptr;
+      case TypeKind::kDate: return DateFor(field, false, rng_);
+      case TypeKind::kDateTime: return DateFor(field, true, rng_);
+      case TypeKind::kOptional:
+        if (depth >= kShallow || rng_.Below(4) == 0) return nullptr;
+        return Value(t.args[0], field, persona, depth);
+      case TypeKind::kLiteral: return t.literals[rng_.Below(t.literals.size())];
+      case TypeKind::kEnum: {
+        const Model* m = models_.Find(t.name);
+        return m->members[rng_.Below(m->members.size())].value;
+      }
+      case TypeKind::kModel: return Object(*models_.Find(t.name), depth + 1);
+      case TypeKind::kList:
+      case TypeKind::kSet: {
+        Json out = Json::array();
+        uint64_t n = depth >= kShallow ? 0 : 1 + rng_.Below(3);
+        for (uint64_t i = 0, tries = 0; i < n && tries < 8 * n; ++tries) {
+          Json v = Value(t.args[0], Singular(field), persona, depth + 1);
+          if (t.kind == TypeKind::kSet && std::find(out.begin(), out.end(), v) != out.end()) continue;
+          out.push_back(std::move(v));
+          ++i;
+        }
+        return out;
+      }
+      case TypeKind::kTuple: {
+        Json out = Json::array();
+        if (t.variadic) {
+          uint64_t n = depth >= kShallow ? 0 : 1 + rng_.Below(3);
+          for (uint64_t i = 0; i < n; ++i) out.push_back(Value(t.args[0], Singular(field), persona, depth + 1));
+        } else {
+          for (const TypeExpr& a : t.args) out.push_back(Value(a, field, persona, depth + 1));
+        }
+        return out;
+      }
+      case TypeKind::kDict: {
+        Json out = Json::object();
+        uint64_t n = depth >= kShallow ? 0 : 1 + rng_.Below(3);
+        for (uint64_t i = 0, tries = 0; i < n && tries < 8 * n; ++tries) {
+          std::string key = KeyFor(field, rng_);
+          if (out.contains(key)) continue;
+          out[key] = Value(t.args[0], Singular(field), persona, depth + 1);
+          ++i;
+        }
+        return out;
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  const ModuleModels& models_;
+  SplitMix64& rng_;
+};
+
+bool Scalar(const TypeExpr& t) {
+  const TypeExpr& inner = t.kind == TypeKind::kOptional ? t.args[0] : t;
+  return inner.kind == TypeKind::kInt || inner.kind == TypeKind::kFloat || inner.kind == TypeKind::kStr || inner.kind == TypeKind::kBool;
+}
+
+// A value of the wrong type for `t`, made from the right one where there is one.
+Json Wrong(const TypeExpr& t, const Json& right) {
+  switch (t.kind) {
+    case TypeKind::kInt:
+    case TypeKind::kFloat:
+      return right.is_number() ? Json(Dump(right)) : Json("12");  // a number written as a string
+    case TypeKind::kStr: return right.is_string() ? Json(static_cast<int64_t>(right.get<std::string>().size())) : Json(0);
+    case TypeKind::kBool: return right.is_boolean() && right.get<bool>() ? "yes" : "no";
+    case TypeKind::kNone: return "None";
+    case TypeKind::kOptional: return Wrong(t.args[0], right);
+    case TypeKind::kDate: return "03/15/2024";
+    case TypeKind::kDateTime: return "03/15/2024 9:30 AM";
+    case TypeKind::kLiteral:
+    case TypeKind::kEnum: {
+      bool strings = t.kind == TypeKind::kLiteral ? t.literals[0].is_string() : right.is_string();
+      return strings ? Json(1) : Json("1");
+    }
+    case TypeKind::kModel:  // the nested record's name instead of the record
+      if (right.is_object())
+        for (const auto& item : right.items())
+          if (item.value().is_string()) return item.value();
+      return t.name;
+    case TypeKind::kList:
+    case TypeKind::kSet:
+    case TypeKind::kTuple:
+      return right.is_array() && !right.empty() && !right[0].is_array() ? right[0] : Json("");
+    case TypeKind::kDict: {
+      Json values = Json::array();
+      if (right.is_object())
+        for (const auto& item : right.items()) values.push_back(item.value());
+      return values;
+    }
+  }
+  return "?";
+}
+
+}  // namespace
+
+Json GenerateSample(const ModuleModels& models, const Model& model, SplitMix64& rng) { return Generator(models, rng).Object(model, 0); }
+
+Json GenerateSamples(const ModuleModels& models, const Model& model, int count, SplitMix64& rng) {
+  Json out = Json::array();
+  Generator g(models, rng);
+  for (int i = 0, tries = 0; i < count && tries < 4 * count; ++tries) {
+    Json s = g.Object(model, 0);
+    if (std::find(out.begin(), out.end(), s) != out.end() && tries + 1 < 4 * count) continue;
+    out.push_back(std::move(s));
+    ++i;
+  }
+  return out;
+}
+
+Json EnumValues(const Model& model) {
+  Json out = Json::array();
+  for (const EnumMember& m : model.members) out.push_back(m.value);
+  return out;
+}
+
+std::optional<WrongWrite> MakeWrongWrite(const Model& model, const Json& samples, SplitMix64& rng) {
+  if (model.kind == ModelKind::kEnum || model.fields.empty() || !samples.is_array() || samples.empty()) return std::nullopt;
+  std::vector<const Field*> candidates;
+  for (const Field& f : model.fields)
+    if (Scalar(f.type)) candidates.push_back(&f);
+  if (candidates.empty())
+    for (const Field& f : model.fields) candidates.push_back(&f);
+  const Field& field = *candidates[rng.Below(candidates.size())];
+  WrongWrite w;
+  w.samples = samples;
+  w.sample = static_cast<int>(rng.Below(samples.size()));
+  w.field = field.name;
+  w.path = "samples[" + std::to_string(w.sample) + "]." + field.name;
+  w.expected = TypeText(field.type);
+  Json& sample = w.samples[static_cast<size_t>(w.sample)];
+  w.value = Wrong(field.type, sample.value(field.name, Json()));
+  sample[field.name] = w.value;
+  return w;
+}
+
+}  // namespace trajc::domains::sample_data

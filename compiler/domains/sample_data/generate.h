@@ -1,0 +1,47 @@
+// domains/sample_data/generate — sample values for a model, drawn from a SplitMix64 so
+// that they are a pure function of the seed. Realistic by the field's name (see
+// vocabulary.h); Literal and Enum fields take one of their values; Optional fields are
+// sometimes null; fields with a default are sometimes left out so that the default
+// applies; nested models are generated recursively; date and datetime are ISO-8601
+// strings. Every sample generated passes ValidateSample (validate.h).
+//
+// The JSON form of a sample: an object of field -> value (a NamedTuple's fields, a
+// function's keyword arguments); for an Enum, a member's value; tuple and set as arrays;
+// nested models as objects; Enum fields as the member's value.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/json.h"
+#include "core/prng.h"
+#include "domains/sample_data/model.h"
+
+namespace trajc::domains::sample_data {
+
+// One sample of `model`. Throws trajc::Error when a model nests itself without end
+// (a required field of its own type).
+Json GenerateSample(const ModuleModels& models, const Model& model, SplitMix64& rng);
+
+// `count` samples (distinct where the model allows it, e.g. not for a one-member enum).
+Json GenerateSamples(const ModuleModels& models, const Model& model, int count, SplitMix64& rng);
+
+// Every member's value of an enum, in declaration order.
+Json EnumValues(const Model& model);
+
+// A first write with one mistake: the value of one top-level field of one sample
+// replaced by a value of the wrong type (an int given as a string, a str as a number, a
+// nested model as a string …), as a hurried writer would. Scalar fields are preferred.
+struct WrongWrite {
+  Json samples;          // `samples` with the one wrong value
+  int sample = 0;        // which sample
+  std::string field;     // which top-level field
+  std::string path;      // "samples[1].age", as validate_samples reports it
+  std::string expected;  // the field's type, TypeText
+  Json value;            // the wrong value
+};
+
+// Nothing for an enum or a model without fields.
+std::optional<WrongWrite> MakeWrongWrite(const Model& model, const Json& samples, SplitMix64& rng);
+
+}  // namespace trajc::domains::sample_data
