@@ -16,7 +16,9 @@ TEST_CASE("golden: each domain's reference dataset keeps its bytes") {
   };
   for (const Reference& ref : {Reference{"--domain lint --count 200 --split 0.9 --seed 42", "lint_count200_split0.9_seed42.sha256"},
                                Reference{"--domain docstring --count 150 --split 0.9 --seed 42",
-                                         "docstring_count150_split0.9_seed42.sha256"}}) {
+                                         "docstring_count150_split0.9_seed42.sha256"},
+                               Reference{"--domain sample_data --count 100 --split 0.9 --seed 42",
+                                         "sample_data_count100_split0.9_seed42.sha256"}}) {
     DYNAMIC_SECTION(ref.flags) {
       fs::path scratch = Scratch("golden");
       Result r = Trajc(std::string(ref.flags) + " --quiet" + Root() + " --out " + Quote((scratch / "o").string()), scratch);
