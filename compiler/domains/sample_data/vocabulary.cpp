@@ -43,6 +43,18 @@ constexpr std::array kSentences = {"Leave at the front desk.", "Call before deli
 constexpr std::array kJobs = {"Data Analyst", "Backend Engineer", "Product Manager", "Designer", "Accountant",
                               "Support Lead", "Nurse", "Teacher"};
 
+constexpr std::array kAirports = {"LIS", "YYZ", "NBO", "KIX", "BER", "MEL", "AUS", "LYS", "BGO", "OPO", "ICN", "CPT"};
+constexpr std::array kUserAgents = {"Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", "Mozilla/5.0 (Macintosh) Safari/17.4",
+                                    "Mozilla/5.0 (Windows NT 10.0) Chrome/126.0", "curl/8.5.0", "python-requests/2.31"};
+constexpr std::array kSkills = {"python", "sql", "kubernetes", "negotiation", "excel", "react", "first aid", "welding"};
+constexpr std::array kFoods = {"gluten", "peanuts", "dairy", "eggs", "soy", "shellfish", "sesame", "tree nuts"};
+constexpr std::array kMakes = {"Toyota", "Volvo", "Ford", "Renault", "Kia", "Skoda", "Tesla", "Fiat"};
+constexpr std::array kModels = {"Corolla", "XC40", "Transit", "Clio", "Niro", "Octavia", "Model 3", "Panda"};
+constexpr std::array kArtists = {"The Lanterns", "Maya Ode", "Northern Static", "Kenji & the Tides", "Velvet Orbit", "Ines Costa"};
+constexpr std::array kAlbums = {"Harbor Lights", "Paper Moons", "Slow Rivers", "Neon Meadow", "Glass Summer", "Low Tide"};
+constexpr std::array kUnits = {"kg", "pcs", "box", "litre", "pack", "m"};
+constexpr std::array kSubjects = {"Biology", "History", "Mathematics", "Economics", "Chemistry", "Literature"};
+
 template <size_t N>
 const char* Pick(const std::array<const char*, N>& list, SplitMix64& rng) {
   return list[rng.Below(N)];
@@ -113,7 +125,32 @@ std::string StrFor(std::string_view field, const Persona& p, SplitMix64& rng) {
   if (Has(field, {"email", "mail"})) return Lower(p.first) + "." + Lower(p.last) + "@" + p.email_domain;
   if (Has(field, {"first_name", "first", "given_name"})) return p.first;
   if (Has(field, {"last_name", "last", "surname", "family_name"})) return p.last;
+  if (Has(field, {"user_agent"})) return Pick(kUserAgents, rng);
   if (Has(field, {"username", "user", "login", "handle"})) return Lower(p.first) + "_" + Lower(p.last.substr(0, 3)) + Digits(rng, 2);
+  if (Has(field, {"ip", "ip_address", "ipv4"})) return "10." + std::to_string(rng.Below(256)) + "." + std::to_string(rng.Below(256)) + "." + std::to_string(1 + rng.Below(254));
+  if (Has(field, {"iban"})) return Pick(kCountryCodes, rng) + Digits(rng, 2) + Digits(rng, 18);
+  if (Has(field, {"isbn"})) return "978-" + Digits(rng, 1) + "-" + Digits(rng, 4) + "-" + Digits(rng, 4) + "-" + Digits(rng, 1);
+  if (Has(field, {"vin"})) return "WVW" + Digits(rng, 5) + "A" + Digits(rng, 8);
+  if (Has(field, {"version", "firmware_version"})) return std::to_string(1 + rng.Below(4)) + "." + std::to_string(rng.Below(10)) + "." + std::to_string(rng.Below(20));
+  if (Has(field, {"origin", "destination", "airport"})) return Pick(kAirports, rng);
+  if (Has(field, {"zip", "postcode", "postal_code", "zip_code"})) return Digits(rng, 5);
+  if (Has(field, {"recipient_address", "sender_address", "shipping_address", "billing_address", "address"})) return p.street + ", " + p.city;
+  if (Has(field, {"make", "brand"})) return Pick(kMakes, rng);
+  if (Has(field, {"model"})) return Pick(kModels, rng);
+  if (Has(field, {"artist", "band"})) return Pick(kArtists, rng);
+  if (Has(field, {"album"})) return Pick(kAlbums, rng);
+  if (Has(field, {"skill", "skills"})) return Pick(kSkills, rng);
+  if (Has(field, {"allergen", "allergens", "allergy", "allergies", "ingredient"})) return Pick(kFoods, rng);
+  if (Has(field, {"unit"})) return Pick(kUnits, rng);
+  if (Has(field, {"major", "course"})) return Pick(kSubjects, rng);
+  if (Has(field, {"base", "base_currency"})) return Pick(kCurrencies, rng);
+  if (Has(field, {"doctor", "instructor", "organizer", "organiser", "teacher", "host", "driver", "agent"})) {
+    std::string first = Pick(kFirstNames, rng);
+    return first + " " + Pick(kLastNames, rng);
+  }
+  if (Has(field, {"publisher"})) return p.company;
+  if (Has(field, {"bio", "quote", "special_requests", "request", "step", "steps", "reason"})) return Pick(kSentences, rng);
+  if (Has(field, {"query", "search", "keywords"})) return Lower(Pick(kProductWords, rng));
   if (Has(field, {"country_code"})) return Pick(kCountryCodes, rng);
   if (Has(field, {"sku", "code", "product_code"})) return std::string("SKU-") + Digits(rng, 5);
   if (Has(field, {"company", "organization", "organisation", "employer", "vendor", "supplier", "carrier"})) return p.company;
@@ -151,6 +188,13 @@ int64_t IntFor(std::string_view field, SplitMix64& rng) {
   if (Has(field, {"day"})) return Between(rng, 1, 28);
   if (Has(field, {"hour", "hours"})) return Between(rng, 0, 23);
   if (Has(field, {"minutes", "minute"})) return Between(rng, 0, 59);
+  if (Has(field, {"bedrooms", "bathrooms", "rooms", "servings", "portions", "credits", "renewals", "checked_bags", "bags"}))
+    return Between(rng, 1, 6);
+  if (Has(field, {"km", "odometer_km", "mileage"})) return Between(rng, 1000, 180000);
+  if (Has(field, {"calories"})) return Between(rng, 80, 950);
+  if (Has(field, {"zoom"})) return Between(rng, 1, 18);
+  if (Has(field, {"capacity", "headcount"})) return Between(rng, 10, 400);
+  if (Has(field, {"salary", "salary_min", "salary_max"})) return Between(rng, 30, 150) * 1000;
   if (Has(field, {"quantity", "qty", "count", "units", "seats", "copies", "items", "guests", "nights"})) return Between(rng, 1, 12);
   if (Has(field, {"stock", "inventory", "available"})) return Between(rng, 0, 500);
   if (Has(field, {"priority", "rating", "stars", "level", "rank", "tier"})) return Between(rng, 1, 5);
@@ -166,7 +210,11 @@ int64_t IntFor(std::string_view field, SplitMix64& rng) {
 
 double FloatFor(std::string_view field, SplitMix64& rng) {
   int64_t cents;
-  if (Has(field, {"rate", "ratio", "probability", "share", "score", "confidence", "weight_factor", "tax_rate"})) cents = Between(rng, 1, 99);
+  if (Has(field, {"rating", "stars"})) cents = Between(rng, 100, 500);
+  else if (Has(field, {"salary"})) cents = Between(rng, 30000, 150000) * 100 + 50;
+  else if (Has(field, {"nightly_rate", "hourly_rate", "daily_rate", "monthly_fee", "fee"})) cents = Between(rng, 2500, 40000);
+  else if (Has(field, {"rate", "ratio", "probability", "share", "score", "confidence", "weight_factor", "tax_rate"})) cents = Between(rng, 1, 99);
+  else if (Has(field, {"pressure", "pressure_hpa"})) cents = Between(rng, 95000, 105000);
   else if (Has(field, {"lat", "latitude"})) cents = Between(rng, -8999, 8999);
   else if (Has(field, {"lon", "lng", "longitude"})) cents = Between(rng, -17999, 17999);
   else if (Has(field, {"temperature", "temp", "celsius"})) cents = Between(rng, -1500, 3800);
