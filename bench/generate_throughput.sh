@@ -2,9 +2,11 @@
 # Throughput and memory of `trajc generate` at 10k and 100k examples, against a
 # straightforward Python generator measured in the same run on the same fixtures.
 # Prints examples/s, peak RSS, and the ratio. Memory must not grow with --count.
-#   bench/generate_throughput.sh [lint|docstring]   (default: lint)
-# Peers: bench/peer_generator.py (lint: pycodestyle + pyflakes in process, no fixes) and
-# bench/peer_docstring_generator.py (docstring: ast, the authored docstring as the answer).
+#   bench/generate_throughput.sh [lint|docstring|sample_data]   (default: lint)
+# Peers: bench/peer_generator.py (lint: pycodestyle + pyflakes in process, no fixes),
+# bench/peer_docstring_generator.py (docstring: ast, the authored docstring as the answer)
+# and bench/peer_sample_data_generator.py (sample_data: ast, random values by annotation,
+# no validation).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trajc=${TRAJC:-build/trajc}
@@ -14,7 +16,8 @@ domain=${1:-lint}
 case "$domain" in
   lint) peer=bench/peer_generator.py; peer_label="python peer (lint only, no fixes)" ;;
   docstring) peer=bench/peer_docstring_generator.py; peer_label="python peer (authored text, no check)" ;;
-  *) echo "usage: $0 [lint|docstring]" >&2; exit 2 ;;
+  sample_data) peer=bench/peer_sample_data_generator.py; peer_label="python peer (random values, no validation)" ;;
+  *) echo "usage: $0 [lint|docstring|sample_data]" >&2; exit 2 ;;
 esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
