@@ -227,6 +227,40 @@ class Reader {
   ClassKinds classes_;
 };
 
+// Whether a value of `t` must contain a `target` model, through required parts only
+// (not Optional, nor inside a list, set, dict or tuple[X, ...], which may be empty).
+bool MustContain(const ModuleModels& models, const TypeExpr& t, const std::string& target, std::vector<std::string>& seen) {
+  if (t.kind == TypeKind::kTuple && !t.variadic) {
+    for (const TypeExpr& a : t.args)
+      if (MustContain(models, a, target, seen)) return true;
+    return false;
+  }
+  if (t.kind != TypeKind::kModel) return false;
+  if (t.name == target) return true;
+  if (std::find(seen.begin(), seen.end(), t.name) != seen.end()) return false;
+  seen.push_back(t.name);
+  const Model* m = models.Find(t.name);
+  if (m == nullptr) return false;
+  for (const Field& f : m->fields)
+    if (f.required && MustContain(models, f.type, target, seen)) return true;
+  return false;
+}
+
+// A model that must contain itself has no finite sample (nor a Python value).
+void CheckCycles(ModuleModels& out, const std::string& path) {
+  for (Model& m : out.models) {
+    for (const Field& f : m.fields) {
+      std::vector<std::string> seen;
+      if (!f.required || !MustContain(out, f.type, m.name, seen)) continue;
+      out.errors.emplace_back(Location{path, f.line, 1}, m.name + "." + f.name + ": " + m.name +
+                                                             " contains itself through required fields without end; make "
+                                                             "the field Optional or a list");
+      m.has_errors = true;
+      break;
+    }
+  }
+}
+
 void Collect(const ModuleModels& models, const TypeExpr& t, std::vector<std::string>& out, const std::string& self) {
   for (const TypeExpr& a : t.args) Collect(models, a, out, self);
   if ((t.kind != TypeKind::kModel && t.kind != TypeKind::kEnum) || t.name == self) return;
@@ -264,6 +298,7 @@ const Model* ModuleModels::Find(std::string_view name) const {
 ModuleModels ModelsOf(const python::ModuleFacts& facts, const std::string& path, const std::string& text) {
   ModuleModels out;
   Reader(path, text, out).Read(facts);
+  CheckCycles(out, path);
   return out;
 }
 

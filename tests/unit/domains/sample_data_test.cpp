@@ -186,6 +186,22 @@ TEST_CASE("sample_data models: unsupported annotations and enum values are locat
   CHECK(bad["Box"].has_errors);
 }
 
+TEST_CASE("sample_data models: a model that must contain itself is an error; an optional or list recursion is not") {
+  Module tree(
+      "from dataclasses import dataclass\nfrom typing import Optional\n\n\n"
+      "@dataclass\nclass Category:\n    name: str\n    parent: Optional['Category']\n    children: list['Category']\n\n\n"
+      "@dataclass\nclass Link:\n    label: str\n    next: 'Link'\n");
+  REQUIRE(tree.models.errors.size() == 1);
+  CHECK(std::string(tree.models.errors[0].what()) ==
+        "shop.py:15:1: error: Link.next: Link contains itself through required fields without end; make the field Optional or a list");
+  CHECK_FALSE(tree["Category"].has_errors);
+  for (uint64_t seed = 0; seed < 50; ++seed) {
+    SplitMix64 rng(seed);
+    Json samples = sd::GenerateSamples(tree.models, tree["Category"], 3, rng);
+    CHECK(sd::ValidateSamples(tree.models, tree["Category"], samples).empty());
+  }
+}
+
 TEST_CASE("sample_data validator: a good sample passes; every error code is reported with its path") {
   const Module& shop = Shop();
   const sd::Model& c = shop["Customer"];
