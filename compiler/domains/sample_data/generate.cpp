@@ -94,9 +94,12 @@ class Generator {
   SplitMix64& rng_;
 };
 
-bool Scalar(const TypeExpr& t) {
+// How natural a wrong-typed value is for a field: 2 for numbers and flags (written as
+// strings), 1 for strings, 0 for the rest.
+int Preference(const TypeExpr& t) {
   const TypeExpr& inner = t.kind == TypeKind::kOptional ? t.args[0] : t;
-  return inner.kind == TypeKind::kInt || inner.kind == TypeKind::kFloat || inner.kind == TypeKind::kStr || inner.kind == TypeKind::kBool;
+  if (inner.kind == TypeKind::kInt || inner.kind == TypeKind::kFloat || inner.kind == TypeKind::kBool) return 2;
+  return inner.kind == TypeKind::kStr ? 1 : 0;
 }
 
 // A value of the wrong type for `t`, made from the right one where there is one.
@@ -105,7 +108,13 @@ Json Wrong(const TypeExpr& t, const Json& right) {
     case TypeKind::kInt:
     case TypeKind::kFloat:
       return right.is_number() ? Json(Dump(right)) : Json("12");  // a number written as a string
-    case TypeKind::kStr: return right.is_string() ? Json(static_cast<int64_t>(right.get<std::string>().size())) : Json(0);
+    case TypeKind::kStr: {  // digits as a number (a postal code, a phone number), else the text in a list
+      if (!right.is_string()) return Json::array({"text"});
+      const std::string& text = right.get<std::string>();
+      bool digits = !text.empty() && text.size() <= 15 && text[0] != '0' &&
+                    std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+      return digits ? Json(std::stoll(text)) : Json::array({text});
+    }
     case TypeKind::kBool: return right.is_boolean() && right.get<bool>() ? "yes" : "no";
     case TypeKind::kNone: return "None";
     case TypeKind::kOptional: return Wrong(t.args[0], right);
@@ -159,11 +168,11 @@ Json EnumValues(const Model& model) {
 
 std::optional<WrongWrite> MakeWrongWrite(const Model& model, const Json& samples, SplitMix64& rng) {
   if (model.kind == ModelKind::kEnum || model.fields.empty() || !samples.is_array() || samples.empty()) return std::nullopt;
+  int best = 0;
+  for (const Field& f : model.fields) best = std::max(best, Preference(f.type));
   std::vector<const Field*> candidates;
   for (const Field& f : model.fields)
-    if (Scalar(f.type)) candidates.push_back(&f);
-  if (candidates.empty())
-    for (const Field& f : model.fields) candidates.push_back(&f);
+    if (Preference(f.type) == best) candidates.push_back(&f);
   const Field& field = *candidates[rng.Below(candidates.size())];
   WrongWrite w;
   w.samples = samples;

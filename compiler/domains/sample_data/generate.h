@@ -30,8 +30,10 @@ Json GenerateSamples(const ModuleModels& models, const Model& model, int count, 
 Json EnumValues(const Model& model);
 
 // A first write with one mistake: the value of one top-level field of one sample
-// replaced by a value of the wrong type (an int given as a string, a str as a number, a
-// nested model as a string …), as a hurried writer would. Scalar fields are preferred.
+// replaced by a value of the wrong type, as a hurried writer would: a number or flag
+// written as a string ("42", "yes"), a string of digits as a number, text wrapped in a
+// list, a nested record given as its name. Number and flag fields are preferred, then
+// strings, then the rest.
 struct WrongWrite {
   Json samples;          // `samples` with the one wrong value
   int sample = 0;        // which sample
