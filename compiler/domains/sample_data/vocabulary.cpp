@@ -70,13 +70,12 @@ std::string Lower(std::string_view s) {
 
 // Whether the field name, lowercased, is one of `words` or has one of them as a
 // `_`-separated part (`billing_email` has `email`).
-bool Has(std::string_view field, std::initializer_list<const char*> words) {
-  std::string f = Lower(field);
-  for (const char* w : words) {
-    std::string word = w;
+// `f` is already lowercased (once per value, by the callers below).
+bool Has(std::string_view f, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
     if (f == word) return true;
     size_t at = 0;
-    while ((at = f.find(word, at)) != std::string::npos) {
+    while ((at = f.find(word, at)) != std::string_view::npos) {
       bool left = at == 0 || f[at - 1] == '_';
       bool right = at + word.size() == f.size() || f[at + word.size()] == '_';
       if (left && right) return true;
@@ -121,7 +120,8 @@ Persona DrawPersona(SplitMix64& rng) {
   return p;
 }
 
-std::string StrFor(std::string_view field, const Persona& p, SplitMix64& rng) {
+std::string StrFor(std::string_view name, const Persona& p, SplitMix64& rng) {
+  const std::string field = Lower(name);
   if (Has(field, {"email", "mail"})) return Lower(p.first) + "." + Lower(p.last) + "@" + p.email_domain;
   if (Has(field, {"first_name", "first", "given_name"})) return p.first;
   if (Has(field, {"last_name", "last", "surname", "family_name"})) return p.last;
@@ -181,7 +181,8 @@ std::string StrFor(std::string_view field, const Persona& p, SplitMix64& rng) {
   return Pick(kWords, rng);
 }
 
-int64_t IntFor(std::string_view field, SplitMix64& rng) {
+int64_t IntFor(std::string_view name, SplitMix64& rng) {
+  const std::string field = Lower(name);
   if (Has(field, {"age"})) return Between(rng, 18, 79);
   if (Has(field, {"year"})) return Between(rng, 1995, 2025);
   if (Has(field, {"month"})) return Between(rng, 1, 12);
@@ -208,7 +209,8 @@ int64_t IntFor(std::string_view field, SplitMix64& rng) {
   return Between(rng, 0, 100);
 }
 
-double FloatFor(std::string_view field, SplitMix64& rng) {
+double FloatFor(std::string_view name, SplitMix64& rng) {
+  const std::string field = Lower(name);
   int64_t cents;
   if (Has(field, {"rating", "stars"})) cents = Between(rng, 100, 500);
   else if (Has(field, {"salary"})) cents = Between(rng, 30000, 150000) * 100 + 50;
@@ -226,7 +228,8 @@ double FloatFor(std::string_view field, SplitMix64& rng) {
   return static_cast<double>(cents) / 100.0;
 }
 
-std::string DateFor(std::string_view field, bool with_time, SplitMix64& rng) {
+std::string DateFor(std::string_view name, bool with_time, SplitMix64& rng) {
+  const std::string field = Lower(name);
   int64_t lo = 2019, hi = 2025;
   if (Has(field, {"birth", "birthday", "born", "dob", "birth_date", "date_of_birth"})) lo = 1950, hi = 2005;
   else if (Has(field, {"due", "expires", "expiry", "deadline", "until", "end", "ends", "renewal", "due_date"})) lo = 2025, hi = 2027;
@@ -238,7 +241,8 @@ std::string DateFor(std::string_view field, bool with_time, SplitMix64& rng) {
   return out;
 }
 
-std::string KeyFor(std::string_view field, SplitMix64& rng) {
+std::string KeyFor(std::string_view name, SplitMix64& rng) {
+  const std::string field = Lower(name);
   if (Has(field, {"stock", "inventory", "prices", "skus"})) return std::string("SKU-") + Digits(rng, 5);
   if (Has(field, {"scores", "grades", "votes", "members", "contacts"})) return Pick(kFirstNames, rng);
   if (Has(field, {"rates", "currencies", "balances"})) return Pick(kCurrencies, rng);
