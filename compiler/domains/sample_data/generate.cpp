@@ -11,7 +11,9 @@ namespace {
 constexpr int kShallow = 3;   // below this depth, optional parts are left empty
 constexpr int kMaxDepth = 12;
 
+// The name of one item of a list field: `tags` -> `tag`, `allergies` -> `allergy`.
 std::string Singular(const std::string& field) {
+  if (field.size() > 4 && field.ends_with("ies")) return field.substr(0, field.size() - 3) + "y";
   if (field.size() > 3 && field.back() == 's' && field[field.size() - 2] != 's') return field.substr(0, field.size() - 1);
   return field;
 }

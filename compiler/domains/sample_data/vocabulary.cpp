@@ -134,7 +134,11 @@ std::string StrFor(std::string_view name, const Persona& p, SplitMix64& rng) {
   if (Has(field, {"version", "firmware_version"})) return std::to_string(1 + rng.Below(4)) + "." + std::to_string(rng.Below(10)) + "." + std::to_string(rng.Below(20));
   if (Has(field, {"origin", "destination", "airport"})) return Pick(kAirports, rng);
   if (Has(field, {"zip", "postcode", "postal_code", "zip_code"})) return Digits(rng, 5);
-  if (Has(field, {"recipient_address", "sender_address", "shipping_address", "billing_address", "address"})) return p.street + ", " + p.city;
+  if (Has(field, {"recipient_address", "shipping_address", "delivery_address", "destination_address"}))  // someone else's
+    return std::to_string(Between(rng, 1, 240)) + " " + Pick(kStreets, rng) + ", " + Pick(kCities, rng);
+  if (Has(field, {"sender_address", "billing_address", "home_address", "address"})) return p.street + ", " + p.city;
+  if (Has(field, {"room", "room_number", "gate", "seat"}))
+    return std::string(1, static_cast<char>('A' + rng.Below(6))) + std::to_string(Between(rng, 1, 40));
   if (Has(field, {"make", "brand"})) return Pick(kMakes, rng);
   if (Has(field, {"model"})) return Pick(kModels, rng);
   if (Has(field, {"artist", "band"})) return Pick(kArtists, rng);
@@ -243,7 +247,9 @@ std::string DateFor(std::string_view name, bool with_time, SplitMix64& rng) {
 
 std::string KeyFor(std::string_view name, SplitMix64& rng) {
   const std::string field = Lower(name);
-  if (Has(field, {"stock", "inventory", "prices", "skus"})) return std::string("SKU-") + Digits(rng, 5);
+  if (Has(field, {"stock", "inventory", "prices", "skus", "quantities", "reserved", "stock_levels"})) return std::string("SKU-") + Digits(rng, 5);
+  if (Has(field, {"preferences", "settings", "flags", "features", "options"}))
+    return Pick(std::array{"newsletter", "sms_alerts", "dark_mode", "two_factor", "auto_renew", "beta_features"}, rng);
   if (Has(field, {"scores", "grades", "votes", "members", "contacts"})) return Pick(kFirstNames, rng);
   if (Has(field, {"rates", "currencies", "balances"})) return Pick(kCurrencies, rng);
   if (Has(field, {"headers"})) return Pick(std::array{"Accept", "User-Agent", "X-Request-Id", "Cache-Control"}, rng);
