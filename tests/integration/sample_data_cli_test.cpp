@@ -46,7 +46,7 @@ TEST_CASE("sample_data: the main job gives 90 + 10 distinct, valid examples from
   CHECK(m["splits"]["train"]["repeated_examples"] == 0);
   CHECK(m["splits"]["eval"]["repeated_examples"] == 0);
   CHECK(m["warnings"].empty());
-  CHECK(m["splits"]["train"]["coverage"]["templates"].size() == 7);
+  CHECK(m["splits"]["train"]["coverage"]["templates"].size() == 8);
   const Json& features = m["splits"]["train"]["coverage"]["features"];
   for (const char* label : {"kind:dataclass", "kind:typeddict", "kind:namedtuple", "kind:enum", "kind:function", "type:optional",
                             "type:literal", "type:nested", "type:date", "type:datetime", "type:list", "defaults"})

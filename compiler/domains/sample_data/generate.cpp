@@ -22,16 +22,19 @@ class Generator {
  public:
   Generator(const ModuleModels& models, SplitMix64& rng) : models_(models), rng_(rng) {}
 
-  Json Object(const Model& model, int depth) {
+  Json Object(const Model& model, int depth, SampleShape shape = SampleShape::kTypical) {
     if (depth > kMaxDepth)
       throw Error({model.name, 0, 0}, "model " + model.name + " nests itself without end; make the recursive field Optional or a list");
     if (model.kind == ModelKind::kEnum) return model.members[rng_.Below(model.members.size())].value;
     Persona persona = DrawPersona(rng_);
     Json out = Json::object();
     for (const Field& f : model.fields) {
-      bool may_omit = !f.required;
-      if (may_omit && (depth >= kShallow || rng_.Below(3) == 0)) continue;  // the default applies
-      out[f.name] = Value(f.type, f.name, persona, depth);
+      if (!f.required) {
+        if (shape == SampleShape::kMinimal) continue;
+        if (shape == SampleShape::kTypical && (depth >= kShallow || rng_.Below(3) == 0)) continue;  // the default applies
+      }
+      bool set = shape == SampleShape::kFull && f.type.kind == TypeKind::kOptional;  // a value, not null
+      out[f.name] = Value(set ? f.type.args[0] : f.type, f.name, persona, depth);
     }
     return out;
   }
@@ -148,7 +151,9 @@ Json Wrong(const TypeExpr& t, const Json& right) {
 
 }  // namespace
 
-Json GenerateSample(const ModuleModels& models, const Model& model, SplitMix64& rng) { return Generator(models, rng).Object(model, 0); }
+Json GenerateSample(const ModuleModels& models, const Model& model, SplitMix64& rng, SampleShape shape) {
+  return Generator(models, rng).Object(model, 0, shape);
+}
 
 Json GenerateSamples(const ModuleModels& models, const Model& model, int count, SplitMix64& rng) {
   Json out = Json::array();

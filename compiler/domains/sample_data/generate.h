@@ -19,9 +19,15 @@
 
 namespace trajc::domains::sample_data {
 
+// Which of a model's own fields a sample gives: kTypical leaves out about a third of the
+// fields with defaults; kMinimal gives only the required ones (every default applies);
+// kFull gives every field, and Optional ones a value rather than null. Nested models are
+// always typical.
+enum class SampleShape { kTypical, kMinimal, kFull };
+
 // One sample of `model`. Throws trajc::Error when a model nests itself without end
-// (a required field of its own type).
-Json GenerateSample(const ModuleModels& models, const Model& model, SplitMix64& rng);
+// (a required field of its own type; ModelsOf refuses such models).
+Json GenerateSample(const ModuleModels& models, const Model& model, SplitMix64& rng, SampleShape shape = SampleShape::kTypical);
 
 // `count` samples (distinct where the model allows it, e.g. not for a one-member enum).
 Json GenerateSamples(const ModuleModels& models, const Model& model, int count, SplitMix64& rng);

@@ -102,7 +102,7 @@ class SampleData final : public Domain {
     vocabulary_.facts = {"path", "target", "name", "model_kind", "kind_title", "line", "fields", "field_names", "field_count",
                          "required_count", "optional_count", "nested_models", "nested_count", "members", "member_count",
                          "member_values", "samples", "sample_count", "wrong_samples", "wrong_field", "wrong_path",
-                         "wrong_expected", "wrong_value"};
+                         "wrong_expected", "wrong_value", "minimal_and_full"};
     vocabulary_.views = {"seen", "env"};
   }
 
@@ -141,6 +141,9 @@ class SampleData final : public Domain {
     std::optional<sd::WrongWrite> wrong = sd::MakeWrongWrite(*m, samples, rng);
     facts["sample_count"] = samples.size();
     facts["samples"] = std::move(samples);
+    // A sample with only the required fields and one with every field set.
+    facts["minimal_and_full"] = Json::array({sd::GenerateSample(*models, *m, rng, sd::SampleShape::kMinimal),
+                                             sd::GenerateSample(*models, *m, rng, sd::SampleShape::kFull)});
     if (wrong) {
       facts["wrong_samples"] = std::move(wrong->samples);
       facts["wrong_field"] = wrong->field;

@@ -304,6 +304,24 @@ TEST_CASE("sample_data generator: deterministic per seed, valid, and within Lite
   CHECK(sd::EnumValues(shop["Priority"]) == Json::array({1, 3}));
 }
 
+TEST_CASE("sample_data generator: a minimal sample gives only the required fields, a full one every field with a value") {
+  const Module& shop = Shop();
+  const sd::Model& c = shop["Customer"];
+  for (uint64_t seed = 0; seed < 50; ++seed) {
+    SplitMix64 rng(seed);
+    Json minimal = sd::GenerateSample(shop.models, c, rng, sd::SampleShape::kMinimal);
+    Json full = sd::GenerateSample(shop.models, c, rng, sd::SampleShape::kFull);
+    CHECK(sd::ValidateSamples(shop.models, c, Json::array({minimal, full})).empty());
+    std::vector<std::string> keys, all;
+    for (const auto& item : minimal.items()) keys.push_back(item.key());
+    CHECK(keys == std::vector<std::string>{"name", "email", "age", "address", "joined", "last_seen"});
+    for (const auto& item : full.items()) all.push_back(item.key());
+    CHECK(all.size() == c.fields.size());
+    CHECK_FALSE(full["last_seen"].is_null());
+    CHECK_FALSE(full["where"].is_null());
+  }
+}
+
 TEST_CASE("sample_data wrong write: one wrong-typed value that validation reports at its path") {
   const Module& shop = Shop();
   for (const char* name : {"Customer", "Point", "Address", "create_order"}) {
