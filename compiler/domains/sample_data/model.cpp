@@ -90,6 +90,7 @@ std::string Unwrap(const std::string& annotation, bool& required) {
 }
 
 std::optional<Json> LiteralValue(const std::string& text) {
+  if (text.empty()) return std::nullopt;
   if (text.size() >= 2 && (text[0] == '"' || text[0] == '\'') && text.back() == text[0] &&
       text.find('\\') == std::string::npos && text.find(text[0], 1) == text.size() - 1)
     return Json(text.substr(1, text.size() - 2));

@@ -66,6 +66,7 @@ class Parser {
       } else if (std::isdigit(static_cast<unsigned char>(c)) || (c == '-' && i + 1 < text_.size() && std::isdigit(static_cast<unsigned char>(text_[i + 1])))) {
         size_t j = i + 1;
         while (j < text_.size() && std::isdigit(static_cast<unsigned char>(text_[j]))) ++j;
+        if (j - i > 18) Fail(i, "integer literal too large");
         if (j < text_.size() && (text_[j] == '.' || std::isalpha(static_cast<unsigned char>(text_[j]))))
           Fail(i, "only int, str, bool and None literals are supported in Literal[...]");
         t.kind = Token::Kind::kNumber;
@@ -182,6 +183,11 @@ class Parser {
   }
 
   TypeExpr Primary() {
+    if (++depth_ > kMaxDepth) Fail(Peek(), "annotation nested too deeply");
+    struct Leave {
+      int& depth;
+      ~Leave() { --depth; }
+    } leave{depth_};
     const Token& head = Next();
     if (head.kind == Token::Kind::kString) {  // a forward reference: parse its text
       Parser inner(head.text, classes_, base_ + head.offset + 1);
@@ -248,8 +254,10 @@ class Parser {
   std::string_view text_;
   const ClassKinds& classes_;
   size_t base_;
+  static constexpr int kMaxDepth = 32;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 std::string Quote(const Json& v) {

@@ -3,6 +3,8 @@
 // the wrong write, the environment's tools, and the seed hook over the project's fixtures.
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <iterator>
 #include <set>
 
 #include "core/prng.h"
@@ -143,6 +145,14 @@ TEST_CASE("sample_data type parser: unsupported annotations are errors at their 
   CHECK(Parsed("'Missing'") == "error@1: unsupported annotation 'Missing'; sample_data supports int, float, str, bool, None, "
                                "Optional[X], X | None, list, tuple, dict[str, X], set, Literal, date, datetime and the "
                                "module's Enum and model classes");
+  CHECK(Parsed("Literal[1234567890123456789012]") == "error@8: integer literal too large");
+  std::string deep;
+  for (int i = 0; i < 40; ++i) deep += "list[";
+  deep += "int" + std::string(40, ']');
+  CHECK(Parsed(deep) == "error@160: annotation nested too deeply");
+  CHECK(Parsed("Literal[") == "error@8: only int, str, bool and None literals are supported in Literal[...]");
+  CHECK(Parsed("") == "error@0: empty annotation");
+  CHECK(Parsed("'unterminated") == "error@0: unterminated string in annotation");
   CHECK(Parsed("tuple[..., int]") == "error@6: expected a type, got '...'");
 }
 
@@ -411,4 +421,51 @@ TEST_CASE("sample_data seed hook: every fixture node's seeded facts are determin
   CHECK(nodes >= 60);
   // No seeded facts in the other domains: their nodes' facts are used as they are.
   CHECK(trajc::domains::FindDomain("lint")->SeededFacts(all[0], trajc::domains::Node{}, 1).is_null());
+}
+
+TEST_CASE("sample_data parser and validator never crash on arbitrary input") {
+  static const char* kPieces[] = {"int", "str", "list", "dict", "tuple", "set", "Optional", "Union", "Literal", "Status", "Customer",
+                                  "[", "]", ",", "|", "...", "'", "\"", "None", "1", "-", " ", "date", "typing.", "x"};
+  sd::ClassKinds classes = {{"Status", sd::TypeKind::kEnum}, {"Customer", sd::TypeKind::kModel}};
+  SplitMix64 rng(11);
+  size_t parsed = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (uint64_t k = 0, n = 1 + rng.Below(12); k < n; ++k) text += kPieces[rng.Below(std::size(kPieces))];
+    sd::ParsedType p = sd::ParseType(text, classes);
+    if (p.ok()) {
+      ++parsed;
+      CHECK_FALSE(sd::TypeText(p.type).empty());
+    } else {
+      CHECK(p.offset <= text.size());
+    }
+  }
+  CHECK(parsed > 100);
+  // Random JSON where a Customer is expected: problems, never a crash.
+  const Module& shop = Shop();
+  std::function<Json(int)> random_json = [&](int depth) -> Json {
+    switch (rng.Below(depth > 3 ? 6 : 8)) {
+      case 0: return nullptr;
+      case 1: return rng.Below(2) == 1;
+      case 2: return static_cast<int64_t>(rng.Below(100)) - 50;
+      case 3: return 0.5 * static_cast<double>(rng.Below(10));
+      case 4: return "2024-0" + std::to_string(rng.Below(13)) + "-1" + std::to_string(rng.Below(10));
+      case 5: return Json("active");
+      case 6: {
+        Json a = Json::array();
+        for (uint64_t k = 0, n = rng.Below(4); k < n; ++k) a.push_back(random_json(depth + 1));
+        return a;
+      }
+      default: {
+        Json o = Json::object();
+        static const char* kKeys[] = {"name", "email", "age", "address", "street", "city", "joined", "tags", "where", "labels", "zz"};
+        for (uint64_t k = 0, n = rng.Below(6); k < n; ++k) o[kKeys[rng.Below(std::size(kKeys))]] = random_json(depth + 1);
+        return o;
+      }
+    }
+  };
+  for (int i = 0; i < 3000; ++i) {
+    Json samples = Json::array({random_json(0), random_json(0)});
+    for (const auto& p : sd::ValidateSamples(shop.models, shop["Customer"], samples)) CHECK(p.message.rfind(p.path + ": ", 0) == 0);
+  }
 }
