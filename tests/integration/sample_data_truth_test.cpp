@@ -8,6 +8,8 @@
 
 #include "cli_support.h"
 #include "core/json.h"
+#include "domains/domain.h"
+#include "domains/fixture.h"
 
 using namespace cli_test;
 using trajc::Json;
@@ -75,4 +77,40 @@ TEST_CASE("the truth checker disagrees with a dataset whose verdicts are wrong")
   Result r = Truth(std::string(TRAJC_SOURCE_DIR) + "/fixtures/sample_data", scratch / "lying.jsonl", scratch);
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains("trajc says valid, Python refuses sample"));
+}
+
+TEST_CASE("every tool result in a compiled sample_data dataset is reproduced by replaying its calls") {
+  fs::path scratch = Scratch("sample-data-replay");
+  Result gen = Trajc("--domain sample_data --count 300 --split 0.8 --seed 5 --quiet" + Root() + " --out " + Quote((scratch / "o").string()), scratch);
+  INFO(gen.err);
+  REQUIRE(gen.exit_code == 0);
+  const trajc::domains::Domain& domain = *trajc::domains::FindDomain("sample_data");
+  auto set = trajc::domains::LoadFixtureSet(std::string(TRAJC_SOURCE_DIR) + "/fixtures/sample_data");
+  size_t replayed = 0;
+  for (const auto& [split, fixtures] : {std::pair<std::string, const std::vector<trajc::domains::Fixture>*>{"train", &set.train},
+                                        {"eval", &set.eval}}) {
+    for (const std::string& line : Lines(Slurp(scratch / "o" / (split + ".jsonl")))) {
+      Json messages = Json::parse(line)["messages"];
+      const std::string user = messages[1]["content"].get<std::string>();
+      Json submit = Json::parse(messages.back()["tool_calls"][0]["function"]["arguments"].get<std::string>());
+      const trajc::domains::Fixture* fixture = nullptr;
+      for (const auto& f : *fixtures)
+        if (user.rfind("File: " + f.display_path + " (", 0) == 0) fixture = &f;
+      REQUIRE(fixture != nullptr);
+      const trajc::domains::Node* node = nullptr;
+      std::vector<trajc::domains::Node> nodes = domain.Nodes(*fixture);
+      for (const auto& n : nodes)
+        if (n.id == submit["target"]) node = &n;
+      REQUIRE(node != nullptr);
+      auto env = domain.MakeEnvironment(*fixture, *node);
+      for (size_t i = 2; i + 1 < messages.size(); i += 2) {
+        const Json& call = messages[i]["tool_calls"][0]["function"];
+        auto outcome = env->Call(call["name"].get<std::string>(), Json::parse(call["arguments"].get<std::string>()));
+        CHECK(trajc::Dump(outcome.result) == messages[i + 1]["content"].get<std::string>());
+        ++replayed;
+      }
+      CHECK(env->Call("submit_result", submit).ok);
+    }
+  }
+  CHECK(replayed > 900);
 }
