@@ -1,6 +1,7 @@
 #include "domains/sample_data/generate.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "domains/sample_data/vocabulary.h"
 
@@ -23,8 +24,8 @@ class Generator {
   Generator(const ModuleModels& models, SplitMix64& rng) : models_(models), rng_(rng) {}
 
   Json Object(const Model& model, int depth, SampleShape shape = SampleShape::kTypical) {
-    if (depth > kMaxDepth)
-      throw Error({model.name, 0, 0}, "model " + model.name + " nests itself without end; make the recursive field Optional or a list");
+    if (depth > kMaxDepth)  // ModelsOf refuses models that must contain themselves
+      throw std::logic_error("sample_data: model " + model.name + " nests itself without end");
     if (model.kind == ModelKind::kEnum) return model.members[rng_.Below(model.members.size())].value;
     Persona persona = DrawPersona(rng_);
     Json out = Json::object();

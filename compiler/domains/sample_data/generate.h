@@ -25,8 +25,8 @@ namespace trajc::domains::sample_data {
 // always typical.
 enum class SampleShape { kTypical, kMinimal, kFull };
 
-// One sample of `model`. Throws trajc::Error when a model nests itself without end
-// (a required field of its own type; ModelsOf refuses such models).
+// One sample of `model` (of a ModuleModels without errors: ModelsOf refuses models that
+// must contain themselves; std::logic_error guards against one getting here).
 Json GenerateSample(const ModuleModels& models, const Model& model, SplitMix64& rng, SampleShape shape = SampleShape::kTypical);
 
 // `count` samples (distinct where the model allows it, e.g. not for a one-member enum).
