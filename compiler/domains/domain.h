@@ -53,7 +53,8 @@ class Domain {
   // `generate` calls it with each example's seed (derived from --seed, the split and the
   // example's index) and, in the viability dry run, with kDryRunSeed. It must be a pure
   // function of its arguments, so that output is the same at any --jobs, and a template
-  // that is viable at one seed must meet its `expect:`s at every seed.
+  // that is viable at one seed must meet its `expect:`s at every seed. `when` conditions
+  // see the node's own facts only, so a template's viable nodes do not depend on the seed.
   virtual Json SeededFacts(const Fixture& /*fixture*/, const Node& /*node*/, uint64_t /*seed*/) const { return nullptr; }
 
   // `trajc fixtures show`: every fact extracted from a fixture.
