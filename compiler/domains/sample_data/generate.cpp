@@ -126,11 +126,10 @@ Json Wrong(const TypeExpr& t, const Json& right) {
     case TypeKind::kOptional: return Wrong(t.args[0], right);
     case TypeKind::kDate: return "03/15/2024";
     case TypeKind::kDateTime: return "03/15/2024 9:30 AM";
-    case TypeKind::kLiteral:
-    case TypeKind::kEnum: {
-      bool strings = t.kind == TypeKind::kLiteral ? t.literals[0].is_string() : right.is_string();
-      return strings ? Json(1) : Json("1");
-    }
+    case TypeKind::kLiteral: return t.literals[0].is_string() ? Json(1) : Json("1");
+    case TypeKind::kEnum:  // a str member's value as a number, an int member's as a string
+      if (right.is_string()) return 1;
+      return right.is_number() ? Json(Dump(right)) : Json(true);
     case TypeKind::kModel:  // the nested record's name instead of the record
       if (right.is_object())
         for (const auto& item : right.items())
