@@ -108,6 +108,23 @@ int Preference(const TypeExpr& t) {
   return inner.kind == TypeKind::kStr ? 1 : 0;
 }
 
+// "2024-03-15…" -> 20240315.
+int64_t CompactDate(const std::string& iso) {
+  return std::stoll(iso.substr(0, 4)) * 10000 + std::stoll(iso.substr(5, 2)) * 100 + std::stoll(iso.substr(8, 2));
+}
+
+// "2024-03-15T09:30:00" (UTC) -> seconds since 1970-01-01 (Howard Hinnant's days_from_civil).
+int64_t UnixTime(const std::string& iso) {
+  int64_t y = std::stoll(iso.substr(0, 4)), m = std::stoll(iso.substr(5, 2)), d = std::stoll(iso.substr(8, 2));
+  y -= m <= 2 ? 1 : 0;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  int64_t days = era * 146097 + doe - 719468;
+  return days * 86400 + std::stoll(iso.substr(11, 2)) * 3600 + std::stoll(iso.substr(14, 2)) * 60 + std::stoll(iso.substr(17, 2));
+}
+
 // A value of the wrong type for `t`, made from the right one where there is one.
 Json Wrong(const TypeExpr& t, const Json& right) {
   switch (t.kind) {
@@ -124,8 +141,10 @@ Json Wrong(const TypeExpr& t, const Json& right) {
     case TypeKind::kBool: return right.is_boolean() && right.get<bool>() ? "yes" : "no";
     case TypeKind::kNone: return "None";
     case TypeKind::kOptional: return Wrong(t.args[0], right);
-    case TypeKind::kDate: return "03/15/2024";
-    case TypeKind::kDateTime: return "03/15/2024 9:30 AM";
+    case TypeKind::kDate:  // the date as a number: 20240315
+      return right.is_string() && right.get<std::string>().size() >= 10 ? Json(CompactDate(right.get<std::string>())) : Json(20240315);
+    case TypeKind::kDateTime:  // a Unix timestamp instead of the ISO string
+      return right.is_string() && right.get<std::string>().size() >= 19 ? Json(UnixTime(right.get<std::string>())) : Json(1710495000);
     case TypeKind::kLiteral: return t.literals[0].is_string() ? Json(1) : Json("1");
     case TypeKind::kEnum:  // a str member's value as a number, an int member's as a string
       if (right.is_string()) return 1;

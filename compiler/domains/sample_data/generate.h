@@ -38,7 +38,8 @@ Json EnumValues(const Model& model);
 // A first write with one mistake: the value of one top-level field of one sample
 // replaced by a value of the wrong type, as a hurried writer would: a number or flag
 // written as a string ("42", "yes"), a string of digits as a number, text wrapped in a
-// list, a nested record given as its name. Number and flag fields are preferred, then
+// list, a date as 20240315, a datetime as a Unix timestamp, a nested record given as
+// its name. Number and flag fields are preferred, then
 // strings, then the rest.
 struct WrongWrite {
   Json samples;          // `samples` with the one wrong value

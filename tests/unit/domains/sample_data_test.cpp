@@ -349,6 +349,15 @@ TEST_CASE("sample_data wrong write: one wrong-typed value that validation report
       CHECK(problems[0].sample == wrong->sample);
     }
   }
+  // Dates become numbers: 20240229, and a datetime its Unix time.
+  Module when("from datetime import date, datetime\n\n\ndef f(day: date, at: datetime) -> None:\n    pass\n");
+  const sd::Model& dates = when["f"];
+  for (uint64_t seed = 0; seed < 8; ++seed) {
+    SplitMix64 rng(seed);
+    auto wrong = sd::MakeWrongWrite(dates, Json::parse(R"([{"day":"2024-02-29","at":"2024-03-15T09:30:00"}])"), rng);
+    REQUIRE(wrong);
+    CHECK(wrong->value == (wrong->field == "day" ? Json(20240229) : Json(1710495000)));
+  }
   CHECK_FALSE(sd::MakeWrongWrite(shop["Status"], Json::array({"active"}), *std::make_unique<SplitMix64>(1)));
 }
 
@@ -408,6 +417,7 @@ TEST_CASE("sample_data seed hook: every fixture node's seeded facts are determin
           REQUIRE_FALSE(check.ok);
           CHECK(check.result["errors"].size() == 1);
           CHECK(check.result["errors"][0]["path"] == facts["wrong_path"]);
+          CHECK(check.result["errors"][0]["code"] == "type");  // a wrong type, not merely a wrong value
         } else {
           CHECK(node.kind == "enum");
         }
