@@ -18,7 +18,7 @@ constexpr const char* kExitCodes =
     "2 usage error (unknown or impossible flags); 70 internal error (a bug in trajc: please report it).\n";
 
 void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
-  app.add_option("--domain", g.domain, "Subagent domain to compile: docstring or lint")->capture_default_str();
+  app.add_option("--domain", g.domain, "Subagent domain to compile: docstring, lint or sample_data")->capture_default_str();
   app.add_option("--style", g.style,
                  "docstring: only this docstring style (google, numpy, sphinx) [default: all three, evenly mixed]");
   app.add_option("--count", g.count, "Number of examples in all (train + eval)");
