@@ -102,14 +102,17 @@ def main():
                 samples = list(body)
             else:
                 samples = [{n: value(a, known, rng) for n, a in body} for _ in range(rng.randint(2, 4))]
+            written = {"target": target, "written": len(samples)}
             calls = [("inspect_model", {"target": target}, {"target": target, "kind": kind}),
-                     ("write_samples", {"target": target, "samples": samples}, {"target": target, "written": len(samples)}),
+                     ("write_samples", {"target": target, "samples": samples}, written),
                      ("validate_samples", {"target": target}, {"target": target, "valid": True, "errors": []}),
                      ("submit_result", {"summary": "Wrote %d samples." % len(samples), "target": target,
                                         "sample_count": len(samples), "valid": True}, None)]
-            numbered = "\n".join("%3d | %s" % (k + 1, line) for k, line in enumerate(text.splitlines()))
+            lines = text.splitlines()
+            numbered = "\n".join("%3d | %s" % (k + 1, line) for k, line in enumerate(lines))
+            user = "File: %s\n\n%s\n\nWrite samples for %s." % (name, numbered, target)
             messages = [{"role": "system", "content": "You are a Python sample-data subagent."},
-                        {"role": "user", "content": "File: %s\n\n%s\n\nWrite samples for %s." % (name, numbered, target)}]
+                        {"role": "user", "content": user}]
             for k, (tool, arguments, result) in enumerate(calls):
                 call_id = "call_%d_%d" % (i, k)
                 messages.append({"role": "assistant", "content": None, "tool_calls": [

@@ -24,6 +24,8 @@ import sys
 import types
 import typing
 
+NONE_TYPE = type(None)
+
 
 class Invalid(Exception):
     """A sample that Python refuses: wrong type, missing or unknown field, bad value."""
@@ -48,7 +50,7 @@ def strict_equal(a, b):
 def convert(value, tp, where):
     """JSON value -> Python value for annotation tp; raises Invalid."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if tp is type(None) or tp is None:
+    if tp is NONE_TYPE or tp is None:
         if value is not None:
             raise Invalid(f"{where}: expected None, got {value!r}")
         return None
@@ -145,7 +147,7 @@ def check(value, tp, where):
     """The runtime type of a constructed value against its annotation."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     ok = True
-    if tp is type(None) or tp is None:
+    if tp is NONE_TYPE or tp is None:
         ok = value is None
     elif origin in (typing.Union, types.UnionType):
         for alternative in args:
@@ -277,8 +279,8 @@ def main(argv):
                     totals["invalid_writes"] += 1
                     totals["invalid_samples"] += len(failed)
                     if sorted(failed) != named:
-                        problems.append(f"{label}: trajc names samples {named} as invalid, Python refuses {sorted(failed)}: "
-                                        f"{result['errors'][:2]} / {failed}")
+                        problems.append(f"{label}: trajc names samples {named} as invalid, "
+                                        f"Python refuses {sorted(failed)}: {result['errors'][:2]} / {failed}")
     for p in problems[:50]:
         print(p, file=sys.stderr)
     totals["problems"] = len(problems)
