@@ -2,10 +2,12 @@
 # Throughput and memory of `trajc generate` at 10k and 100k examples, against a
 # straightforward Python generator measured in the same run on the same fixtures.
 # Prints examples/s, peak RSS, and the ratio. Memory must not grow with --count.
-#   bench/generate_throughput.sh [lint|docstring|test]   (default: lint)
-# Peers: bench/peer_generator.py (lint: pycodestyle + pyflakes in process, no fixes) and
+#   bench/generate_throughput.sh [lint|docstring|sample_data|test]   (default: lint)
+# Peers: bench/peer_generator.py (lint: pycodestyle + pyflakes in process, no fixes),
 # bench/peer_docstring_generator.py (docstring: ast, the authored docstring as the answer),
-# bench/peer_test_generator.py (test: doctest finder, tests executed in process, no pytest).
+# bench/peer_sample_data_generator.py (sample_data: ast, random values by annotation,
+# no validation) and bench/peer_test_generator.py (test: doctest finder, tests executed
+# in process, no pytest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trajc=${TRAJC:-build/trajc}
@@ -15,8 +17,9 @@ domain=${1:-lint}
 case "$domain" in
   lint) peer=bench/peer_generator.py; peer_label="python peer (lint only, no fixes)" ;;
   docstring) peer=bench/peer_docstring_generator.py; peer_label="python peer (authored text, no check)" ;;
+  sample_data) peer=bench/peer_sample_data_generator.py; peer_label="python peer (random values, no validation)" ;;
   test) peer=bench/peer_test_generator.py; peer_label="python peer (exec, no pytest)" ;;
-  *) echo "usage: $0 [lint|docstring|test]" >&2; exit 2 ;;
+  *) echo "usage: $0 [lint|docstring|sample_data|test]" >&2; exit 2 ;;
 esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -113,7 +113,8 @@ void FindViable(const Loaded& in, Split& split) {
         if (node.kind != tmpl.node_kind || !templates::ConditionsHold(tmpl, node.facts)) continue;
         Json context = in.domain->Context(split.fixtures[f], node);
         auto env = in.domain->MakeEnvironment(split.fixtures[f], node);
-        templates::InstanceInput input{&tmpl, &in.agent, &node.facts, &context, 0, 0};
+        Json seeded = in.domain->SeededFacts(split.fixtures[f], node, domains::kDryRunSeed);
+        templates::InstanceInput input{&tmpl, &in.agent, seeded.is_null() ? &node.facts : &seeded, &context, 0, 0};
         try {
           templates::Instantiate(input, *env);
         } catch (const templates::ExpectationFailed&) {
@@ -146,14 +147,15 @@ std::string CompileExample(const Loaded& in, const Split& split, uint64_t seed, 
   Json context = in.domain->Context(*c.fixture, *c.node);
   auto env = in.domain->MakeEnvironment(*c.fixture, *c.node);
   uint64_t example_seed = DeriveSeed(DeriveSeed(seed, split.name), index);
-  templates::InstanceInput input{&tmpl, &in.agent, &c.node->facts, &context, slot.variant, example_seed};
+  Json seeded = in.domain->SeededFacts(*c.fixture, *c.node, example_seed);
+  templates::InstanceInput input{&tmpl, &in.agent, seeded.is_null() ? &c.node->facts : &seeded, &context, slot.variant, example_seed};
   Json record;
   try {
     record = templates::Instantiate(input, *env);
   } catch (const templates::ExpectationFailed& e) {
     throw Error({tmpl.path, 0, 0}, "template '" + tmpl.id + "' variant " + std::to_string(slot.variant) + " on " +
-                                       c.fixture->path + " behaves unlike its first variant: " + e.what() +
-                                       "; phrasing variants must not change tool arguments");
+                                       c.fixture->path + " behaves unlike its dry run (first variant): " + e.what() +
+                                       "; phrasing variants and seeded facts must not change what the tools report");
   }
   auto violations = schema::ValidateRecord(record, in.agent);
   if (!violations.empty())

@@ -3,6 +3,7 @@
 // executes tool calls against the node's current state.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@ struct Node {
   const std::string& TextOf(const Fixture& fixture) const { return text.empty() ? fixture.text : text; }
 };
 
+// The seed SeededFacts gets in the viability dry run (generate's FindViable).
+inline constexpr uint64_t kDryRunSeed = 0;
+
 class Domain {
  public:
   virtual ~Domain() = default;
@@ -43,6 +47,15 @@ class Domain {
   virtual Json Context(const Fixture& fixture, const Node& node) const = 0;
   virtual std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture,
                                                                   const Node& node) const = 0;
+  // Facts drawn from one example's own seed, for a domain whose tasks vary with it
+  // (sample_data: the sample values): the node's facts with the seeded ones added, or null
+  // when the domain has none (the default; the node's facts are used as they are).
+  // `generate` calls it with each example's seed (derived from --seed, the split and the
+  // example's index) and, in the viability dry run, with kDryRunSeed. It must be a pure
+  // function of its arguments, so that output is the same at any --jobs, and a template
+  // that is viable at one seed must meet its `expect:`s at every seed. `when` conditions
+  // see the node's own facts only, so a template's viable nodes do not depend on the seed.
+  virtual Json SeededFacts(const Fixture& /*fixture*/, const Node& /*node*/, uint64_t /*seed*/) const { return nullptr; }
 
   // `trajc fixtures show`: every fact extracted from a fixture.
   virtual Json Show(const Fixture& fixture) const = 0;

@@ -1,6 +1,7 @@
 #include "domains/domain.h"
 #include "domains/docstring/docstring_domain.h"
 #include "domains/lint/lint_domain.h"
+#include "domains/sample_data/sample_data_domain.h"
 #include "domains/test/test_domain.h"
 
 namespace trajc::domains {
@@ -9,6 +10,7 @@ namespace trajc::domains {
 static const Domain* const kDomains[] = {
     &DocstringDomain(),
     &LintDomain(),
+    &SampleDataDomain(),
     &TestDomain(),
 };
 

@@ -101,7 +101,7 @@ const std::vector<Case>& Cases() {
       {"count_missing", nullptr, "--seed 4", 2, "trajc: error: --count is required to generate"},
       {"seed_negative", nullptr, "--count 5 --seed -1", 2, "trajc: error: --seed: must not be negative, got -1; see trajc --help\n"},
       {"jobs_zero", nullptr, "--count 5 --jobs 0", 2, "trajc: error: --jobs must be between 1 and 256\n"},
-      {"unknown_domain", nullptr, "--count 5 --domain cooking", 2, "trajc: error: unknown domain 'cooking'; available: docstring, lint, test\n"},
+      {"unknown_domain", nullptr, "--count 5 --domain cooking", 2, "trajc: error: unknown domain 'cooking'; available: docstring, lint, sample_data, test\n"},
       {"style_unknown", nullptr, "--domain docstring --count 5 --style javadoc", 2,
        "trajc: error: unknown --style 'javadoc'; docstring has: google, numpy, sphinx\n"},
       {"style_without_styles", nullptr, "--domain lint --count 5 --style google", 2,
@@ -115,6 +115,23 @@ const std::vector<Case>& Cases() {
        "--domain docstring --count 50", 1,
        "{root}/fixtures/docstring/zz_incomplete.py:5:5: error: cannot render the google docstring: add: parameter 'b' has "
        "no description in the author's docstring; complete the author's docstring (trajc fixtures check --domain docstring)\n"},
+      {"sample_data_unsupported_annotation",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/sample_data/zz_callback.py",
+                   "\"\"\"Hooks.\"\"\"\n\nfrom dataclasses import dataclass\nfrom typing import Callable\n\n\n@dataclass\n"
+                   "class Hook:\n    name: str\n    run: Callable[[], None]\n");
+       },
+       "--domain sample_data --count 50", 1,
+       "{root}/fixtures/sample_data/zz_callback.py:10:10: error: Hook.run: unsupported annotation 'Callable'; sample_data supports "
+       "int, float, str, bool, None, Optional[X], X | None, list, tuple, dict[str, X], set, Literal, date, datetime and the "
+       "module's Enum and model classes\n"},
+      {"sample_data_dict_key_not_str",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/sample_data/eval/zz_grid.py",
+                   "\"\"\"Grid.\"\"\"\n\n\ndef place(cells: dict[int, str], label: str = \"x\") -> None:\n    \"\"\"Place.\"\"\"\n");
+       },
+       "--domain sample_data --count 50", 1,
+       "{root}/fixtures/sample_data/eval/zz_grid.py:4:18: error: place.cells: dict keys must be str (JSON object keys), not int\n"},
       {"test_fixture_doctest_directive",
        [](const fs::path& r) {
          WriteFile(r / "fixtures/test/zz_directive.py",

@@ -31,7 +31,7 @@ Result Compile(const fs::path& scratch, const std::string& flags, const std::str
 
 TEST_CASE("formats: openai and hf records carry what their trainers read") {
   fs::path scratch = Scratch("formats");
-  for (const char* domain : {"lint", "docstring", "test"}) {
+  for (const char* domain : {"lint", "docstring", "sample_data", "test"}) {
     std::string flags = std::string("--domain ") + domain + " --count 40 --seed 3";
     REQUIRE(Compile(scratch, flags, std::string("chat-") + domain).exit_code == 0);
     REQUIRE(Compile(scratch, flags + " --format openai", std::string("openai-") + domain).exit_code == 0);
@@ -195,7 +195,7 @@ TEST_CASE("three-way split: train, val and test files; val and test disjoint, fr
 
 TEST_CASE("functiongemma: the hf record plus its prompt text; completion pairs rebuild the text") {
   fs::path scratch = Scratch("functiongemma");
-  for (const char* domain : {"lint", "docstring", "test"}) {
+  for (const char* domain : {"lint", "docstring", "sample_data", "test"}) {
     std::string flags = std::string("--domain ") + domain + " --count 20 --seed 8";
     REQUIRE(Compile(scratch, flags + " --format hf", std::string("hf-") + domain).exit_code == 0);
     REQUIRE(Compile(scratch, flags + " --format functiongemma", std::string("fg-") + domain).exit_code == 0);

@@ -17,6 +17,9 @@ TEST_CASE("golden: each domain's reference dataset keeps its bytes") {
   for (const Reference& ref : {Reference{"--domain lint --count 200 --split 0.9 --seed 42", "lint_count200_split0.9_seed42.sha256"},
                                Reference{"--domain docstring --count 150 --split 0.9 --seed 42",
                                          "docstring_count150_split0.9_seed42.sha256"},
+                               Reference{"--domain sample_data --count 100 --split 0.9 --seed 42",
+                                         "sample_data_count100_split0.9_seed42.sha256"},
+
                                Reference{"--domain test --count 150 --split 0.9 --seed 42", "test_count150_split0.9_seed42.sha256"}}) {
     DYNAMIC_SECTION(ref.flags) {
       fs::path scratch = Scratch("golden");
@@ -40,7 +43,7 @@ TEST_CASE("golden: each domain's reference dataset keeps its bytes") {
 // users prove theirs: a change to any input that changes their bytes fails here naming
 // the example and the input. TRAJC_UPDATE_GOLDEN=1 recompiles them.
 TEST_CASE("golden: the committed datasets reproduce with trajc check") {
-  for (const char* domain : {"docstring", "lint", "test"}) {
+  for (const char* domain : {"docstring", "lint", "sample_data", "test"}) {
     DYNAMIC_SECTION(domain) {
       fs::path scratch = Scratch(std::string("golden-check-") + domain);
       fs::path dir = fs::path(TRAJC_GOLDEN_DIR) / domain;
