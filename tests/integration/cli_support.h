@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/json.h"
+
 namespace cli_test {
 
 namespace fs = std::filesystem;
@@ -78,5 +80,14 @@ inline void WriteFile(const fs::path& path, const std::string& text) {
 }
 
 inline std::string Root() { return std::string(" --root ") + Quote(TRAJC_SOURCE_DIR); }
+
+// The records of a JSONL text (blank lines skipped), and of a JSONL file.
+inline std::vector<trajc::Json> ParseJsonl(const std::string& text) {
+  std::vector<trajc::Json> out;
+  for (const std::string& line : Lines(text))
+    if (!line.empty()) out.push_back(trajc::Json::parse(line));
+  return out;
+}
+inline std::vector<trajc::Json> Records(const fs::path& file) { return ParseJsonl(Slurp(file)); }
 
 }  // namespace cli_test

@@ -13,16 +13,6 @@
 using namespace cli_test;
 using trajc::Json;
 
-namespace {
-
-std::vector<Json> Records(const fs::path& file) {
-  std::vector<Json> out;
-  for (const std::string& line : Lines(Slurp(file))) out.push_back(Json::parse(line));
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("docstring: the main job gives 135 + 15 distinct, valid examples in every template and style") {
   fs::path scratch = Scratch("docstring-main");
   Result r = Trajc("--domain docstring --count 150 --split 0.9 --seed 42 --quiet" + Root() + " --out " + Quote((scratch / "o").string()), scratch);

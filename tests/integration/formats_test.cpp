@@ -16,13 +16,6 @@ using trajc::Json;
 
 namespace {
 
-std::vector<Json> Records(const fs::path& file) {
-  std::vector<Json> out;
-  for (const std::string& l : Lines(Slurp(file)))
-    if (!l.empty()) out.push_back(Json::parse(l));
-  return out;
-}
-
 Result Compile(const fs::path& scratch, const std::string& flags, const std::string& out) {
   return Trajc(flags + " -q" + Root() + " --out " + Quote((scratch / out).string()), scratch);
 }

@@ -15,12 +15,6 @@ using trajc::Json;
 
 namespace {
 
-std::vector<Json> Records(const fs::path& file) {
-  std::vector<Json> out;
-  for (const std::string& line : Lines(Slurp(file))) out.push_back(Json::parse(line));
-  return out;
-}
-
 // The samples of every write_samples call of a dataset, in order.
 std::vector<std::string> Writes(const fs::path& file) {
   std::vector<std::string> out;

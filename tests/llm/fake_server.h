@@ -51,11 +51,5 @@ inline Result RunWith(const FakeServer& s, const fs::path& scratch, const std::s
   return Shell("cd " + Quote(scratch.string()) + " && " + s.Env(key) + Quote(TRAJC_BINARY) + " " + command, scratch);
 }
 
-inline std::vector<trajc::Json> JsonLines(const std::string& text) {
-  std::vector<trajc::Json> out;
-  for (const std::string& l : Lines(text))
-    if (!l.empty()) out.push_back(trajc::Json::parse(l));
-  return out;
-}
 
 }  // namespace cli_test

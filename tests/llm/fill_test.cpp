@@ -32,8 +32,8 @@ TEST_CASE("fill: empty assistant turns are filled; every other field and the ord
   Result r = Fill(server, scratch, "in.jsonl -o out.jsonl");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  std::vector<Json> out = JsonLines(Slurp(scratch / "out.jsonl"));
-  std::vector<Json> in = JsonLines(Slurp(scratch / "in.jsonl"));
+  std::vector<Json> out = ParseJsonl(Slurp(scratch / "out.jsonl"));
+  std::vector<Json> in = ParseJsonl(Slurp(scratch / "in.jsonl"));
   REQUIRE(out.size() == 3);
   for (size_t i = 0; i < 3; ++i) {
     Json expected = in[i];
@@ -90,7 +90,7 @@ TEST_CASE("fill: server faults are retried until the answer comes") {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   INFO(r.err);
   CHECK(r.exit_code == 0);
-  CHECK(JsonLines(Slurp(scratch / "out.jsonl")).size() == 8);
+  CHECK(ParseJsonl(Slurp(scratch / "out.jsonl")).size() == 8);
   CHECK(server.Requests() == 8 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 1);
   CHECK(seconds >= 1.0);  // Retry-After: 1 was honoured
   CHECK_THAT(r.err, Catch::Contains("8 filled"));
@@ -110,12 +110,12 @@ TEST_CASE("fill: calls that cannot succeed are reported by index, and the run go
   CHECK_THAT(r.err, Catch::Contains("in.jsonl:4:1: warning: record 3 skipped: a record is a JSON object"));
   CHECK_THAT(r.err, Catch::Contains("5 records: 2 filled"));
   CHECK_THAT(r.err, Catch::Contains("2 failed, 1 invalid"));
-  std::vector<Json> out = JsonLines(Slurp(scratch / "out.jsonl"));
+  std::vector<Json> out = ParseJsonl(Slurp(scratch / "out.jsonl"));
   REQUIRE(out.size() == 2);
   CHECK(out[1]["uuid"] == "ok2");
   Result kept = Fill(server, scratch, "in.jsonl -o kept.jsonl --backoff 5 --max-retries 0 --keep-failed -q");
   CHECK(kept.exit_code == 1);
-  std::vector<Json> with_failed = JsonLines(Slurp(scratch / "kept.jsonl"));
+  std::vector<Json> with_failed = ParseJsonl(Slurp(scratch / "kept.jsonl"));
   REQUIRE(with_failed.size() == 4);
   CHECK(with_failed[1]["messages"][2]["content"] == "");  // kept unfilled, as it came
 }
@@ -176,7 +176,7 @@ TEST_CASE("fill: --start/--end, --index, --skip-existing and --dry-run") {
   WriteFile(scratch / "in.jsonl", input);
   Result dry = Fill(server, scratch, "in.jsonl --dry-run");
   CHECK(dry.exit_code == 0);
-  std::vector<Json> requests = JsonLines(dry.out);
+  std::vector<Json> requests = ParseJsonl(dry.out);
   REQUIRE(requests.size() == 5);
   CHECK(requests[2]["index"] == 2);
   CHECK(requests[2]["request"]["model"] == "test-model");
@@ -188,7 +188,7 @@ TEST_CASE("fill: --start/--end, --index, --skip-existing and --dry-run") {
     Result r = Fill(server, scratch, "in.jsonl -q " + args);
     REQUIRE(r.exit_code == 0);
     std::string out;
-    for (const Json& j : JsonLines(r.out)) out += j["uuid"].get<std::string>() + " ";
+    for (const Json& j : ParseJsonl(r.out)) out += j["uuid"].get<std::string>() + " ";
     return out;
   };
   CHECK(uuids("--start 1 --end 3") == "r1 r2 ");
@@ -246,7 +246,7 @@ TEST_CASE("fill: --rpm spaces requests out, and runs sharing a cache do not corr
   Shell("cd " + Quote(scratch.string()) + " && for n in 1 2 3; do " + server.Env() + Quote(TRAJC_BINARY) +
             " fill in.jsonl -o out$n.jsonl --cache shared.sqlite -c 4 -q & done; wait",
         scratch);
-  CHECK(JsonLines(Slurp(scratch / "out1.jsonl")).size() == 60);
+  CHECK(ParseJsonl(Slurp(scratch / "out1.jsonl")).size() == 60);
   CHECK(Slurp(scratch / "out2.jsonl") == Slurp(scratch / "out1.jsonl"));
   CHECK(Slurp(scratch / "out3.jsonl") == Slurp(scratch / "out1.jsonl"));
   int before = server.Requests();

@@ -25,7 +25,7 @@ TEST_CASE("generate-llm: each input fills the templates and gets N records") {
   Result r = Generate(server, scratch, "specs.jsonl --system-template system.txt --user-template user.txt -n 3 -o out.jsonl --seed 10");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  std::vector<Json> out = JsonLines(Slurp(scratch / "out.jsonl"));
+  std::vector<Json> out = ParseJsonl(Slurp(scratch / "out.jsonl"));
   REQUIRE(out.size() == 6);
   CHECK(out[4]["index"] == 1);
   CHECK(out[4]["sample"] == 1);
@@ -41,10 +41,10 @@ TEST_CASE("generate-llm: each input fills the templates and gets N records") {
   CHECK(server.Requests() == 6);
   // Without a seed the samples of one input are the same request: each still gets its own call.
   Result unseeded = Generate(server, scratch, "specs.jsonl --user 'Name: {{name}}' -n 2 -q");
-  CHECK(JsonLines(unseeded.out).size() == 4);
+  CHECK(ParseJsonl(unseeded.out).size() == 4);
   CHECK(server.Requests() == 10);
   Result dry = Generate(server, scratch, "specs.jsonl --user 'Name: {{name}}' -n 3 --dry-run");
-  CHECK(JsonLines(dry.out).size() == 2);  // samples 0 and 1 are cached; sample 2 of each input is not
+  CHECK(ParseJsonl(dry.out).size() == 2);  // samples 0 and 1 are cached; sample 2 of each input is not
   CHECK_THAT(dry.err, Catch::Contains("2 calls to make, 4 answered by the cache"));
   CHECK(server.Requests() == 10);
 }
@@ -58,7 +58,7 @@ TEST_CASE("generate-llm: JSON answers are enforced and checked against --output-
   Result r = Generate(server, scratch, "in.jsonl --user '{{q}}' --output-schema schema.json -o out.jsonl --backoff 5 --max-retries 3");
   INFO(r.err);
   CHECK(r.exit_code == 1);
-  std::vector<Json> out = JsonLines(Slurp(scratch / "out.jsonl"));
+  std::vector<Json> out = ParseJsonl(Slurp(scratch / "out.jsonl"));
   REQUIRE(out.size() == 3);
   for (const Json& rec : out) {
     CHECK(rec["output"]["reply"].is_string());
@@ -70,7 +70,7 @@ TEST_CASE("generate-llm: JSON answers are enforced and checked against --output-
   CHECK(server.Requests() == 1 + 2 + 3 + 4);
   Result plain = Generate(server, scratch, "in.jsonl --user '{{q}}' --enforce-json -i 1 --no-cache -q");
   CHECK(plain.exit_code == 0);  // badjson*1 was used up above; now valid JSON
-  CHECK(JsonLines(plain.out)[0]["output"].is_object());
+  CHECK(ParseJsonl(plain.out)[0]["output"].is_object());
 }
 
 TEST_CASE("generate-llm: bad templates, inputs and schemas") {
@@ -92,5 +92,5 @@ TEST_CASE("generate-llm: bad templates, inputs and schemas") {
   CHECK(skipped.exit_code == 0);
   CHECK_THAT(skipped.err, Catch::Contains("in.jsonl:2:1: warning: input 1 skipped: cannot fill the templates: "));
   CHECK_THAT(skipped.err, Catch::Contains("in.jsonl:3:1: warning: input 2 skipped: an input is a JSON object"));
-  CHECK(JsonLines(Slurp(scratch / "out.jsonl")).size() == 1);
+  CHECK(ParseJsonl(Slurp(scratch / "out.jsonl")).size() == 1);
 }
