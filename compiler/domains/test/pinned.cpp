@@ -78,8 +78,7 @@ std::string ModuleName(const std::string& display_path) {
   return m;
 }
 
-Behaviour BehaviourOf(const std::string& path, const std::string& module, const std::string& /*text*/,
-                      const python::ModuleFacts& facts) {
+Behaviour BehaviourOf(const std::string& path, const std::string& module, const python::ModuleFacts& facts) {
   Behaviour b;
   b.module = module;
   for (const python::Definition& d : facts.definitions) {

@@ -60,8 +60,7 @@ struct Behaviour {
 };
 
 // `module`: the import name; `path`: for problems' locations.
-Behaviour BehaviourOf(const std::string& path, const std::string& module, const std::string& text,
-                      const python::ModuleFacts& facts);
+Behaviour BehaviourOf(const std::string& path, const std::string& module, const python::ModuleFacts& facts);
 
 // Import name of a fixture shown as `display_path` ("shop/cart.py" → "shop.cart").
 std::string ModuleName(const std::string& display_path);

@@ -35,7 +35,7 @@ class BehaviourCache {
   }
   static Behaviour Read(const Fixture& f) {
     python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(f.text));
-    return testing::BehaviourOf(f.path, testing::ModuleName(f.display_path), f.text, facts);
+    return testing::BehaviourOf(f.path, testing::ModuleName(f.display_path), facts);
   }
 
  private:
@@ -137,10 +137,11 @@ class Test final : public Domain {
       if (b.pinned.empty())
         errors.emplace_back(Location{f->path, 0, 0},
                             "no function or method has doctest examples; a test fixture pins its behaviour with `>>>` examples");
-      else if (b.problems.empty() && Build(*f, b).empty())
+      std::vector<Node> nodes = b.problems.empty() ? Build(*f, b) : std::vector<Node>{};
+      if (!b.pinned.empty() && b.problems.empty() && nodes.empty())
         errors.emplace_back(Location{f->path, 0, 0}, "no example can be turned into a test (see trajc fixtures show --domain test)");
       // Every test trajc writes for a node must pass against the pinned examples.
-      for (const Node& n : b.problems.empty() ? Build(*f, b) : std::vector<Node>{}) {
+      for (const Node& n : nodes) {
         for (const char* key : {"happy_test", "param_test", "exception_test", "sequence_test"}) {
           if (!n.facts.contains(key)) continue;
           testing::RunResult run = testing::RunTestFile(b, n.facts["test_path"].get<std::string>(), n.facts[key].get<std::string>());

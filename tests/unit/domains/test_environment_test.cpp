@@ -59,7 +59,7 @@ const char* kSource =
 
 std::shared_ptr<const t::Behaviour> Behaviour() {
   static auto b = std::make_shared<const t::Behaviour>(t::BehaviourOf(
-      "counters.py", "counters", kSource, trajc::python::FactsOf(trajc::python::SourceTree::Parse(kSource))));
+      "counters.py", "counters", trajc::python::FactsOf(trajc::python::SourceTree::Parse(kSource))));
   return b;
 }
 
