@@ -16,6 +16,8 @@ packages=(
   libcurl4-openssl-dev libsqlite3-dev
   # test-time oracles: the real tools whose verdicts trajc's output must match
   flake8 python3-pydocstyle python3-pytest python3-jsonschema json-schema-test-suite
+  # bench: the Python peer generator is written the way such scripts usually are
+  python3-pydantic
 )
 missing=()
 for entry in "${tools[@]}"; do
