@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "cli/project.h"
+#include "cli/repeat_cache.h"
 #include "core/files.h"
 #include "core/plan.h"
 #include "core/prng.h"
@@ -31,6 +32,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr uint64_t kBatch = 256;  // examples compiled in parallel, then written in order
+constexpr size_t kRepeatCacheBytes = size_t{64} << 20;  // per split
 
 struct Candidate {
   const domains::Fixture* fixture;
@@ -60,6 +62,7 @@ struct Split {
   std::vector<std::vector<domains::Node>> nodes;        // per fixture
   std::vector<std::vector<Candidate>> viable;           // per template
   std::unique_ptr<SplitPlan> plan;
+  std::unique_ptr<RepeatCache> repeat_cache;  // when examples repeat
 };
 
 struct Loaded {
@@ -140,13 +143,17 @@ std::vector<uint64_t> Stratify(std::vector<Candidate>& viable) {
   return sizes;
 }
 
-std::string CompileExample(const Loaded& in, const Split& split, uint64_t seed, uint64_t index, PlanSlot& slot) {
-  slot = split.plan->At(index);
+struct Rendered {
+  std::string line;
+  size_t calls = 0;      // tool calls in the conversation
+  bool seeded = false;   // its facts were drawn from the example's seed
+};
+
+Rendered Render(const Loaded& in, const Split& split, const PlanSlot& slot, uint64_t index, uint64_t example_seed) {
   const templates::Template& tmpl = in.templates[slot.template_index];
   const Candidate& c = split.viable[slot.template_index][slot.node];
   Json context = in.domain->Context(*c.fixture, *c.node);
   auto env = in.domain->MakeEnvironment(*c.fixture, *c.node);
-  uint64_t example_seed = DeriveSeed(DeriveSeed(seed, split.name), index);
   Json seeded = in.domain->SeededFacts(*c.fixture, *c.node, example_seed);
   templates::InstanceInput input{&tmpl, &in.agent, seeded.is_null() ? &c.node->facts : &seeded, &context, slot.variant, example_seed};
   Json record;
@@ -161,16 +168,37 @@ std::string CompileExample(const Loaded& in, const Split& split, uint64_t seed, 
   if (!violations.empty())
     throw Error({tmpl.path, 0, 0}, "template '" + tmpl.id + "' on " + c.fixture->path + " produced an invalid record: " +
                                        violations[0].message + " (at " + violations[0].pointer + ")");
+  Rendered out;
+  out.seeded = !seeded.is_null();
+  for (const Json& m : record["messages"])
+    if (m.contains("tool_calls")) out.calls += m["tool_calls"].size();
   Json meta;
   if (in.with_meta)
     meta = {{"template", tmpl.id}, {"fixture", *c.manifest_path}, {"node", c.node->id}, {"variant", slot.variant},
             {"index", index}, {"split", split.name}, {"labels", c.node->labels}};
   try {
-    return formats::FormatRecord(record, in.format, in.tool_declarations, meta);
+    out.line = formats::FormatRecord(record, in.format, in.tool_declarations, meta);
   } catch (const std::invalid_argument& e) {
     throw Error({tmpl.path, 0, 0}, "template '" + tmpl.id + "' on " + c.fixture->path + " cannot be written as --format " +
                                        in.format_name + ": " + e.what());
   }
+  return out;
+}
+
+std::string CompileExample(const Loaded& in, const Split& split, uint64_t seed, uint64_t index, PlanSlot& slot) {
+  slot = split.plan->At(index);
+  uint64_t example_seed = DeriveSeed(DeriveSeed(seed, split.name), index);
+  if (!split.repeat_cache) return Render(in, split, slot, index, example_seed).line;
+  RepeatCache::Key key{slot.template_index, slot.node, slot.variant};
+  if (auto line = split.repeat_cache->Find(key, example_seed)) return std::move(*line);
+  Rendered first = Render(in, split, slot, index, example_seed);
+  // A key's first use may be its only one; its second use proves and admits it.
+  if (slot.repeat && !first.seeded && split.repeat_cache->Wants(key)) {
+    uint64_t other_seed = Mix64(example_seed ^ 0x5eed5eed5eed5eedull);
+    Rendered second = Render(in, split, slot, index, other_seed);
+    split.repeat_cache->Offer(key, first.line, example_seed, second.line, other_seed, first.calls);
+  }
+  return std::move(first.line);
 }
 
 class Progress {
@@ -312,6 +340,8 @@ int RunGenerate(const GenerateOptions& o) {
                                                  std::to_string(s.count) + " examples" +
                                                  (s.name == "eval" ? " (eval fixtures live in " + in.paths.fixtures + "/eval/)" : ""));
     s.plan = std::make_unique<SplitPlan>(o.seed, s.name, s.count, std::move(capacity));
+    // --with-meta lines carry the example's index, so no two are the same bytes.
+    if (s.plan->repeats() > 0 && !o.with_meta) s.repeat_cache = std::make_unique<RepeatCache>(kRepeatCacheBytes);
     if (s.plan->repeats() > 0)
       warnings.push_back(s.name + ": the fixtures and templates give " + std::to_string(s.plan->distinct_capacity()) +
                          " distinct examples, " + std::to_string(s.count) + " were asked for; " +

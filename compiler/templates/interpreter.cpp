@@ -2,7 +2,6 @@
 
 #include <map>
 
-#include "core/prng.h"
 #include "templates/expression.h"
 
 namespace trajc::templates {
@@ -11,7 +10,7 @@ namespace {
 
 class Run {
  public:
-  Run(const InstanceInput& in, Environment& env) : in_(in), env_(env), rng_(in.seed) {
+  Run(const InstanceInput& in, Environment& env) : in_(in), env_(env), ids_(in.seed) {
     uint64_t radix = 1;
     for (size_t size : in.tmpl->choice_sizes) {
       choice_.push_back(radix > in.variant ? 0 : (in.variant / radix) % size);
@@ -88,13 +87,6 @@ class Run {
     return out;
   }
 
-  std::string NextCallId() {
-    static const char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    std::string id = "call_";
-    for (int i = 0; i < 12; ++i) id += kAlphabet[rng_.Below(36)];
-    return id;
-  }
-
   void Steps(const std::vector<Step>& steps, Json& messages) {
     for (const Step& step : steps) {
       if (step.kind == Step::Kind::kCall) {
@@ -119,7 +111,7 @@ class Run {
     for (const auto& e : tool->parameters_schema->Validate(args))
       throw Error(step.where, "template '" + in_.tmpl->id + "': arguments of " + step.tool + " fail its schema: " +
                                   e.message + " (at " + (e.instance_location.empty() ? "/" : e.instance_location) + ")");
-    std::string id = NextCallId();
+    std::string id = ids_.Next();
     Json call = {{"id", id}, {"type", "function"}, {"function", {{"name", step.tool}, {"arguments", Dump(args)}}}};
     messages.push_back({{"role", "assistant"}, {"content", nullptr}, {"tool_calls", Json::array({call})}});
     ToolOutcome outcome = env_.Call(step.tool, args);
@@ -143,12 +135,19 @@ class Run {
 
   const InstanceInput& in_;
   Environment& env_;
-  SplitMix64 rng_;
+  CallIds ids_;
   std::vector<size_t> choice_;
   std::vector<std::pair<std::string, Json>> locals_;
 };
 
 }  // namespace
+
+std::string CallIds::Next() {
+  static const char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  std::string id = "call_";
+  for (size_t i = 5; i < kLength; ++i) id += kAlphabet[rng_.Below(36)];
+  return id;
+}
 
 Json Instantiate(const InstanceInput& input, Environment& env) { return Run(input, env).Go(); }
 

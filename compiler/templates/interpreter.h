@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 
 #include "core/diagnostic.h"
 #include "core/json.h"
+#include "core/prng.h"
 #include "schema/subagent.h"
 #include "templates/environment.h"
 #include "templates/template.h"
@@ -28,6 +30,18 @@ struct InstanceInput {
   const Json* context = nullptr;       // values for the agent's context_template
   uint64_t variant = 0;                // which phrasing of each choice point
   uint64_t seed = 0;                   // per-example seed (tool call ids)
+};
+
+// The ids of one example's tool calls, in call order: "call_" + 12 characters drawn from
+// the example's seed. generate's repeat cache re-keys a rendered example with them.
+class CallIds {
+ public:
+  static constexpr size_t kLength = 17;  // "call_" + 12
+  explicit CallIds(uint64_t seed) : rng_(seed) {}
+  std::string Next();
+
+ private:
+  SplitMix64 rng_;
 };
 
 // Returns {"messages": […]}. Throws ExpectationFailed, or trajc::Error located in the

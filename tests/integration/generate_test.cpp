@@ -131,6 +131,26 @@ TEST_CASE("asking for more than the fixtures can fill warns and reports repeats"
         10000 - m["splits"]["eval"]["distinct_capacity"].get<int>());
 }
 
+// Past capacity, a repeated example is re-keyed from a cached line (cli/repeat_cache)
+// instead of compiled again. --with-meta lines carry the index and are always compiled in
+// full, so with their meta removed they are the reference the cached lines must equal.
+TEST_CASE("repeated examples are the bytes a full compile gives (lint, test; chat, functiongemma)") {
+  for (const std::string flags : {"--domain lint", "--domain test", "--domain lint --format functiongemma"}) {
+    INFO(flags);
+    std::string common = flags + " --count 1500 --split 0.2 --seed 9 --jobs 2";
+    Dataset cached = Generate("repeat-cached", common);
+    Dataset full = Generate("repeat-full", common + " --with-meta");
+    REQUIRE(cached.manifest["splits"]["eval"]["repeated_examples"].get<int>() > 300);
+    std::vector<std::string> lines = Lines(Slurp(cached.dir / "eval.jsonl"));
+    REQUIRE(lines.size() == full.eval.size());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      INFO("eval line " << i + 1);
+      full.eval[i].erase("meta");
+      REQUIRE(lines[i] == trajc::Dump(full.eval[i]));
+    }
+  }
+}
+
 TEST_CASE("--help explains, --version prints the version") {
   fs::path scratch = Scratch("help");
   Result help = Trajc("--help", scratch);
