@@ -38,6 +38,7 @@ struct Candidate {
   const domains::Fixture* fixture;
   const std::string* manifest_path;
   const domains::Node* node;
+  std::shared_ptr<const Json> context;  // the node's user-turn values, the same for every example
 };
 
 // One output file of a split: a range of its plan's positions (val and test share the
@@ -109,21 +110,24 @@ void CheckFlags(const GenerateOptions& o) {
 // and a dry run meets every `expect:` (an ExpectationFailed rules the pair out).
 void FindViable(const Loaded& in, Split& split) {
   split.viable.assign(in.templates.size(), {});
+  // per node, shared by its templates: built on first use
+  std::map<const domains::Node*, std::shared_ptr<const Json>> contexts;
   for (size_t t = 0; t < in.templates.size(); ++t) {
     const templates::Template& tmpl = in.templates[t];
     for (size_t f = 0; f < split.fixtures.size(); ++f) {
       for (const domains::Node& node : split.nodes[f]) {
         if (node.kind != tmpl.node_kind || !templates::ConditionsHold(tmpl, node.facts)) continue;
-        Json context = in.domain->Context(split.fixtures[f], node);
+        std::shared_ptr<const Json>& context = contexts[&node];
+        if (!context) context = std::make_shared<const Json>(in.domain->Context(split.fixtures[f], node));
         auto env = in.domain->MakeEnvironment(split.fixtures[f], node);
         Json seeded = in.domain->SeededFacts(split.fixtures[f], node, domains::kDryRunSeed);
-        templates::InstanceInput input{&tmpl, &in.agent, seeded.is_null() ? &node.facts : &seeded, &context, 0, 0};
+        templates::InstanceInput input{&tmpl, &in.agent, seeded.is_null() ? &node.facts : &seeded, context.get(), 0, 0};
         try {
           templates::Instantiate(input, *env);
         } catch (const templates::ExpectationFailed&) {
           continue;
         }
-        split.viable[t].push_back({&split.fixtures[f], &split.manifest_paths[f], &node});
+        split.viable[t].push_back({&split.fixtures[f], &split.manifest_paths[f], &node, context});
       }
     }
   }
@@ -152,10 +156,10 @@ struct Rendered {
 Rendered Render(const Loaded& in, const Split& split, const PlanSlot& slot, uint64_t index, uint64_t example_seed) {
   const templates::Template& tmpl = in.templates[slot.template_index];
   const Candidate& c = split.viable[slot.template_index][slot.node];
-  Json context = in.domain->Context(*c.fixture, *c.node);
   auto env = in.domain->MakeEnvironment(*c.fixture, *c.node);
   Json seeded = in.domain->SeededFacts(*c.fixture, *c.node, example_seed);
-  templates::InstanceInput input{&tmpl, &in.agent, seeded.is_null() ? &c.node->facts : &seeded, &context, slot.variant, example_seed};
+  templates::InstanceInput input{&tmpl, &in.agent, seeded.is_null() ? &c.node->facts : &seeded, c.context.get(), slot.variant,
+                                 example_seed};
   Json record;
   try {
     record = templates::Instantiate(input, *env);
