@@ -181,6 +181,18 @@ TEST_CASE("lint: fixes keep the syntax and converge") {
       auto fixed = FixLine(source, issue.code, issue.line);
       REQUIRE(fixed.has_value());
       if (parsed) CHECK(Parses(*fixed));
+      // A fix that leaves its finding in place would teach an agent a useless call. (It
+      // may uncover another: without `import os.path`, `import os` becomes unused.)
+      auto messages = [&](const std::vector<Issue>& issues) {
+        std::multiset<std::string> out;
+        for (const Issue& i : issues)
+          if (i.code == issue.code) out.insert(i.message);
+        return out;
+      };
+      std::multiset<std::string> was = messages(before), is = messages(Analyze(*fixed));
+      bool one_gone = std::any_of(was.begin(), was.end(), [&](const std::string& m) { return is.count(m) < was.count(m); });
+      INFO("fix of " << issue.code << " at line " << issue.line);
+      CHECK(one_gone);
     }
     std::string after = FixAll(source);
     if (parsed) CHECK(Parses(after));

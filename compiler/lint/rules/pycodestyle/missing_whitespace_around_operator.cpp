@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <vector>
 
 namespace trajc::lint {
 
@@ -40,9 +42,14 @@ void CheckMissingWhitespaceAroundOperator(const Source& src, const LogicalLine& 
   std::string_view prev_text;
   Position prev_end;
   bool have_prev = false;
-  auto report = [&](Position at) {
+  auto report = [&](Position at, std::optional<Position> also = std::nullopt) {
     size_t off = src.Offset(at.row, at.col);
-    out.push_back({"E225", at.row, at.col, false, "missing whitespace around operator", {Edit{off, off, " "}}});
+    std::vector<Edit> edits = {Edit{off, off, " "}};
+    if (also) {
+      size_t after = src.Offset(also->row, also->col);
+      edits.push_back(Edit{after, after, " "});
+    }
+    out.push_back({"E225", at.row, at.col, false, "missing whitespace around operator", std::move(edits)});
   };
   for (const auto* t = TokensBegin(src, ll); t != TokensEnd(src, ll); ++t) {
     TokenType type = t->type;
@@ -87,7 +94,14 @@ void CheckMissingWhitespaceAroundOperator(const Source& src, const LogicalLine& 
         optional_pos = prev_end;
         optional_spaced = Before(start, prev_end);
       } else if (need == kYes && !Before(start, prev_end)) {
-        report(prev_end);
+        // `a<b`: pycodestyle reports the missing space before the operator only, and once
+        // that is fixed, the one after it; the fix spaces both sides so that it holds.
+        const auto* next = t + 1;
+        Position end{t->end_row, t->end_col};
+        bool tight_after = next != TokensEnd(src, ll) && next->type != TokenType::kNl &&
+                           next->type != TokenType::kNewline && next->type != TokenType::kComment &&
+                           !Before(Position{next->start_row, next->start_col}, end);
+        report(prev_end, tight_after ? std::optional<Position>(end) : std::nullopt);
         need = kNo;
       }
     }
