@@ -3,7 +3,7 @@
 # straightforward Python generator measured in the same run on the same fixtures.
 # Prints examples/s, peak RSS, and the ratio. Memory must not grow with --count.
 #   bench/generate_throughput.sh [lint|docstring|sample_data|test]   (default: lint)
-# Peers: bench/peer_generator.py (lint: pycodestyle + pyflakes in process, no fixes),
+# Peers: bench/peer_lint_pydantic.py (lint: the same trajectories, Pydantic + jsonschema),
 # bench/peer_docstring_generator.py (docstring: ast, the authored docstring as the answer),
 # bench/peer_sample_data_generator.py (sample_data: ast, random values by annotation,
 # no validation) and bench/peer_test_generator.py (test: doctest finder, tests executed
@@ -15,7 +15,7 @@ trajc=${TRAJC:-build/trajc}
 jobs=${JOBS:-1}
 domain=${1:-lint}
 case "$domain" in
-  lint) peer=bench/peer_generator.py; peer_label="python peer (lint only, no fixes)" ;;
+  lint) peer=bench/peer_lint_pydantic.py; peer_label="python peer (pydantic+jsonschema)" ;;
   docstring) peer=bench/peer_docstring_generator.py; peer_label="python peer (authored text, no check)" ;;
   sample_data) peer=bench/peer_sample_data_generator.py; peer_label="python peer (random values, no validation)" ;;
   test) peer=bench/peer_test_generator.py; peer_label="python peer (exec, no pytest)" ;;

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <functional>
 #include <set>
 
 #include "cli_support.h"
@@ -89,6 +90,42 @@ TEST_CASE("formats: openai and hf records carry what their trainers read") {
     for (const Json& r : hf) ++by_template[r["meta"]["template"].get<std::string>()];
     for (const auto& [id, n] : by_template) CHECK(manifest["splits"]["train"]["coverage"]["templates"][id] == n);
   }
+}
+
+// OpenAI's own data-format checks (cookbook), run by a Python oracle over every domain.
+TEST_CASE("formats: --format openai passes OpenAI's data-format checks, which catch broken records") {
+  fs::path scratch = Scratch("openai-check");
+  std::string check = "/usr/bin/python3 " + Quote(std::string(TRAJC_SOURCE_DIR) + "/tests/integration/openai_format_check.py");
+  std::string files;
+  for (const char* domain : {"lint", "docstring", "sample_data", "test"}) {
+    REQUIRE(Compile(scratch, std::string("--domain ") + domain + " --count 200 --seed 5 --format openai", domain).exit_code == 0);
+    files += " " + Quote((scratch / domain / "train.jsonl").string()) + " " + Quote((scratch / domain / "eval.jsonl").string());
+  }
+  Result ok = Shell(check + files, scratch);
+  INFO(ok.out << ok.err);
+  CHECK(ok.exit_code == 0);
+  CHECK_THAT(ok.out, Catch::Contains("800 examples, 0 errors"));
+
+  // The oracle is not a rubber stamp: each kind of breakage in a real record is caught.
+  Json good = Records(scratch / "lint" / "train.jsonl").at(0);
+  auto broken = [&](const std::string& kind, const std::function<void(Json&)>& edit) {
+    Json r = good;
+    edit(r);
+    WriteFile(scratch / "broken.jsonl", trajc::Dump(r) + "\n");
+    Result bad = Shell(check + " " + Quote((scratch / "broken.jsonl").string()), scratch);
+    INFO(kind << "\n" << bad.out);
+    CHECK(bad.exit_code == 1);
+    CHECK_THAT(bad.out, Catch::Contains(kind + ": 1"));
+  };
+  broken("missing_messages_list", [](Json& r) { r.erase("messages"); });
+  broken("unrecognized_role", [](Json& r) { r["messages"][1]["role"] = "human"; });
+  broken("missing_content", [](Json& r) { r["messages"][1]["content"] = ""; });
+  broken("message_unrecognized_key", [](Json& r) { r["messages"][0]["tool_call_id"] = "x"; });
+  broken("tool_call_name_not_in_tools", [](Json& r) { r["messages"][2]["tool_calls"][0]["function"]["name"] = "grep"; });
+  broken("tool_message_answers_no_open_call", [](Json& r) { r["messages"][3]["tool_call_id"] = "call_nobody"; });
+  broken("tool_call_arguments_not_a_json_object_string",
+         [](Json& r) { r["messages"][2]["tool_calls"][0]["function"]["arguments"] = Json::object(); });
+  broken("example_not_ending_with_assistant", [](Json& r) { r["messages"].erase(r["messages"].size() - 1); });
 }
 
 TEST_CASE("formats: each format's bytes are pinned") {
