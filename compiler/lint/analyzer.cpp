@@ -64,14 +64,22 @@ std::vector<Finding> Collect(const Source& src, int max_line_length) {
   return found;
 }
 
+// flake8 5's default extend-ignore: these are off unless --select names them.
+const std::vector<std::string> kDefaultIgnore = {"E121", "E123", "E126", "E226", "E24", "E704", "W503", "W504"};
+
+bool Reported(std::string_view code, const Options& options) {
+  if (Matches(code, options.ignore)) return false;
+  if (!options.select.empty()) return Matches(code, options.select);
+  return !Matches(code, kDefaultIgnore);
+}
+
 }  // namespace
 
 std::vector<Issue> Analyze(std::string_view source, const Options& options) {
   Source src(source);
   std::vector<Issue> issues;
   for (Finding& f : Collect(src, options.max_line_length)) {
-    if (!options.select.empty() && !Matches(f.code, options.select)) continue;
-    if (Matches(f.code, options.ignore)) continue;
+    if (!Reported(f.code, options)) continue;
     int col = f.col_is_chars ? f.col : src.CharColumn(f.row, f.col);
     issues.push_back(Issue{f.code, f.row, std::max(col, 0) + 1, std::move(f.message), !f.edits.empty()});
   }

@@ -24,7 +24,8 @@ struct Issue {
 
 struct Options {
   int max_line_length = 79;
-  // Codes or prefixes to report ("E2", "F401"); empty = every supported code.
+  // Codes or prefixes to report ("E2", "F401"); empty = every supported code except
+  // flake8's default extend-ignore list (E121, E123, E126, E226, E24, E704, W503, W504).
   std::vector<std::string> select;
   std::vector<std::string> ignore;
 };
