@@ -8,19 +8,19 @@ namespace trajc::lint {
 
 const std::vector<RuleInfo>& SupportedRules() {
   static const std::vector<RuleInfo> kRules = {
-      {"E225", "missing whitespace around operator", true, "Add missing whitespace"},
-      {"E231", "missing whitespace after ',', ';', or ':'", true, "Add missing whitespace"},
-      {"E261", "at least two spaces before inline comment", true, "Insert two spaces before the comment"},
-      {"E302", "expected 2 blank lines", true, "Add missing blank line(s)"},
-      {"E303", "too many blank lines", true, "Remove extraneous blank line(s)"},
-      {"E501", "line too long", false, ""},
-      {"E711", "comparison to None should be 'if cond is None:'", true, "Replace with `is` / `is not`"},
-      {"E712", "comparison to True/False should be 'if cond is True:' or 'if cond:'", true, "Replace with `is` / `is not`"},
-      {"F401", "module imported but unused", true, "Remove unused import"},
-      {"F841", "local variable is assigned to but never used", false, ""},
-      {"W291", "trailing whitespace", true, "Remove trailing whitespace"},
-      {"W293", "blank line contains whitespace", true, "Remove whitespace from blank line"},
-      {"W391", "blank line at end of file", true, "Remove trailing blank lines"},
+      {"E225", "missing whitespace around operator", true, "Add missing whitespace", false},
+      {"E231", "missing whitespace after ',', ';', or ':'", true, "Add missing whitespace", false},
+      {"E261", "at least two spaces before inline comment", true, "Insert two spaces before the comment", false},
+      {"E302", "expected 2 blank lines", true, "Add missing blank line(s)", false},
+      {"E303", "too many blank lines", true, "Remove extraneous blank line(s)", false},
+      {"E501", "line too long", false, "", false},
+      {"E711", "comparison to None should be 'if cond is None:'", true, "Replace with `is` / `is not`", true},
+      {"E712", "comparison to True/False should be 'if cond is True:' or 'if cond:'", true, "Replace with `is` / `is not`", true},
+      {"F401", "module imported but unused", true, "Remove unused import", true},
+      {"F841", "local variable is assigned to but never used", false, "", false},
+      {"W291", "trailing whitespace", true, "Remove trailing whitespace", false},
+      {"W293", "blank line contains whitespace", true, "Remove whitespace from blank line", false},
+      {"W391", "blank line at end of file", true, "Remove trailing blank lines", false},
   };
   return kRules;
 }

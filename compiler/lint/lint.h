@@ -45,6 +45,10 @@ struct RuleInfo {
   std::string summary;    // "missing whitespace around operator"
   bool fixable = false;
   std::string fix_title;  // "Add missing whitespace", empty when not fixable
+  // The fix may change what the program does (E711's `is None` where `==` was
+  // overloaded, a removed import's side effects): `trajc fix` applies it only with
+  // --unsafe-fixes. Safe fixes change whitespace or layout only.
+  bool unsafe = false;
 };
 
 // The code table, sorted by code.
