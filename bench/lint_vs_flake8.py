@@ -10,14 +10,15 @@ import os
 import subprocess
 import sys
 
-CODES = "F401,F841,E225,E231,E261,E302,E303,E501,E711,E712,W291,W293,W391"
 
 
 def collect(paths):
     files = []
     for p in paths:
         if os.path.isdir(p):
-            files += sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith(".py"))
+            for root, dirs, names in os.walk(p):
+                dirs.sort()
+                files += sorted(os.path.join(root, f) for f in names if f.endswith(".py"))
         else:
             files.append(p)
     return files
@@ -37,15 +38,16 @@ def parse(output):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--dump", default=os.path.join(os.path.dirname(__file__), "..", "build-lint", "tests", "unit", "lint", "lint_dump"))
+    ap.add_argument("--dump", default=os.path.join(os.path.dirname(__file__), "..", "build", "tests", "unit", "lint", "lint_dump"))
     ap.add_argument("-v", action="store_true", help="print every disagreement")
     ap.add_argument("paths", nargs="+")
     args = ap.parse_args()
     files = collect(args.paths)
+    codes = subprocess.run([args.dump, "--list-codes"], capture_output=True, text=True, check=True).stdout.strip()
     theirs, ours = set(), set()
     for i in range(0, len(files), 200):
         chunk = files[i:i + 200]
-        r = subprocess.run(["/usr/bin/flake8", "--isolated", "-j", "2", f"--select={CODES}", *chunk],
+        r = subprocess.run(["/usr/bin/flake8", "--isolated", "-j", "2", f"--select={codes}", *chunk],
                            capture_output=True, text=True)
         theirs |= parse(r.stdout)
         r = subprocess.run([args.dump, *chunk], capture_output=True, text=True, errors="replace")
@@ -63,7 +65,7 @@ def main():
         per[f[3]][3] += 1
     print(f"{len(files)} files")
     print(f"{'code':6} {'flake8':>8} {'trajc':>8} {'missed':>8} {'extra':>8}")
-    for code in sorted(set(CODES.split(",")) | set(per)):
+    for code in sorted(set(codes.split(",")) | set(per)):
         a, b, m, x = per[code]
         print(f"{code:6} {a:8} {b:8} {m:8} {x:8}")
     if args.v:

@@ -1,6 +1,7 @@
-// lint_dump FILE... — prints trajc's findings as flake8 does (`path:row:col: CODE message`),
-// for bench/lint_vs_flake8.sh. With --fix it instead prints the text after fixing every
-// fixable finding repeatedly until nothing changes.
+// lint_dump FILE... — prints trajc's findings for every supported code, as
+// `flake8 --select=<all of them>` does (`path:row:col: CODE message`), for
+// bench/lint_vs_flake8.py. With --fix it instead prints the text after fixing every
+// fixable finding repeatedly until nothing changes; --list-codes prints the codes.
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -20,6 +21,14 @@ std::string Read(const char* path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "--list-codes") == 0) {
+    std::string codes;
+    for (const auto& rule : trajc::lint::SupportedRules()) codes += (codes.empty() ? "" : ",") + rule.code;
+    std::cout << codes << "\n";
+    return 0;
+  }
+  trajc::lint::Options all;
+  for (const auto& rule : trajc::lint::SupportedRules()) all.select.push_back(rule.code);
   bool fix = argc > 1 && std::strcmp(argv[1], "--fix") == 0;
   for (int i = fix ? 2 : 1; i < argc; ++i) {
     std::string text = Read(argv[i]);
@@ -39,7 +48,7 @@ int main(int argc, char** argv) {
       std::cout << text;
       continue;
     }
-    for (const auto& issue : trajc::lint::Analyze(text)) {
+    for (const auto& issue : trajc::lint::Analyze(text, all)) {
       std::cout << argv[i] << ":" << issue.line << ":" << issue.column << ": " << issue.code << " " << issue.message << "\n";
     }
   }
