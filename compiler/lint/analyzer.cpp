@@ -9,11 +9,15 @@
 #include "lint/rules/pycodestyle/blank_line_at_eof.h"
 #include "lint/rules/pycodestyle/blank_lines.h"
 #include "lint/rules/pycodestyle/comparison_to_singleton.h"
+#include "lint/rules/pycodestyle/extraneous_whitespace.h"
 #include "lint/rules/pycodestyle/line_too_long.h"
 #include "lint/rules/pycodestyle/missing_whitespace.h"
 #include "lint/rules/pycodestyle/missing_whitespace_around_operator.h"
 #include "lint/rules/pycodestyle/trailing_whitespace.h"
+#include "lint/rules/pycodestyle/whitespace_around_comma.h"
+#include "lint/rules/pycodestyle/whitespace_around_operator.h"
 #include "lint/rules/pycodestyle/whitespace_before_comment.h"
+#include "lint/rules/pycodestyle/whitespace_before_parameters.h"
 #include "lint/rules/pyflakes/unused_import.h"
 #include "lint/rules/pyflakes/unused_variable.h"
 
@@ -49,8 +53,12 @@ std::vector<Finding> Collect(const Source& src, int max_line_length) {
   }
   for (const LogicalLine& ll : split.logical) {
     CheckBlankLines(src, ll, found);
+    CheckExtraneousWhitespace(src, ll, found);
     CheckMissingWhitespace(src, ll, found);
+    CheckWhitespaceBeforeParameters(src, ll, found);
+    CheckWhitespaceAroundOperator(src, ll, found);
     CheckMissingWhitespaceAroundOperator(src, ll, found);
+    CheckWhitespaceAroundComma(src, ll, found);
     CheckWhitespaceBeforeComment(src, ll, found);
     CheckComparisonToSingleton(src, ll, found);
   }

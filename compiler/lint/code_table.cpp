@@ -8,8 +8,21 @@ namespace trajc::lint {
 
 const std::vector<RuleInfo>& SupportedRules() {
   static const std::vector<RuleInfo> kRules = {
+      {"E201", "whitespace after '('", true, "Remove extraneous whitespace", false},
+      {"E202", "whitespace before ')'", true, "Remove extraneous whitespace", false},
+      {"E203", "whitespace before ':'", true, "Remove extraneous whitespace", false},
+      {"E211", "whitespace before '('", true, "Remove extraneous whitespace", false},
+      {"E221", "multiple spaces before operator", true, "Replace with a single space", false},
+      {"E222", "multiple spaces after operator", true, "Replace with a single space", false},
+      {"E223", "tab before operator", true, "Replace with a single space", false},
+      {"E224", "tab after operator", true, "Replace with a single space", false},
       {"E225", "missing whitespace around operator", true, "Add missing whitespace", false},
+      {"E226", "missing whitespace around arithmetic operator", true, "Add missing whitespace", false},
+      {"E227", "missing whitespace around bitwise or shift operator", true, "Add missing whitespace", false},
+      {"E228", "missing whitespace around modulo operator", true, "Add missing whitespace", false},
       {"E231", "missing whitespace after ',', ';', or ':'", true, "Add missing whitespace", false},
+      {"E241", "multiple spaces after ','", true, "Replace with a single space", false},
+      {"E242", "tab after ','", true, "Replace with a single space", false},
       {"E261", "at least two spaces before inline comment", true, "Insert two spaces before the comment", false},
       {"E302", "expected 2 blank lines", true, "Add missing blank line(s)", false},
       {"E303", "too many blank lines", true, "Remove extraneous blank line(s)", false},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace trajc::lint {
@@ -26,6 +27,7 @@ constexpr std::array<std::string_view, 26> kWsNeeded = {
     "**=", "*=", "/=", "//=", "+=", "-=", "!=", "<>", "<", ">", "%=", "^=", "&=", "|=", "==", "<=", ">=",
     "<<=", ">>=", "=", "and", "in", "is", "or", "->", ":="};
 constexpr std::array<std::string_view, 5> kUnary = {">>", "**", "*", "+", "-"};
+constexpr std::array<std::string_view, 7> kArithmetic = {"**", "*", "/", "//", "+", "-", "@"};
 constexpr std::array<std::string_view, 13> kWsOptional = {"**", "*", "/", "//", "+", "-", "@", "^", "&", "|", "<<", ">>", "%"};
 
 bool Before(Position a, Position b) { return a.row != b.row || a.col != b.col; }
@@ -73,7 +75,25 @@ void CheckMissingWhitespaceAroundOperator(const Source& src, const LogicalLine& 
       } else if ((prev_text == "/" && (text == "," || text == ")" || text == ":")) || (prev_text == ")" && text == ":")) {
         // PEP 570 positional-only marker.
       } else {
-        if (need == kYes || optional_spaced) report(prev_end);
+        if (need == kYes || optional_spaced) {
+          report(prev_end);
+        } else if (prev_text != "**") {
+          // Tight on both sides: allowed by E225, reported by kind (pycodestyle's E226-E228).
+          const char* code = "E226";
+          const char* kind = "arithmetic";
+          if (prev_text == "%") {
+            code = "E228";
+            kind = "modulo";
+          } else if (!In(kArithmetic, prev_text)) {
+            code = "E227";
+            kind = "bitwise or shift";
+          }
+          size_t before = src.Offset(optional_pos.row, optional_pos.col);
+          size_t after = src.Offset(prev_end.row, prev_end.col);
+          out.push_back({code, optional_pos.row, optional_pos.col, false,
+                         std::string("missing whitespace around ") + kind + " operator",
+                         {Edit{before, before, " "}, Edit{after, after, " "}}});
+        }
         need = kNo;
       }
     } else if ((type == TokenType::kOp || type == TokenType::kName) && have_prev) {

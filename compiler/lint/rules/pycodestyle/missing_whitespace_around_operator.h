@@ -1,10 +1,14 @@
-// E225 missing whitespace around operator.
+// E225 missing whitespace around operator; E226 missing whitespace around arithmetic
+// operator, E227 ... bitwise or shift operator, E228 ... modulo operator.
 //
 // What it does: finds comparison, assignment and boolean operators (and arithmetic ones
-// spaced on one side only) that are not surrounded by spaces, as pycodestyle does.
+// spaced on one side only) that are not surrounded by spaces (E225), and binary
+// arithmetic, bitwise/shift and `%` operators with no space on either side (E226-E228),
+// as pycodestyle's missing_whitespace_around_operator does. E226 is in flake8's default
+// extend-ignore. `**` tight on both sides is never reported (`x**2` is fine).
 // Why is this bad: `x=y+1` hides where one operand ends and the next starts.
-// Example: `if x==1:`          Use instead: `if x == 1:`
-// Fix (safe): insert one space where it is missing.
+// Example: `if x==1:`, `c = a|b`          Use instead: `if x == 1:`, `c = a | b`
+// Fix (safe): insert one space where it is missing (both sides for E226-E228).
 #pragma once
 
 #include "lint/rules/rule.h"

@@ -1,0 +1,58 @@
+#include "lint/rules/pycodestyle/extraneous_whitespace.h"
+
+#include <optional>
+#include <string>
+
+#include "lint/rules/pycodestyle/logical_gap.h"
+
+namespace trajc::lint {
+
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+bool IsOneOf(char c, std::string_view set) { return set.find(c) != std::string_view::npos; }
+
+// Deletes the whitespace; when a comment sits between the previous line and a comma or
+// colon that starts a line inside brackets, moves the punctuation up instead:
+// `1  # one\n    , 2` becomes `1,  # one\n    2`.
+std::vector<Edit> Fix(const Source& src, const LogicalLine& ll, int offset) {
+  std::vector<Edit> edits = GapEdit(src, ll, offset, "");
+  if (!edits.empty()) return edits;
+  std::optional<LogicalGap> gap = GapAt(src, ll, offset);
+  if (!gap || gap->same_row || !gap->commented || gap->end >= src.text.size()) return {};
+  char punct = src.text[gap->end];
+  if (!IsOneOf(punct, ",;:")) return {};
+  size_t drop = gap->end + 1;
+  if (drop < src.text.size() && IsBlank(src.text[drop])) ++drop;
+  return {Edit{gap->begin, gap->begin, std::string(1, punct)}, Edit{gap->end, drop, ""}};
+}
+
+}  // namespace
+
+void CheckExtraneousWhitespace(const Source& src, const LogicalLine& ll, Findings& out) {
+  const std::string& line = ll.text;
+  const size_t n = line.size();
+  auto report = [&](const char* code, size_t offset, std::string message) {
+    Position at = ll.Locate(static_cast<int>(offset));
+    out.push_back({code, at.row, at.col, false, std::move(message), Fix(src, ll, static_cast<int>(offset))});
+  };
+  // finditer: matches do not overlap, the next search starts where a match ended.
+  for (size_t p = 0; p + 1 < n;) {
+    char c = line[p], next = line[p + 1];
+    if (IsOneOf(c, "[({") && IsBlank(next)) {
+      report("E201", p + 1, std::string("whitespace after '") + c + "'");
+      p += 2;
+    } else if (IsBlank(c) && IsOneOf(next, "]}),;:") && !(p + 2 < n && line[p + 2] == '=')) {
+      char before = p == 0 ? line.back() : line[p - 1];  // Python's line[-1] at the start
+      if (before != ',') {
+        const char* code = IsOneOf(next, "}])") ? "E202" : "E203";
+        report(code, p, std::string("whitespace before '") + next + "'");
+      }
+      p += 2;
+    } else {
+      ++p;
+    }
+  }
+}
+
+}  // namespace trajc::lint

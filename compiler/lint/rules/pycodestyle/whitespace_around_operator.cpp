@@ -1,0 +1,64 @@
+#include "lint/rules/pycodestyle/whitespace_around_operator.h"
+
+#include <string>
+
+#include "lint/rules/pycodestyle/logical_gap.h"
+
+namespace trajc::lint {
+
+namespace {
+
+// Python's `\s` over the characters a logical line can hold outside strings.
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c >= '\x1c' && c <= '\x1f');
+}
+bool IsOperatorChar(char c) { return std::string_view("-+*/|!<=>%&^").find(c) != std::string_view::npos; }
+
+}  // namespace
+
+void CheckWhitespaceAroundOperator(const Source& src, const LogicalLine& ll, Findings& out) {
+  const std::string& line = ll.text;
+  const size_t n = line.size();
+  // One side of a match: [from, to) is the `(\s*)` group.
+  auto check = [&](size_t from, size_t to, const char* tab_code, const char* tab_message, const char* spaces_code,
+                   const char* spaces_message) {
+    std::string_view group = std::string_view(line).substr(from, to - from);
+    const char* code = nullptr;
+    const char* message = nullptr;
+    if (group.find('\t') != std::string_view::npos) {
+      code = tab_code;
+      message = tab_message;
+    } else if (group.size() > 1) {
+      code = spaces_code;
+      message = spaces_message;
+    } else {
+      return;
+    }
+    Position at = ll.Locate(static_cast<int>(from));
+    out.push_back({code, at.row, at.col, false, message, GapEdit(src, ll, static_cast<int>(from), " ")});
+  };
+  // finditer; the pattern cannot backtrack into another match here: `\s*` is bounded by a
+  // non-blank on the left and must be followed by an operator character.
+  for (size_t p = 0; p < n;) {
+    if (line[p] == ',' || IsSpace(line[p])) {
+      ++p;
+      continue;
+    }
+    size_t before = p + 1, op = before;
+    while (op < n && IsSpace(line[op])) ++op;
+    size_t op_end = op;
+    while (op_end < n && IsOperatorChar(line[op_end])) ++op_end;
+    if (op_end == op && op + 1 < n && line[op] == ':' && line[op + 1] == '=') op_end = op + 2;
+    if (op_end == op) {
+      ++p;
+      continue;
+    }
+    size_t after_end = op_end;
+    while (after_end < n && IsSpace(line[after_end])) ++after_end;
+    check(before, op, "E223", "tab before operator", "E221", "multiple spaces before operator");
+    check(op_end, after_end, "E224", "tab after operator", "E222", "multiple spaces after operator");
+    p = after_end;
+  }
+}
+
+}  // namespace trajc::lint
