@@ -12,9 +12,12 @@
 #include "lint/rules/pycodestyle/extraneous_whitespace.h"
 #include "lint/rules/pycodestyle/line_too_long.h"
 #include "lint/rules/pycodestyle/missing_whitespace.h"
+#include "lint/rules/pycodestyle/missing_whitespace_after_keyword.h"
 #include "lint/rules/pycodestyle/missing_whitespace_around_operator.h"
 #include "lint/rules/pycodestyle/trailing_whitespace.h"
 #include "lint/rules/pycodestyle/whitespace_around_comma.h"
+#include "lint/rules/pycodestyle/whitespace_around_default_equals.h"
+#include "lint/rules/pycodestyle/whitespace_around_keywords.h"
 #include "lint/rules/pycodestyle/whitespace_around_operator.h"
 #include "lint/rules/pycodestyle/whitespace_before_comment.h"
 #include "lint/rules/pycodestyle/whitespace_before_parameters.h"
@@ -60,6 +63,9 @@ std::vector<Finding> Collect(const Source& src, int max_line_length) {
     CheckMissingWhitespaceAroundOperator(src, ll, found);
     CheckWhitespaceAroundComma(src, ll, found);
     CheckWhitespaceBeforeComment(src, ll, found);
+    CheckWhitespaceAroundKeywords(src, ll, found);
+    CheckMissingWhitespaceAfterKeyword(src, ll, found);
+    CheckWhitespaceAroundDefaultEquals(src, ll, found);
     CheckComparisonToSingleton(src, ll, found);
   }
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.

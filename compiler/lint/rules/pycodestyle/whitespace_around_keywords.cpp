@@ -1,0 +1,78 @@
+#include "lint/rules/pycodestyle/whitespace_around_keywords.h"
+
+#include <algorithm>
+#include <array>
+
+namespace trajc::lint {
+
+namespace {
+
+// pycodestyle's KEYWORDS: keyword.kwlist + ['print', 'async'] - SINGLETONS (CPython 3.11).
+constexpr std::array<std::string_view, 33> kKeywords = {
+    "and",    "as",   "assert", "async",  "await", "break",  "class",    "continue", "def",
+    "del",    "elif", "else",   "except", "finally", "for",  "from",     "global",   "if",
+    "import", "in",   "is",     "lambda", "nonlocal", "not", "or",       "pass",     "raise",
+    "return", "try",  "while",  "with",   "yield", "print"};
+
+bool IsWord(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
+}
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+
+bool IsKeyword(std::string_view word) {
+  return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
+}
+
+// Reports the blank run [begin, end) of the logical line; the fix replaces it with one
+// space when it is the same blanks on one physical line (always, for a run this long).
+void Report(const Source& src, const LogicalLine& ll, size_t begin, size_t end, bool after, Findings& out) {
+  std::string_view run = std::string_view(ll.text).substr(begin, end - begin);
+  const char* code;
+  const char* message;
+  if (run.find('\t') != std::string_view::npos) {
+    code = after ? "E273" : "E274";
+    message = after ? "tab after keyword" : "tab before keyword";
+  } else if (run.size() > 1) {
+    code = after ? "E271" : "E272";
+    message = after ? "multiple spaces after keyword" : "multiple spaces before keyword";
+  } else {
+    return;
+  }
+  Position at = ll.Locate(static_cast<int>(begin));
+  std::vector<Edit> fix;
+  std::string_view phys = src.Line(at.row);
+  if (at.col >= 0 && phys.substr(std::min(static_cast<size_t>(at.col), phys.size()), run.size()) == run) {
+    size_t off = src.Offset(at.row, at.col);
+    fix.push_back(Edit{off, off + run.size(), " "});
+  }
+  out.push_back({code, at.row, at.col, false, message, std::move(fix)});
+}
+
+}  // namespace
+
+void CheckWhitespaceAroundKeywords(const Source& src, const LogicalLine& ll, Findings& out) {
+  const std::string& s = ll.text;
+  size_t search_from = 0;  // re.finditer resumes after the previous match
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!IsWord(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t word_end = i;
+    while (word_end < s.size() && IsWord(s[word_end])) ++word_end;
+    if (i >= search_from && IsKeyword(std::string_view(s).substr(i, word_end - i))) {
+      size_t before = i;
+      while (before > search_from && IsSpace(s[before - 1])) --before;
+      size_t after = word_end;
+      while (after < s.size() && IsSpace(s[after])) ++after;
+      Report(src, ll, before, i, false, out);
+      Report(src, ll, word_end, after, true, out);
+      search_from = after;
+    }
+    i = word_end;
+  }
+}
+
+}  // namespace trajc::lint
