@@ -103,6 +103,13 @@ std::vector<Issue> Analyze(std::string_view source, const Options& options) {
   return issues;
 }
 
+std::vector<std::string> DefaultCodes() {
+  std::vector<std::string> codes;
+  for (const RuleInfo& rule : SupportedRules())
+    if (Reported(rule.code, Options{})) codes.push_back(rule.code);
+  return codes;
+}
+
 std::optional<std::string> FixLine(std::string_view source, std::string_view code, int line) {
   const RuleInfo* rule = FindRule(code);
   if (rule == nullptr || !rule->fixable) return std::nullopt;

@@ -53,6 +53,9 @@ struct RuleInfo {
 
 // The code table, sorted by code.
 const std::vector<RuleInfo>& SupportedRules();
+// The codes reported when Options::select is empty: the table minus flake8's default
+// extend-ignore list (what `flake8 --isolated` would report of the supported codes).
+std::vector<std::string> DefaultCodes();
 const RuleInfo* FindRule(std::string_view code);
 
 }  // namespace trajc::lint
