@@ -54,6 +54,17 @@ bool IsDottedName(std::string_view s) {
   return s.find("..") == std::string_view::npos;
 }
 
+// A one-line string literal as the logical line shows it (`'xxx'`, muted): its value
+// needs no parentheses to stay the left operand.
+bool IsStringLiteral(std::string_view s) {
+  size_t q = s.find_first_of("'\"");
+  if (q == std::string_view::npos || q > 2 || s.size() < q + 2 || s.back() != s[q]) return false;
+  for (char c : s.substr(0, q)) {
+    if (std::string_view("rRbBuUfF").find(c) == std::string_view::npos) return false;
+  }
+  return s.substr(q + 1, s.size() - q - 2).find_first_not_of('x') == std::string_view::npos;
+}
+
 bool WordAt(std::string_view s, size_t i, std::string_view w) {
   return s.substr(i, w.size()) == w && (i == 0 || !IsWord(s[i - 1])) && (i + w.size() >= s.size() || !IsWord(s[i + w.size()]));
 }
@@ -90,14 +101,22 @@ std::vector<Edit> MoveNot(const Source& src, const LogicalLine& ll, const Match&
   std::string_view s = ll.text;
   std::string_view operand = s.substr(m.operand, m.operand_end - m.operand);
   std::string_view op = s.substr(m.op, 2);
-  if (!IsDottedName(operand) || !RightSideEndsComparison(s, m.op + 2)) return {};
+  bool literal = IsStringLiteral(operand);
+  if ((!IsDottedName(operand) && !literal) || !RightSideEndsComparison(s, m.op + 2)) return {};
   Position from = ll.Locate(static_cast<int>(m.not_pos));
   Position to = ll.Locate(static_cast<int>(m.op + 2));
   if (from.row != to.row || from.col < 0 || to.col < from.col) return {};
   std::string_view phys = src.Line(from.row);
   std::string_view logical = s.substr(m.not_pos, m.op + 2 - m.not_pos);
-  if (static_cast<size_t>(to.col) > phys.size() || phys.substr(from.col, to.col - from.col) != logical) return {};
-  std::string replacement = std::string(operand) + (op == "in" ? " not in" : " is not");
+  if (static_cast<size_t>(to.col) > phys.size() || static_cast<size_t>(to.col - from.col) != logical.size()) return {};
+  std::string_view written = phys.substr(from.col, logical.size());
+  // Same text outside the operand; a string operand keeps its real (unmuted) contents.
+  size_t at = m.operand - m.not_pos;
+  if (written.substr(0, at) != logical.substr(0, at) || written.substr(at + operand.size()) != logical.substr(at + operand.size()) ||
+      (!literal && written.substr(at, operand.size()) != operand)) {
+    return {};
+  }
+  std::string replacement = std::string(written.substr(at, operand.size())) + (op == "in" ? " not in" : " is not");
   size_t begin = src.Offset(from.row, from.col);
   return {Edit{begin, begin + logical.size(), replacement}};
 }
