@@ -6,14 +6,22 @@
 #include "lint/lint.h"
 #include "lint/logical_lines.h"
 #include "lint/noqa.h"
+#include "lint/rules/pycodestyle/ambiguous_identifier.h"
+#include "lint/rules/pycodestyle/bare_except.h"
 #include "lint/rules/pycodestyle/blank_line_at_eof.h"
 #include "lint/rules/pycodestyle/blank_lines.h"
+#include "lint/rules/pycodestyle/comparison_negative.h"
 #include "lint/rules/pycodestyle/comparison_to_singleton.h"
+#include "lint/rules/pycodestyle/comparison_type.h"
+#include "lint/rules/pycodestyle/compound_statements.h"
 #include "lint/rules/pycodestyle/extraneous_whitespace.h"
+#include "lint/rules/pycodestyle/imports_on_separate_lines.h"
+#include "lint/rules/pycodestyle/invalid_escape_sequence.h"
 #include "lint/rules/pycodestyle/line_too_long.h"
 #include "lint/rules/pycodestyle/missing_whitespace.h"
 #include "lint/rules/pycodestyle/missing_whitespace_after_keyword.h"
 #include "lint/rules/pycodestyle/missing_whitespace_around_operator.h"
+#include "lint/rules/pycodestyle/module_imports_on_top_of_file.h"
 #include "lint/rules/pycodestyle/trailing_whitespace.h"
 #include "lint/rules/pycodestyle/whitespace_around_comma.h"
 #include "lint/rules/pycodestyle/whitespace_around_default_equals.h"
@@ -54,6 +62,7 @@ std::vector<Finding> Collect(const Source& src, int max_line_length) {
     CheckLineTooLong(src, line, max_line_length, found);
     CheckBlankLineAtEof(src, line, found);
   }
+  ImportPlacement import_placement;
   for (const LogicalLine& ll : split.logical) {
     CheckBlankLines(src, ll, found);
     CheckExtraneousWhitespace(src, ll, found);
@@ -67,6 +76,14 @@ std::vector<Finding> Collect(const Source& src, int max_line_length) {
     CheckMissingWhitespaceAfterKeyword(src, ll, found);
     CheckWhitespaceAroundDefaultEquals(src, ll, found);
     CheckComparisonToSingleton(src, ll, found);
+    CheckImportsOnSeparateLines(src, ll, found);
+    CheckModuleImportsOnTopOfFile(src, ll, import_placement, found);
+    CheckCompoundStatements(src, ll, found);
+    CheckComparisonNegative(src, ll, found);
+    CheckComparisonType(src, ll, found);
+    CheckBareExcept(src, ll, found);
+    CheckAmbiguousIdentifier(src, ll, found);
+    CheckInvalidEscapeSequence(src, ll, found);
   }
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.
   if (src.tree && src.tree_clean) {

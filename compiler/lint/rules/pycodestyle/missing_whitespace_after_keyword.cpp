@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace trajc::lint {
 
@@ -30,7 +31,12 @@ void CheckMissingWhitespaceAfterKeyword(const Source& src, const LogicalLine& ll
     // tok1.string not in ':\n' is a substring test: '', ':', '\n' and ':\n' pass.
     if (t1.text.empty() || t1.text == ":" || t1.text == "\n") continue;
     size_t off = src.Offset(t0->end_row, t0->end_col);
-    out.push_back({"E275", t0->end_row, t0->end_col, false, "missing whitespace after keyword", {Edit{off, off, " "}}});
+    // A space before `;`, `,` or a closing bracket (`pass;`, `(yield,)`) is E203/E202:
+    // the two rules would undo each other's fix, so this finding has none.
+    bool space_is_e20x = t1.text == ";" || t1.text == "," || t1.text == ")" || t1.text == "]" || t1.text == "}";
+    std::vector<Edit> fix;
+    if (!space_is_e20x) fix.push_back(Edit{off, off, " "});
+    out.push_back({"E275", t0->end_row, t0->end_col, false, "missing whitespace after keyword", std::move(fix)});
   }
 }
 

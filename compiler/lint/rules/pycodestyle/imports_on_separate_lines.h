@@ -1,0 +1,16 @@
+// E401 multiple imports on one line.
+//
+// What it does: finds `import a, b` (pycodestyle: a logical line starting with "import "
+// that has a comma before any semicolon; `from x import a, b` is fine).
+// Why is this bad: PEP 8 puts each imported module on its own line.
+// Example: `import os, sys`          Use instead: `import os` / `import sys`
+// Fix (safe): split the statement into one `import` per module, at the same indentation.
+#pragma once
+
+#include "lint/rules/rule.h"
+
+namespace trajc::lint {
+
+void CheckImportsOnSeparateLines(const Source& src, const LogicalLine& ll, Findings& out);
+
+}  // namespace trajc::lint
