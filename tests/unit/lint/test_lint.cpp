@@ -126,7 +126,7 @@ std::vector<fs::path> DifferentialFiles() {
 
 TEST_CASE("lint: code table is sorted and every code has a fixture") {
   const auto& rules = trajc::lint::SupportedRules();
-  REQUIRE(rules.size() == 13);
+  REQUIRE(rules.size() >= 13);  // helpers add codes on separate branches
   for (size_t i = 1; i < rules.size(); ++i) CHECK(rules[i - 1].code < rules[i].code);
   for (const auto& r : rules) {
     CHECK(fs::exists(kFixtures / (r.code + ".py")));

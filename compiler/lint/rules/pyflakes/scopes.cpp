@@ -1,5 +1,6 @@
 #include "lint/rules/pyflakes/scopes.h"
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -23,6 +24,8 @@ struct Binding {
   std::string full;  // printed name of an import
   std::vector<std::string> exports;
   bool star = false;
+  int used_scope = -1;  // the scope of the last load that found it (pyflakes' used[0])
+  TSNode used_at{};     // and that load (used[1])
 };
 
 enum class ScopeType { kModule, kClass, kFunction, kGenerator };
@@ -78,7 +81,7 @@ struct Deferred {
 
 class Walker {
  public:
-  explicit Walker(const Source& src) : src_(src) {}
+  Walker(const Source& src, bool package_init) : src_(src), package_init_(package_init) {}
 
   ScopeReport Run() {
     TSNode root = src_.tree->root();
@@ -114,12 +117,27 @@ class Walker {
       if (scopes_[s].type == ScopeType::kClass) continue;
       std::set<std::string, std::less<>> all;
       if (auto it = scopes_[s].names.find("__all__"); it != scopes_[s].names.end() && bindings_[it->second].kind == Kind::kExport) {
-        all.insert(bindings_[it->second].exports.begin(), bindings_[it->second].exports.end());
-        bool undefined = false;
-        for (const std::string& name : all) undefined = undefined || !scopes_[s].names.count(name);
-        if (undefined && scopes_[s].import_starred) {
+        const Binding& export_binding = bindings_[it->second];
+        all.insert(export_binding.exports.begin(), export_binding.exports.end());
+        std::vector<std::string> undefined;
+        for (const std::string& name : export_binding.exports) {
+          if (!scopes_[s].names.count(name) && !(s == 0 && Builtins().count(name))) undefined.push_back(name);
+        }
+        if (!undefined.empty() && !scopes_[s].import_starred && !package_init_) {
+          for (const std::string& name : undefined) {
+            Report("F822", export_binding.source, name, "undefined name '" + name + "' in __all__");
+          }
+        }
+        if (!undefined.empty() && scopes_[s].import_starred) {
+          std::vector<std::string> from;
           for (auto& [n, idx] : scopes_[s].names) {
-            if (bindings_[idx].star) bindings_[idx].used = true;
+            if (!bindings_[idx].star) continue;
+            bindings_[idx].used = true;
+            from.push_back(StarModule(bindings_[idx]));
+          }
+          for (const std::string& name : undefined) {
+            Report("F405", export_binding.source, name,
+                   "'" + name + "' may be undefined, or defined from star imports: " + JoinSorted(from));
           }
         }
       }
@@ -168,46 +186,106 @@ class Walker {
     }
     Scope& cur = Current();
     if (auto it = cur.names.find(b.name); it != cur.names.end()) {
-      b.used = b.used || bindings_[it->second].used;
+      const Binding& old = bindings_[it->second];
+      if (old.used) {
+        b.used_scope = old.used_scope;
+        b.used_at = old.used_at;
+      }
+      b.used = b.used || old.used;
       if (b.kind == Kind::kAnnotation) return;  // an annotation never replaces a value
     }
     bindings_.push_back(std::move(b));
     scopes_[target].names[bindings_.back().name] = static_cast<int>(bindings_.size()) - 1;
   }
 
-  void Load(std::string_view name) {
+  // pyflakes' handleNodeLoad: the innermost binding wins; class scopes are seen only from
+  // their own body and from comprehensions directly in it; a bare annotation (`x: int`)
+  // is no binding outside postponed annotations.
+  void Load(std::string_view name, TSNode at) {
+    if (!ts_node_is_null(string_annotation_)) at = string_annotation_;
     bool in_generators_known = false, in_generators = false;
     bool starred = false;
     for (size_t i = stack_.size(); i-- > 0;) {
       Scope& scope = scopes_[stack_[i]];
-      starred = starred || scope.import_starred;
-      if (scope.type == ScopeType::kClass && i + 1 != stack_.size()) {
+      if (scope.type == ScopeType::kClass) {
         if (name == "__class__") return;
         if (in_generators_known && !in_generators) continue;
       }
       auto it = scope.names.find(name);
       if (it != scope.names.end()) {
         Binding& b = bindings_[it->second];
-        if (b.kind == Kind::kAnnotation && !postponed_) {
-          b.used = true;
-        } else {
-          b.used = true;
-          return;
-        }
+        if (b.kind == Kind::kAnnotation && !postponed_ && !future_annotations_) continue;
+        b.used = true;
+        b.used_scope = stack_.back();
+        b.used_at = at;
+        return;
       }
+      if (i == 0 && Builtins().count(name)) {
+        builtin_used_[std::string(name)] = {stack_.back(), at};
+        return;
+      }
+      starred = starred || scope.import_starred;
       if (!in_generators_known || in_generators) {
         in_generators = scope.type == ScopeType::kGenerator;
         in_generators_known = true;
       }
     }
-    if (starred && !Builtins().count(name)) MarkStarImportsUsed();
+    if (starred) {
+      std::vector<std::string> from;
+      for (size_t i = stack_.size(); i-- > 0;) {
+        for (auto& [n, idx] : scopes_[stack_[i]].names) {
+          if (!bindings_[idx].star) continue;
+          bindings_[idx].used = true;
+          from.push_back(StarModule(bindings_[idx]));
+        }
+      }
+      Report("F405", at, name, "'" + std::string(name) + "' may be undefined, or defined from star imports: " + JoinSorted(from));
+      return;
+    }
+    if (name == "__path__" && package_init_) return;
+    if ((name == "__module__" || name == "__qualname__") && Current().type == ScopeType::kClass) return;
+    const std::vector<std::string>& guards = handlers_.back();
+    if (std::find(guards.begin(), guards.end(), "NameError") != guards.end()) return;
+    Report("F821", at, name, "undefined name '" + std::string(name) + "'");
   }
 
-  // An unresolved name may come from any `from m import *` in reach.
-  void MarkStarImportsUsed() {
-    for (int id : stack_) {
-      for (auto& [n, idx] : scopes_[id].names) {
-        if (bindings_[idx].star) bindings_[idx].used = true;
+  static std::string StarModule(const Binding& b) { return b.full.substr(0, b.full.size() - 2); }
+
+  static std::string JoinSorted(std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  }
+
+  void Report(const char* code, TSNode at, std::string_view name, std::string message) {
+    TSPoint p = ts_node_start_point(at);
+    report_.names.push_back({code, static_cast<int>(p.row) + 1, static_cast<int>(p.column), std::string(name), std::move(message)});
+  }
+
+  // pyflakes' handleNodeStore check: a name stored in a function after that function read
+  // it from an enclosing function or module scope (F823).
+  void CheckUndefinedLocal(const std::string& name) {
+    int cur = stack_.back();
+    if (scopes_[cur].type != ScopeType::kFunction || scopes_[cur].names.count(name)) return;
+    if (name == "__tracebackhide__" || name == "__traceback_info__" || name == "__traceback_supplement__") return;
+    for (size_t i = 0; i + 1 < stack_.size(); ++i) {
+      const Scope& scope = scopes_[stack_[i]];
+      if (scope.type != ScopeType::kFunction && scope.type != ScopeType::kModule) continue;
+      if (auto it = scope.names.find(name); it != scope.names.end()) {
+        const Binding& b = bindings_[it->second];
+        if (!b.used || b.used_scope != cur) continue;
+        int line = static_cast<int>(ts_node_start_point(b.source).row) + 1;
+        Report("F823", b.used_at, name,
+               "local variable '" + name + "' defined in enclosing scope on line " + std::to_string(line) +
+                   " referenced before assignment");
+        return;
+      }
+      if (i == 0 && Builtins().count(name)) {
+        auto bt = builtin_used_.find(name);
+        if (bt == builtin_used_.end() || bt->second.first != cur) continue;
+        Report("F823", bt->second.second, name, "local variable '" + name + "' defined as a builtin referenced before assignment");
+        return;
       }
     }
   }
@@ -224,7 +302,7 @@ class Walker {
     const char* type = ts_node_type(node);
     std::string_view t(type);
     if (t == "identifier") {
-      Load(Text(node));
+      Load(Text(node), node);
     } else if (t == "comment" || t == "string_content" || t == "escape_sequence") {
     } else if (t == "import_statement") {
       ImportStatement(node);
@@ -251,12 +329,13 @@ class Walker {
       Assignment(node);
     } else if (t == "augmented_assignment") {
       TSNode left = Field(node, "left");
-      if (Is(left, "identifier")) Load(Text(left));
+      if (Is(left, "identifier")) Load(Text(left), left);
       Visit(Field(node, "right"));
       Store(left, node, Kind::kAssignment);
     } else if (t == "named_expression") {
       Visit(Field(node, "value"));
       TSNode name = Field(node, "name");
+      if (Is(name, "identifier")) CheckUndefinedLocal(std::string(Text(name)));
       if (Is(name, "identifier")) AddBinding(Binding{std::string(Text(name)), Kind::kNamedExpr, false, name, {}, {}, {}}, true);
     } else if (t == "for_statement") {
       Visit(Field(node, "right"));
@@ -279,6 +358,8 @@ class Walker {
       } else {
         Visit(value);
       }
+    } else if (t == "try_statement") {
+      TryStatement(node);
     } else if (t == "except_clause" || t == "except_group_clause") {
       ExceptClause(node);
     } else if (t == "global_statement" || t == "nonlocal_statement") {
@@ -345,11 +426,13 @@ class Walker {
     std::string_view prev;
     bool saved = postponed_;
     postponed_ = true;
+    string_annotation_ = node;
     for (const auto& tok : toks.tokens) {
-      if (tok.type == python::TokenType::kName && prev != ".") Load(tok.text);
+      if (tok.type == python::TokenType::kName && prev != ".") Load(tok.text, node);
       if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline) prev = tok.text;
     }
     postponed_ = saved;
+    string_annotation_ = TSNode{};
   }
 
   void CollectStringContent(TSNode node, std::string& out) {
@@ -407,7 +490,9 @@ class Walker {
         real = Dotted(Text(Field(item, "name")));
         alias = std::string(Text(Field(item, "alias")));
       } else if (Is(item, "wildcard_import")) {
+        if (Current().type != ScopeType::kModule) continue;  // F406, a SyntaxError in Python 3
         Current().import_starred = true;
+        Report("F403", node, mod, "'from " + mod + " import *' used; unable to detect undefined names");
         Binding b{mod + ".*", Kind::kImport, false, node, item, mod + ".*", {}};
         b.star = true;
         AddBinding(std::move(b));
@@ -574,6 +659,7 @@ class Walker {
 
   void StoreName(TSNode name, Kind kind, TSNode stmt, TSNode value) {
     std::string n(Text(name));
+    CheckUndefinedLocal(n);
     if (n == "__all__" && Current().type == ScopeType::kModule && (kind == Kind::kAssignment || kind == Kind::kAnnotation) &&
         (Is(stmt, "assignment") || Is(stmt, "augmented_assignment"))) {
       Binding b{n, Kind::kExport, false, name, {}, {}, {}};
@@ -661,6 +747,7 @@ class Walker {
       prev = it->second;
       scope.names.erase(it);
     }
+    CheckUndefinedLocal(name);
     AddBinding(Binding{name, Kind::kAssignment, false, node, {}, {}, {}});
     uint32_t n = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < n; ++i) {
@@ -678,6 +765,55 @@ class Walker {
     if (prev >= 0) after.names[name] = prev;
   }
 
+  // pyflakes' TRY: names caught by the handlers guard the body (`except NameError`).
+  void TryStatement(TSNode node) {
+    std::vector<std::string> names;
+    TSNode body = Field(node, "body");
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (!Is(c, "except_clause") && !Is(c, "except_group_clause")) continue;
+      TSNode type = HandlerType(c);
+      while (Is(type, "parenthesized_expression") && ts_node_named_child_count(type) == 1) type = ts_node_named_child(type, 0);
+      if (Is(type, "tuple")) {
+        uint32_t m = ts_node_named_child_count(type);
+        for (uint32_t j = 0; j < m; ++j) {
+          TSNode e = ts_node_named_child(type, j);
+          if (Is(e, "identifier")) names.emplace_back(Text(e));
+        }
+      } else if (Is(type, "identifier")) {
+        names.emplace_back(Text(type));
+      }
+    }
+    handlers_.push_back(std::move(names));
+    Visit(body);
+    handlers_.pop_back();
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (!ts_node_eq(c, body)) Visit(c);
+    }
+  }
+
+  // The exception type of an except clause, or a null node for a bare `except:`.
+  TSNode HandlerType(TSNode clause) {
+    TSNode value = Field(clause, "value");
+    if (Is(value, "as_pattern")) {
+      uint32_t m = ts_node_named_child_count(value);
+      for (uint32_t i = 0; i < m; ++i) {
+        TSNode c = ts_node_named_child(value, i);
+        if (!Is(c, "as_pattern_target")) return c;
+      }
+      return TSNode{};
+    }
+    if (!ts_node_is_null(value)) return value;
+    uint32_t m = ts_node_named_child_count(clause);
+    for (uint32_t i = 0; i < m; ++i) {
+      TSNode c = ts_node_named_child(clause, i);
+      if (!Is(c, "block") && !Is(c, "comment")) return c;
+    }
+    return TSNode{};
+  }
+
   void Global(TSNode node) {
     if (stack_.size() <= 1) return;
     uint32_t n = ts_node_named_child_count(node);
@@ -685,7 +821,10 @@ class Walker {
       TSNode id = ts_node_named_child(node, i);
       if (!Is(id, "identifier")) continue;
       std::string name(Text(id));
+      std::erase_if(report_.names, [&](const NameMessage& m) { return m.code == "F821" && m.name == name; });
       bindings_.push_back(Binding{name, Kind::kGlobal, true, node, {}, {}, {}});
+      bindings_.back().used_scope = stack_[0];
+      bindings_.back().used_at = node;
       int idx = static_cast<int>(bindings_.size()) - 1;
       scopes_[stack_[0]].names.emplace(name, idx);
       for (size_t s = 1; s < stack_.size(); ++s) scopes_[stack_[s]].names[name] = idx;
@@ -707,7 +846,9 @@ class Walker {
   void DeleteTarget(TSNode target) {
     if (Is(target, "identifier")) {
       if (OnConditionalBranch(target)) return;
-      Current().names.erase(std::string(Text(target)));
+      if (Current().names.erase(std::string(Text(target))) == 0) {
+        Report("F821", target, Text(target), "undefined name '" + std::string(Text(target)) + "'");
+      }
     } else if (Is(target, "expression_list") || Is(target, "tuple") || Is(target, "list") ||
                Is(target, "parenthesized_expression")) {
       uint32_t n = ts_node_named_child_count(target);
@@ -734,13 +875,15 @@ class Walker {
     if (Is(node, "dotted_name")) {
       if (ts_node_named_child_count(node) == 1) {
         TSNode id = ts_node_named_child(node, 0);
+        if (Text(id) != "_") CheckUndefinedLocal(std::string(Text(id)));
         if (Text(id) != "_") AddBinding(Binding{std::string(Text(id)), Kind::kBinding, false, id, {}, {}, {}});
       } else {
-        Load(Text(ts_node_named_child(node, 0)));
+        Load(Text(ts_node_named_child(node, 0)), ts_node_named_child(node, 0));
       }
       return;
     }
     if (Is(node, "identifier")) {
+      if (Text(node) != "_") CheckUndefinedLocal(std::string(Text(node)));
       if (Text(node) != "_") AddBinding(Binding{std::string(Text(node)), Kind::kBinding, false, node, {}, {}, {}});
       return;
     }
@@ -749,7 +892,7 @@ class Walker {
       for (uint32_t i = 0; i < n; ++i) {
         TSNode c = ts_node_named_child(node, i);
         if (i == 0 && Is(c, "dotted_name")) {
-          Load(Text(ts_node_named_child(c, 0)));
+          Load(Text(ts_node_named_child(c, 0)), ts_node_named_child(c, 0));
         } else {
           Pattern(c);
         }
@@ -767,6 +910,7 @@ class Walker {
   }
 
   const Source& src_;
+  bool package_init_ = false;
   std::deque<Scope> scopes_;
   std::vector<int> stack_;
   std::vector<Binding> bindings_;
@@ -775,14 +919,17 @@ class Walker {
   bool future_annotations_ = false;
   bool in_annotation_ = false;
   bool postponed_ = false;
+  TSNode string_annotation_{};  // names of a string annotation are reported at the string
+  std::vector<std::vector<std::string>> handlers_{{}};  // exception names guarding the code
+  std::map<std::string, std::pair<int, TSNode>, std::less<>> builtin_used_;
   ScopeReport report_;
 };
 
 }  // namespace
 
-ScopeReport AnalyzeScopes(const Source& src) {
+ScopeReport AnalyzeScopes(const Source& src, bool package_init) {
   if (!src.tree) return {};
-  return Walker(src).Run();
+  return Walker(src, package_init).Run();
 }
 
 }  // namespace trajc::lint
