@@ -17,6 +17,7 @@
 #include "lint/rules/pyflakes/fstring_missing_placeholders.h"
 #include "lint/rules/pyflakes/import_star.h"
 #include "lint/rules/pyflakes/is_literal.h"
+#include "lint/rules/pyflakes/redefined_while_unused.h"
 #include "lint/rules/pyflakes/undefined_name.h"
 #include "lint/rules/pyflakes/unused_import.h"
 #include "lint/rules/pyflakes/unused_variable.h"
@@ -67,6 +68,7 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckFStringMissingPlaceholders(src, found);
     CheckIsLiteral(src, found);
     CheckImportStar(scopes, found);
+    CheckRedefinedWhileUnused(scopes, found);
     CheckUndefinedNames(scopes, found);
   }
   std::erase_if(found, [&](const Finding& f) { return noqa.Suppresses(f.row, f.code); });

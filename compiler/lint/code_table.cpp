@@ -21,6 +21,7 @@ const std::vector<RuleInfo>& SupportedRules() {
       {"F405", "name may be undefined, or defined from star imports", false, "", false},
       {"F541", "f-string is missing placeholders", true, "Remove extraneous `f` prefix", false},
       {"F632", "use ==/!= to compare constant literals (str, bytes, int, float, tuple)", true, "Replace `is` with `==`", true},
+      {"F811", "redefinition of unused name", false, "", false},
       {"F821", "undefined name", false, "", false},
       {"F822", "undefined name in __all__", false, "", false},
       {"F823", "local variable referenced before assignment", false, "", false},

@@ -26,7 +26,26 @@ struct Binding {
   bool star = false;
   int used_scope = -1;  // the scope of the last load that found it (pyflakes' used[0])
   TSNode used_at{};     // and that load (used[1])
+  TSNode at{};          // the statement pyflakes reports a redefinition at, when not `source`
+  std::string full_name{};  // an import's module path ("os.path", "m.x", the module of a star)
+  bool submodule = false; // `import a.b` (binds `a`)
+  bool overload = false;  // a function decorated with `overload`
+  std::vector<TSNode> redefined{};  // rebinding in inner scopes while this import was unused
 };
+
+bool IsImportation(const Binding& b) { return b.kind == Kind::kImport || b.kind == Kind::kFuture; }
+bool IsDefinition(const Binding& b) { return IsImportation(b) || b.kind == Kind::kDefinition; }
+TSNode At(const Binding& b) { return ts_node_is_null(b.at) ? b.source : b.at; }
+
+// pyflakes' Binding.redefines and its overrides.
+bool Redefines(const Binding& value, const Binding& other) {
+  if (value.kind == Kind::kAnnotation) return false;
+  if (IsImportation(value)) {
+    if (value.submodule && IsImportation(other)) return value.full_name == other.full_name;
+    if (other.submodule) return value.full_name == other.full_name;
+  }
+  return IsDefinition(other) && value.name == other.name;
+}
 
 enum class ScopeType { kModule, kClass, kFunction, kGenerator };
 
@@ -143,7 +162,12 @@ class Walker {
       }
       for (const auto& [name, idx] : scopes_[s].names) {
         const Binding& b = bindings_[idx];
-        if (b.kind != Kind::kImport || b.used || all.count(name)) continue;
+        if (!IsImportation(b)) continue;
+        bool used = b.used || all.count(name);
+        for (TSNode node : b.redefined) {
+          if (!used) ReportRedefinition(node, b);
+        }
+        if (b.kind != Kind::kImport || used) continue;
         report_.unused_imports.push_back({b.source, b.item, b.full});
       }
     }
@@ -177,6 +201,7 @@ class Walker {
   Scope& Current() { return scopes_[stack_.back()]; }
 
   void AddBinding(Binding b, bool skip_generators = false) {
+    CheckRedefinition(b);
     int target = stack_.back();
     if (skip_generators) {
       for (size_t i = stack_.size(); i-- > 0;) {
@@ -196,6 +221,129 @@ class Walker {
     }
     bindings_.push_back(std::move(b));
     scopes_[target].names[bindings_.back().name] = static_cast<int>(bindings_.size()) - 1;
+  }
+
+  // pyflakes' addBinding check (F811): a name rebound while its definition or import was
+  // never used, unless the two are on different branches of an if/try.
+  void CheckRedefinition(const Binding& b) {
+    int found = -1;
+    for (size_t i = stack_.size(); i-- > 0;) {
+      if (scopes_[stack_[i]].names.count(b.name)) {
+        found = stack_[i];
+        break;
+      }
+    }
+    if (found < 0) return;
+    Binding& existing = bindings_[scopes_[found].names.find(b.name)->second];
+    TSNode node = At(b);
+    if (DifferentForks(node, At(existing))) return;
+    if (IsImportation(existing) && ParentIsFor(b)) return;  // F402
+    if (found == stack_.back()) {
+      if (!existing.used && Redefines(b, existing) && (b.name != "_" || IsImportation(existing)) && !existing.overload) {
+        ReportRedefinition(node, existing);
+      }
+    } else if (IsImportation(existing) && Redefines(b, existing)) {
+      existing.redefined.push_back(node);
+    }
+  }
+
+  void ReportRedefinition(TSNode node, const Binding& existing) {
+    int line = static_cast<int>(ts_node_start_point(At(existing)).row) + 1;
+    Report("F811", node, existing.name, "redefinition of unused '" + existing.name + "' from line " + std::to_string(line));
+  }
+
+  static bool ParentIsFor(const Binding& b) {
+    if (!Is(b.source, "identifier")) return false;
+    TSNode p = ts_node_parent(b.source);
+    while (Is(p, "pattern_list") || Is(p, "tuple_pattern") || Is(p, "list_pattern") || Is(p, "list_splat_pattern") ||
+           Is(p, "tuple") || Is(p, "list") || Is(p, "parenthesized_expression") || Is(p, "expression_list")) {
+      p = ts_node_parent(p);
+    }
+    return Is(p, "for_statement");
+  }
+
+  // The direct child of `ancestor` that contains `node`.
+  static TSNode ChildToward(TSNode ancestor, TSNode node) {
+    TSNode cur = node;
+    for (TSNode p = ts_node_parent(cur); !ts_node_is_null(p); cur = p, p = ts_node_parent(p)) {
+      if (ts_node_eq(p, ancestor)) return cur;
+    }
+    return TSNode{};
+  }
+
+  static bool Contains(TSNode outer, TSNode inner) {
+    return ts_node_start_byte(outer) <= ts_node_start_byte(inner) && ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+  }
+
+  // pyflakes' differentForks: the nearest common ancestor is an `if` or `try` and the two
+  // nodes sit in different alternatives (if: body vs the rest; try: body+else, each handler).
+  static bool DifferentForks(TSNode a, TSNode b) {
+    std::vector<TSNode> chain;
+    for (TSNode cur = a; !ts_node_is_null(cur); cur = ts_node_parent(cur)) chain.push_back(cur);
+    TSNode common{};
+    for (TSNode cur = b; !ts_node_is_null(cur) && ts_node_is_null(common); cur = ts_node_parent(cur)) {
+      for (TSNode c : chain) {
+        if (ts_node_eq(c, cur)) {
+          common = cur;
+          break;
+        }
+      }
+    }
+    if (ts_node_is_null(common) || ts_node_eq(common, a) || ts_node_eq(common, b)) return false;
+    while (Is(common, "block") || Is(common, "elif_clause") || Is(common, "else_clause") || Is(common, "except_clause") ||
+           Is(common, "finally_clause")) {
+      common = ts_node_parent(common);
+    }
+    if (Is(common, "if_statement")) {
+      auto where = [&](TSNode n, int& level, bool& in_body) {
+        TSNode child = ChildToward(common, n);
+        level = 0;
+        in_body = false;
+        if (ts_node_eq(child, Field(common, "consequence"))) {
+          in_body = true;
+          return;
+        }
+        int elifs = 0;
+        uint32_t count = ts_node_named_child_count(common);
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode c = ts_node_named_child(common, i);
+          if (Is(c, "elif_clause")) ++elifs;
+          if (!ts_node_eq(c, child)) continue;
+          if (Is(c, "elif_clause")) {
+            level = elifs;
+            TSNode body = Field(c, "consequence");
+            in_body = !ts_node_is_null(body) && Contains(body, n);
+          } else if (Is(c, "else_clause")) {
+            level = elifs + 1;
+          }
+        }
+      };
+      int la = 0, lb = 0;
+      bool ba = false, bb = false;
+      where(a, la, ba);
+      where(b, lb, bb);
+      int m = std::min(la, lb);
+      return (la == m && ba) != (lb == m && bb);
+    }
+    if (Is(common, "try_statement")) {
+      uint32_t count = ts_node_named_child_count(common);
+      for (uint32_t i = 0; i < count; ++i) {
+        if (Is(ts_node_named_child(common, i), "except_group_clause")) return false;  // ast.TryStar has no forks
+      }
+      auto part = [&](TSNode n) {
+        TSNode child = ChildToward(common, n);
+        if (Is(child, "finally_clause")) return -1;
+        int handler = 0;
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode c = ts_node_named_child(common, i);
+          if (Is(c, "except_clause")) ++handler;
+          if (ts_node_eq(c, child)) return Is(c, "except_clause") ? handler : 0;
+        }
+        return 0;
+      };
+      return part(a) != part(b);
+    }
+    return false;
   }
 
   // pyflakes' handleNodeLoad: the innermost binding wins; class scopes are seen only from
@@ -218,6 +366,15 @@ class Walker {
         b.used = true;
         b.used_scope = stack_.back();
         b.used_at = at;
+        // `import a as b` used also marks a submodule import binding `a` (pyflakes does).
+        std::string_view last = std::string_view(b.full_name).substr(b.full_name.rfind('.') + 1);
+        if (IsImportation(b) && !b.full_name.empty() && last != b.name) {
+          if (auto sub = scope.names.find(b.full_name); sub != scope.names.end()) {
+            bindings_[sub->second].used = true;
+            bindings_[sub->second].used_scope = stack_.back();
+            bindings_[sub->second].used_at = at;
+          }
+        }
         return;
       }
       if (i == 0 && Builtins().count(name)) {
@@ -464,13 +621,18 @@ class Walker {
       if (Is(item, "dotted_name")) {
         std::string full = Dotted(Text(item));
         std::string name = full.substr(0, full.find('.'));
-        AddBinding(Binding{name, Kind::kImport, false, node, item, full, {}});
+        Binding b{name, Kind::kImport, false, node, item, full, {}};
+        b.full_name = full;
+        b.submodule = full.find('.') != std::string::npos;
+        AddBinding(std::move(b));
       } else if (Is(item, "aliased_import")) {
         std::string full = Dotted(Text(Field(item, "name")));
         std::string alias(Text(Field(item, "alias")));
         size_t dot = full.rfind('.');
         std::string last = dot == std::string::npos ? full : full.substr(dot + 1);
-        AddBinding(Binding{alias, Kind::kImport, false, node, item, last == alias ? full : full + " as " + alias, {}});
+        Binding b{alias, Kind::kImport, false, node, item, last == alias ? full : full + " as " + alias, {}};
+        b.full_name = full;
+        AddBinding(std::move(b));
       }
     }
   }
@@ -495,13 +657,16 @@ class Walker {
         Report("F403", node, mod, "'from " + mod + " import *' used; unable to detect undefined names");
         Binding b{mod + ".*", Kind::kImport, false, node, item, mod + ".*", {}};
         b.star = true;
+        b.full_name = mod;
         AddBinding(std::move(b));
         continue;
       } else {
         continue;
       }
       std::string full = (!mod.empty() && mod.back() == '.') ? mod + real : mod + "." + real;
-      AddBinding(Binding{alias, Kind::kImport, false, node, item, real != alias ? full + " as " + alias : full, {}});
+      Binding b{alias, Kind::kImport, false, node, item, real != alias ? full + " as " + alias : full, {}};
+      b.full_name = full;
+      AddBinding(std::move(b));
     }
   }
 
@@ -510,7 +675,9 @@ class Walker {
     for (uint32_t i = 0; i < n; ++i) {
       TSNode item = ts_node_named_child(node, i);
       TSNode name = Is(item, "aliased_import") ? Field(item, "alias") : item;
-      AddBinding(Binding{Dotted(Text(name)), Kind::kFuture, true, node, item, {}, {}});
+      Binding b{Dotted(Text(name)), Kind::kFuture, true, node, item, {}, {}};
+      b.full_name = "__future__." + Dotted(Text(Is(item, "aliased_import") ? Field(item, "name") : item));
+      AddBinding(std::move(b));
     }
   }
 
@@ -557,7 +724,24 @@ class Walker {
     if (TSNode r = Field(node, "return_type"); !ts_node_is_null(r)) Visit(r);
     deferred_.push_back({node, stack_, 0});
     TSNode name = Field(node, "name");
-    if (!ts_node_is_null(name)) AddBinding(Binding{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}});
+    if (ts_node_is_null(name)) return;
+    Binding b{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}};
+    b.at = node;
+    b.overload = HasOverloadDecorator(node);
+    AddBinding(std::move(b));
+  }
+
+  bool HasOverloadDecorator(TSNode def) {
+    TSNode parent = ts_node_parent(def);
+    if (!Is(parent, "decorated_definition")) return false;
+    uint32_t n = ts_node_named_child_count(parent);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(parent, i);
+      if (!Is(c, "decorator") || ts_node_named_child_count(c) == 0) continue;
+      TSNode e = ts_node_named_child(c, 0);
+      if ((Is(e, "identifier") && Text(e) == "overload") || (Is(e, "attribute") && Text(Field(e, "attribute")) == "overload")) return true;
+    }
+    return false;
   }
 
   void Lambda(TSNode node) {
@@ -579,7 +763,10 @@ class Walker {
     Visit(Field(node, "body"));
     Pop();
     TSNode name = Field(node, "name");
-    if (!ts_node_is_null(name)) AddBinding(Binding{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}});
+    if (ts_node_is_null(name)) return;
+    Binding b{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}};
+    b.at = node;
+    AddBinding(std::move(b));
   }
 
   void Comprehension(TSNode node) {
