@@ -1,6 +1,7 @@
 #include "lint/rules/pyflakes/scopes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -95,7 +96,10 @@ const std::set<std::string_view>& Builtins() {
 struct Deferred {
   TSNode node;
   std::vector<int> stack;
-  int kind;  // 0 function body, 1 string annotation, 2 postponed annotation
+  int kind;  // 0 function body, 1 string annotation, 2 postponed annotation, 3 type comment
+  std::string text{};  // kind 3: one part of the comment
+  int row = 0;         // kind 3: where the comment starts (flake8's row, character column)
+  int col = 0;
 };
 
 class Walker {
@@ -105,6 +109,7 @@ class Walker {
   ScopeReport Run() {
     TSNode root = src_.tree->root();
     DetectFutureAnnotations(root);
+    CollectTypeComments(root);
     Push(ScopeType::kModule);
     VisitChildren(root);
     // Deferred work runs FIFO and may defer more.
@@ -115,6 +120,8 @@ class Walker {
         RunFunction(d.node);
       } else if (d.kind == 1) {
         StringAnnotation(d.node);
+      } else if (d.kind == 3) {
+        TypeCommentPart(d);
       } else {
         bool saved = in_annotation_;
         in_annotation_ = true;
@@ -417,7 +424,12 @@ class Walker {
 
   void Report(const char* code, TSNode at, std::string_view name, std::string message) {
     TSPoint p = ts_node_start_point(at);
-    report_.names.push_back({code, static_cast<int>(p.row) + 1, static_cast<int>(p.column), std::string(name), std::move(message)});
+    int row = static_cast<int>(p.row) + 1, col = static_cast<int>(p.column);
+    if (override_row_ >= 0) {
+      row = override_row_;
+      col = override_col_;
+    }
+    report_.names.push_back({code, row, col, std::string(name), std::move(message)});
   }
 
   // pyflakes' handleNodeStore check: a name stored in a function after that function read
@@ -483,6 +495,7 @@ class Walker {
     } else if (t == "list_comprehension" || t == "set_comprehension" || t == "dictionary_comprehension" || t == "generator_expression") {
       Comprehension(node);
     } else if (t == "assignment") {
+      if (!Is(ts_node_parent(node), "assignment")) HandleTypeComments(node);
       Assignment(node);
     } else if (t == "augmented_assignment") {
       TSNode left = Field(node, "left");
@@ -495,6 +508,7 @@ class Walker {
       if (Is(name, "identifier")) CheckUndefinedLocal(std::string(Text(name)));
       if (Is(name, "identifier")) AddBinding(Binding{std::string(Text(name)), Kind::kNamedExpr, false, name, {}, {}, {}}, true);
     } else if (t == "for_statement") {
+      HandleTypeComments(node);
       Visit(Field(node, "right"));
       Store(Field(node, "left"), node, Kind::kBinding);
       Visit(Field(node, "body"));
@@ -515,6 +529,9 @@ class Walker {
       } else {
         Visit(value);
       }
+    } else if (t == "with_statement") {
+      HandleTypeComments(node);
+      VisitChildren(node);
     } else if (t == "try_statement") {
       TryStatement(node);
     } else if (t == "except_clause" || t == "except_group_clause") {
@@ -590,6 +607,104 @@ class Walker {
     }
     postponed_ = saved;
     string_annotation_ = TSNode{};
+  }
+
+  // pyflakes' type comments: a `# type:` comment (not `# type: ignore`) belongs to the
+  // last Assign/For/With/def starting on its line or before; its parts (`(args) -> ret`
+  // split in two) are read like string annotations, deferred, and reported at the `#`.
+  void CollectTypeComments(TSNode root) {
+    std::map<int, TSNode> typeable;  // start row -> last typeable node starting there
+    CollectTypeable(root, typeable);
+    for (const python::Token& tok : src_.tokens.tokens) {
+      if (tok.type != python::TokenType::kComment) continue;
+      std::string_view text = tok.text;
+      size_t i = 1;
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f' || text[i] == '\v')) ++i;
+      if (text.substr(0, 1) != "#" || text.substr(i, 5) != "type:") continue;
+      size_t j = i + 5;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\f' || text[j] == '\v')) ++j;
+      if (text.substr(j, 6) == "ignore") {
+        bool alnum_after = j + 6 < text.size() && (std::isalnum(static_cast<unsigned char>(text[j + 6])) != 0 ||
+                                                   static_cast<unsigned char>(text[j + 6]) >= 0x80);
+        if (!alnum_after) continue;
+      }
+      auto it = typeable.upper_bound(tok.start_row);
+      if (it == typeable.begin()) continue;
+      --it;
+      type_comments_[ts_node_start_byte(it->second)].push_back(&tok);
+    }
+  }
+
+  void CollectTypeable(TSNode node, std::map<int, TSNode>& out) {
+    bool typeable = Is(node, "for_statement") || Is(node, "with_statement") || Is(node, "function_definition") ||
+                    (Is(node, "assignment") && !Is(ts_node_parent(node), "assignment") && ts_node_is_null(Field(node, "type")));
+    if (typeable) out[static_cast<int>(ts_node_start_point(node).row) + 1] = node;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) CollectTypeable(ts_node_named_child(node, i), out);
+  }
+
+  void HandleTypeComments(TSNode node) {
+    auto it = type_comments_.find(ts_node_start_byte(node));
+    if (it == type_comments_.end()) return;
+    for (const python::Token* tok : it->second) {
+      std::string_view text = tok->text;
+      std::string comment(text.substr(text.find(':') + 1));
+      size_t b = comment.find_first_not_of(" \t\f\v");
+      size_t e = comment.find_last_not_of(" \t\f\v\r\n");
+      comment = b == std::string::npos ? std::string() : comment.substr(b, e - b + 1);
+      std::vector<std::string> parts;
+      size_t arrow = comment.find("->");
+      if (!comment.empty() && comment[0] == '(' && arrow != std::string::npos && comment.rfind(')', arrow) != std::string::npos) {
+        std::string args = comment.substr(0, comment.rfind(')', arrow) + 1);
+        std::erase(args, '*');
+        std::string ret = comment.substr(arrow + 2);
+        size_t rb = ret.find_first_not_of(" \t");
+        parts.push_back(args);
+        parts.push_back(rb == std::string::npos ? std::string() : ret.substr(rb));
+      } else {
+        parts.push_back(comment);
+      }
+      int row = tok->start_row;
+      int col = src_.CharColumn(row, tok->start_col);
+      for (std::string& part : parts) {
+        Deferred d{node, stack_, 3};
+        d.text = std::move(part);
+        d.row = row;
+        d.col = col;
+        deferred_.push_back(std::move(d));
+      }
+    }
+  }
+
+  void TypeCommentPart(const Deferred& d) {
+    std::string text = d.text + "\n";
+    auto lines = python::SplitLines(text);
+    python::Tokens toks = python::Tokenize(lines);
+    if (!toks.ok) return;
+    // A part that is not one expression is F723 and binds nothing; two names in a row is
+    // the common way a comment fails to parse.
+    const python::Token* last = nullptr;
+    for (const auto& tok : toks.tokens) {
+      if (tok.type == python::TokenType::kErrorToken) return;
+      if (last != nullptr && last->type == python::TokenType::kName && tok.type == python::TokenType::kName && !IsKeyword(last->text) && !IsKeyword(tok.text)) return;
+      if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline && tok.type != python::TokenType::kEndMarker) last = &tok;
+    }
+    override_row_ = d.row;
+    override_col_ = d.col;
+    std::string_view prev;
+    for (const auto& tok : toks.tokens) {
+      if (tok.type == python::TokenType::kName && prev != "." && !IsKeyword(tok.text)) Load(tok.text, d.node);
+      if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline) prev = tok.text;
+    }
+    override_row_ = -1;
+  }
+
+  static bool IsKeyword(std::string_view w) {
+    static const std::set<std::string_view> kKeywords = {
+        "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+        "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+        "raise", "return", "try", "while", "with", "yield"};
+    return kKeywords.count(w) != 0;
   }
 
   void CollectStringContent(TSNode node, std::string& out) {
@@ -752,6 +867,7 @@ class Walker {
   void RunFunction(TSNode node) {
     int id = Push(ScopeType::kFunction);
     function_scopes_.push_back(id);
+    HandleTypeComments(node);
     BindParameters(Field(node, "parameters"));
     Visit(Field(node, "body"));
     Pop();
@@ -1106,6 +1222,9 @@ class Walker {
   bool future_annotations_ = false;
   bool in_annotation_ = false;
   bool postponed_ = false;
+  int override_row_ = -1;  // names of a type comment are reported at the comment
+  int override_col_ = 0;
+  std::map<uint32_t, std::vector<const python::Token*>> type_comments_;  // typeable node start -> comments
   TSNode string_annotation_{};  // names of a string annotation are reported at the string
   std::vector<std::vector<std::string>> handlers_{{}};  // exception names guarding the code
   std::map<std::string, std::pair<int, TSNode>, std::less<>> builtin_used_;
