@@ -529,6 +529,8 @@ class Walker {
       } else {
         Visit(value);
       }
+    } else if (t == "subscript") {
+      Subscript(node);
     } else if (t == "with_statement") {
       HandleTypeComments(node);
       VisitChildren(node);
@@ -1066,6 +1068,78 @@ class Walker {
       after.names.erase(it);
     }
     if (prev >= 0) after.names[name] = prev;
+  }
+
+  bool IsNameOrAttr(TSNode n, std::string_view name) const {
+    return (Is(n, "identifier") && Text(n) == name) || (Is(n, "attribute") && Text(Field(n, "attribute")) == name);
+  }
+
+  const Binding* Innermost(std::string_view name) const {
+    for (size_t i = stack_.size(); i-- > 0;) {
+      auto it = scopes_[stack_[i]].names.find(name);
+      if (it != scopes_[stack_[i]].names.end()) return &bindings_[it->second];
+    }
+    return nullptr;
+  }
+
+  static bool IsTypingModule(std::string_view m) { return m == "typing" || m == "typing_extensions"; }
+
+  // pyflakes' _is_any_typing_member: `X` from `from typing import X`, or `typing.X`.
+  bool IsTypingMember(TSNode value) const {
+    if (Is(value, "identifier")) {
+      const Binding* b = Innermost(Text(value));
+      if (b == nullptr || b->kind != Kind::kImport || !Is(b->source, "import_from_statement")) return false;
+      size_t dot = b->full_name.rfind('.');
+      return dot != std::string::npos && IsTypingModule(std::string_view(b->full_name).substr(0, dot));
+    }
+    if (Is(value, "attribute") && Is(Field(value, "object"), "identifier")) {
+      const Binding* b = Innermost(Text(Field(value, "object")));
+      return b != nullptr && IsImportation(*b) && IsTypingModule(b->full_name);
+    }
+    return false;
+  }
+
+  // pyflakes' SUBSCRIPT: strings in `Literal[...]` and in the metadata of `Annotated[T, ...]`
+  // are values, not forward references.
+  void Subscript(TSNode node) {
+    TSNode value = Field(node, "value");
+    bool saved = in_annotation_;
+    if (IsNameOrAttr(value, "Literal")) {
+      in_annotation_ = false;
+      VisitChildren(node);
+      in_annotation_ = saved;
+      return;
+    }
+    if (!IsNameOrAttr(value, "Annotated")) {
+      // `Optional["X"]` anywhere: a member of typing makes its subscript an annotation.
+      if (IsTypingMember(value)) in_annotation_ = true;
+      VisitChildren(node);
+      in_annotation_ = saved;
+      return;
+    }
+    Visit(value);
+    std::vector<TSNode> elts;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (!ts_node_eq(c, value) && !Is(c, "comment")) elts.push_back(c);
+    }
+    if (elts.size() == 1 && Is(elts[0], "tuple")) {
+      TSNode tuple = elts[0];
+      elts.clear();
+      uint32_t m = ts_node_named_child_count(tuple);
+      for (uint32_t i = 0; i < m; ++i) {
+        if (!Is(ts_node_named_child(tuple, i), "comment")) elts.push_back(ts_node_named_child(tuple, i));
+      }
+    }
+    if (elts.size() < 2) {
+      for (TSNode e : elts) Visit(e);
+      return;
+    }
+    Visit(elts[0]);
+    in_annotation_ = false;
+    for (size_t i = 1; i < elts.size(); ++i) Visit(elts[i]);
+    in_annotation_ = saved;
   }
 
   // pyflakes' TRY: names caught by the handlers guard the body (`except NameError`).
