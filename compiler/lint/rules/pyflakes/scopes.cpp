@@ -531,6 +531,8 @@ class Walker {
       }
     } else if (t == "subscript") {
       Subscript(node);
+    } else if (t == "generic_type") {
+      GenericType(node);
     } else if (t == "with_statement") {
       HandleTypeComments(node);
       VisitChildren(node);
@@ -1140,6 +1142,42 @@ class Walker {
     in_annotation_ = false;
     for (size_t i = 1; i < elts.size(); ++i) Visit(elts[i]);
     in_annotation_ = saved;
+  }
+
+  // `Literal[...]` / `Annotated[...]` as tree-sitter parses them in a type position.
+  void GenericType(TSNode node) {
+    TSNode head{};
+    std::vector<TSNode> elts;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (Is(c, "identifier") && ts_node_is_null(head)) {
+        head = c;
+      } else if (Is(c, "type_parameter")) {
+        uint32_t m = ts_node_named_child_count(c);
+        for (uint32_t j = 0; j < m; ++j) {
+          if (Is(ts_node_named_child(c, j), "type")) elts.push_back(ts_node_named_child(c, j));
+        }
+      }
+    }
+    Visit(head);
+    bool saved = in_annotation_;
+    auto value = [&](TSNode type) {
+      in_annotation_ = false;
+      VisitChildren(type);
+      in_annotation_ = saved;
+    };
+    std::string_view name = ts_node_is_null(head) ? std::string_view() : Text(head);
+    if (name == "Literal") {
+      for (TSNode e : elts) value(e);
+      return;
+    }
+    if (name == "Annotated" && elts.size() >= 2) {
+      Visit(elts[0]);
+      for (size_t i = 1; i < elts.size(); ++i) value(elts[i]);
+      return;
+    }
+    for (TSNode e : elts) Visit(e);
   }
 
   // pyflakes' TRY: names caught by the handlers guard the body (`except NameError`).
