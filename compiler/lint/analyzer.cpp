@@ -29,6 +29,11 @@
 #include "lint/rules/pycodestyle/whitespace_around_operator.h"
 #include "lint/rules/pycodestyle/whitespace_before_comment.h"
 #include "lint/rules/pycodestyle/whitespace_before_parameters.h"
+#include "lint/rules/pyflakes/fstring_missing_placeholders.h"
+#include "lint/rules/pyflakes/import_star.h"
+#include "lint/rules/pyflakes/is_literal.h"
+#include "lint/rules/pyflakes/redefined_while_unused.h"
+#include "lint/rules/pyflakes/undefined_name.h"
 #include "lint/rules/pyflakes/unused_import.h"
 #include "lint/rules/pyflakes/unused_variable.h"
 
@@ -51,7 +56,7 @@ bool FlakeWouldCheck(const Source& src) {
 }
 
 // Every finding that survives noqa, with rows and byte columns still as the rules made them.
-std::vector<Finding> Collect(const Source& src, int max_line_length) {
+std::vector<Finding> Collect(const Source& src, int max_line_length, std::string_view filename = {}) {
   std::vector<Finding> found;
   if (!FlakeWouldCheck(src)) return found;
   NoqaMap noqa(src);
@@ -87,9 +92,15 @@ std::vector<Finding> Collect(const Source& src, int max_line_length) {
   }
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.
   if (src.tree && src.tree_clean) {
-    ScopeReport scopes = AnalyzeScopes(src);
+    std::string_view base = filename.substr(filename.find_last_of('/') == std::string_view::npos ? 0 : filename.find_last_of('/') + 1);
+    ScopeReport scopes = AnalyzeScopes(src, base == "__init__.py");
     CheckUnusedImports(src, scopes, found);
     CheckUnusedVariables(src, scopes, found);
+    CheckFStringMissingPlaceholders(src, found);
+    CheckIsLiteral(src, found);
+    CheckImportStar(scopes, found);
+    CheckRedefinedWhileUnused(scopes, found);
+    CheckUndefinedNames(scopes, found);
   }
   std::erase_if(found, [&](const Finding& f) { return noqa.Suppresses(f.row, f.code); });
   return found;
@@ -109,7 +120,7 @@ bool Reported(std::string_view code, const Options& options) {
 std::vector<Issue> Analyze(std::string_view source, const Options& options) {
   Source src(source);
   std::vector<Issue> issues;
-  for (Finding& f : Collect(src, options.max_line_length)) {
+  for (Finding& f : Collect(src, options.max_line_length, options.filename)) {
     if (!Reported(f.code, options)) continue;
     int col = f.col_is_chars ? f.col : src.CharColumn(f.row, f.col);
     issues.push_back(Issue{f.code, f.row, std::max(col, 0) + 1, std::move(f.message), !f.edits.empty()});

@@ -28,6 +28,9 @@ struct Options {
   // flake8's default extend-ignore list (E121, E123, E126, E226, E24, E704, W503, W504).
   std::vector<std::string> select;
   std::vector<std::string> ignore;
+  // The file's path as flake8 was given it, or empty: pyflakes treats `__init__.py` apart
+  // (no F822, `__path__` defined).
+  std::string filename;
 };
 
 // All findings of the supported codes in `source`, sorted by (line, column, code).

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
       std::cout << text;
       continue;
     }
+    all.filename = argv[i];
     for (const auto& issue : trajc::lint::Analyze(text, all)) {
       std::cout << argv[i] << ":" << issue.line << ":" << issue.column << ": " << issue.code << " " << issue.message << "\n";
     }

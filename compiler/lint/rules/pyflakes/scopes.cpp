@@ -1,5 +1,7 @@
 #include "lint/rules/pyflakes/scopes.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -23,7 +25,28 @@ struct Binding {
   std::string full;  // printed name of an import
   std::vector<std::string> exports;
   bool star = false;
+  int used_scope = -1;  // the scope of the last load that found it (pyflakes' used[0])
+  TSNode used_at{};     // and that load (used[1])
+  TSNode at{};          // the statement pyflakes reports a redefinition at, when not `source`
+  std::string full_name{};  // an import's module path ("os.path", "m.x", the module of a star)
+  bool submodule = false; // `import a.b` (binds `a`)
+  bool overload = false;  // a function decorated with `overload`
+  std::vector<TSNode> redefined{};  // rebinding in inner scopes while this import was unused
 };
+
+bool IsImportation(const Binding& b) { return b.kind == Kind::kImport || b.kind == Kind::kFuture; }
+bool IsDefinition(const Binding& b) { return IsImportation(b) || b.kind == Kind::kDefinition; }
+TSNode At(const Binding& b) { return ts_node_is_null(b.at) ? b.source : b.at; }
+
+// pyflakes' Binding.redefines and its overrides.
+bool Redefines(const Binding& value, const Binding& other) {
+  if (value.kind == Kind::kAnnotation) return false;
+  if (IsImportation(value)) {
+    if (value.submodule && IsImportation(other)) return value.full_name == other.full_name;
+    if (other.submodule) return value.full_name == other.full_name;
+  }
+  return IsDefinition(other) && value.name == other.name;
+}
 
 enum class ScopeType { kModule, kClass, kFunction, kGenerator };
 
@@ -73,16 +96,20 @@ const std::set<std::string_view>& Builtins() {
 struct Deferred {
   TSNode node;
   std::vector<int> stack;
-  int kind;  // 0 function body, 1 string annotation, 2 postponed annotation
+  int kind;  // 0 function body, 1 string annotation, 2 postponed annotation, 3 type comment
+  std::string text{};  // kind 3: one part of the comment
+  int row = 0;         // kind 3: where the comment starts (flake8's row, character column)
+  int col = 0;
 };
 
 class Walker {
  public:
-  explicit Walker(const Source& src) : src_(src) {}
+  Walker(const Source& src, bool package_init) : src_(src), package_init_(package_init) {}
 
   ScopeReport Run() {
     TSNode root = src_.tree->root();
     DetectFutureAnnotations(root);
+    CollectTypeComments(root);
     Push(ScopeType::kModule);
     VisitChildren(root);
     // Deferred work runs FIFO and may defer more.
@@ -93,6 +120,8 @@ class Walker {
         RunFunction(d.node);
       } else if (d.kind == 1) {
         StringAnnotation(d.node);
+      } else if (d.kind == 3) {
+        TypeCommentPart(d);
       } else {
         bool saved = in_annotation_;
         in_annotation_ = true;
@@ -114,18 +143,38 @@ class Walker {
       if (scopes_[s].type == ScopeType::kClass) continue;
       std::set<std::string, std::less<>> all;
       if (auto it = scopes_[s].names.find("__all__"); it != scopes_[s].names.end() && bindings_[it->second].kind == Kind::kExport) {
-        all.insert(bindings_[it->second].exports.begin(), bindings_[it->second].exports.end());
-        bool undefined = false;
-        for (const std::string& name : all) undefined = undefined || !scopes_[s].names.count(name);
-        if (undefined && scopes_[s].import_starred) {
+        const Binding& export_binding = bindings_[it->second];
+        all.insert(export_binding.exports.begin(), export_binding.exports.end());
+        std::vector<std::string> undefined;
+        for (const std::string& name : export_binding.exports) {
+          if (!scopes_[s].names.count(name) && !(s == 0 && Builtins().count(name))) undefined.push_back(name);
+        }
+        if (!undefined.empty() && !scopes_[s].import_starred && !package_init_) {
+          for (const std::string& name : undefined) {
+            Report("F822", export_binding.source, name, "undefined name '" + name + "' in __all__");
+          }
+        }
+        if (!undefined.empty() && scopes_[s].import_starred) {
+          std::vector<std::string> from;
           for (auto& [n, idx] : scopes_[s].names) {
-            if (bindings_[idx].star) bindings_[idx].used = true;
+            if (!bindings_[idx].star) continue;
+            bindings_[idx].used = true;
+            from.push_back(StarModule(bindings_[idx]));
+          }
+          for (const std::string& name : undefined) {
+            Report("F405", export_binding.source, name,
+                   "'" + name + "' may be undefined, or defined from star imports: " + JoinSorted(from));
           }
         }
       }
       for (const auto& [name, idx] : scopes_[s].names) {
         const Binding& b = bindings_[idx];
-        if (b.kind != Kind::kImport || b.used || all.count(name)) continue;
+        if (!IsImportation(b)) continue;
+        bool used = b.used || all.count(name);
+        for (TSNode node : b.redefined) {
+          if (!used) ReportRedefinition(node, b);
+        }
+        if (b.kind != Kind::kImport || used) continue;
         report_.unused_imports.push_back({b.source, b.item, b.full});
       }
     }
@@ -159,6 +208,7 @@ class Walker {
   Scope& Current() { return scopes_[stack_.back()]; }
 
   void AddBinding(Binding b, bool skip_generators = false) {
+    CheckRedefinition(b);
     int target = stack_.back();
     if (skip_generators) {
       for (size_t i = stack_.size(); i-- > 0;) {
@@ -168,46 +218,243 @@ class Walker {
     }
     Scope& cur = Current();
     if (auto it = cur.names.find(b.name); it != cur.names.end()) {
-      b.used = b.used || bindings_[it->second].used;
+      const Binding& old = bindings_[it->second];
+      if (old.used) {
+        b.used_scope = old.used_scope;
+        b.used_at = old.used_at;
+      }
+      b.used = b.used || old.used;
       if (b.kind == Kind::kAnnotation) return;  // an annotation never replaces a value
     }
     bindings_.push_back(std::move(b));
     scopes_[target].names[bindings_.back().name] = static_cast<int>(bindings_.size()) - 1;
   }
 
-  void Load(std::string_view name) {
+  // pyflakes' addBinding check (F811): a name rebound while its definition or import was
+  // never used, unless the two are on different branches of an if/try.
+  void CheckRedefinition(const Binding& b) {
+    int found = -1;
+    for (size_t i = stack_.size(); i-- > 0;) {
+      if (scopes_[stack_[i]].names.count(b.name)) {
+        found = stack_[i];
+        break;
+      }
+    }
+    if (found < 0) return;
+    Binding& existing = bindings_[scopes_[found].names.find(b.name)->second];
+    TSNode node = At(b);
+    if (DifferentForks(node, At(existing))) return;
+    if (IsImportation(existing) && ParentIsFor(b)) return;  // F402
+    if (found == stack_.back()) {
+      if (!existing.used && Redefines(b, existing) && (b.name != "_" || IsImportation(existing)) && !existing.overload) {
+        ReportRedefinition(node, existing);
+      }
+    } else if (IsImportation(existing) && Redefines(b, existing)) {
+      existing.redefined.push_back(node);
+    }
+  }
+
+  void ReportRedefinition(TSNode node, const Binding& existing) {
+    int line = static_cast<int>(ts_node_start_point(At(existing)).row) + 1;
+    Report("F811", node, existing.name, "redefinition of unused '" + existing.name + "' from line " + std::to_string(line));
+  }
+
+  static bool ParentIsFor(const Binding& b) {
+    if (!Is(b.source, "identifier")) return false;
+    TSNode p = ts_node_parent(b.source);
+    while (Is(p, "pattern_list") || Is(p, "tuple_pattern") || Is(p, "list_pattern") || Is(p, "list_splat_pattern") ||
+           Is(p, "tuple") || Is(p, "list") || Is(p, "parenthesized_expression") || Is(p, "expression_list")) {
+      p = ts_node_parent(p);
+    }
+    return Is(p, "for_statement");
+  }
+
+  // The direct child of `ancestor` that contains `node`.
+  static TSNode ChildToward(TSNode ancestor, TSNode node) {
+    TSNode cur = node;
+    for (TSNode p = ts_node_parent(cur); !ts_node_is_null(p); cur = p, p = ts_node_parent(p)) {
+      if (ts_node_eq(p, ancestor)) return cur;
+    }
+    return TSNode{};
+  }
+
+  static bool Contains(TSNode outer, TSNode inner) {
+    return ts_node_start_byte(outer) <= ts_node_start_byte(inner) && ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+  }
+
+  // pyflakes' differentForks: the nearest common ancestor is an `if` or `try` and the two
+  // nodes sit in different alternatives (if: body vs the rest; try: body+else, each handler).
+  static bool DifferentForks(TSNode a, TSNode b) {
+    std::vector<TSNode> chain;
+    for (TSNode cur = a; !ts_node_is_null(cur); cur = ts_node_parent(cur)) chain.push_back(cur);
+    TSNode common{};
+    for (TSNode cur = b; !ts_node_is_null(cur) && ts_node_is_null(common); cur = ts_node_parent(cur)) {
+      for (TSNode c : chain) {
+        if (ts_node_eq(c, cur)) {
+          common = cur;
+          break;
+        }
+      }
+    }
+    if (ts_node_is_null(common) || ts_node_eq(common, a) || ts_node_eq(common, b)) return false;
+    while (Is(common, "block") || Is(common, "elif_clause") || Is(common, "else_clause") || Is(common, "except_clause") ||
+           Is(common, "finally_clause")) {
+      common = ts_node_parent(common);
+    }
+    if (Is(common, "if_statement")) {
+      auto where = [&](TSNode n, int& level, bool& in_body) {
+        TSNode child = ChildToward(common, n);
+        level = 0;
+        in_body = false;
+        if (ts_node_eq(child, Field(common, "consequence"))) {
+          in_body = true;
+          return;
+        }
+        int elifs = 0;
+        uint32_t count = ts_node_named_child_count(common);
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode c = ts_node_named_child(common, i);
+          if (Is(c, "elif_clause")) ++elifs;
+          if (!ts_node_eq(c, child)) continue;
+          if (Is(c, "elif_clause")) {
+            level = elifs;
+            TSNode body = Field(c, "consequence");
+            in_body = !ts_node_is_null(body) && Contains(body, n);
+          } else if (Is(c, "else_clause")) {
+            level = elifs + 1;
+          }
+        }
+      };
+      int la = 0, lb = 0;
+      bool ba = false, bb = false;
+      where(a, la, ba);
+      where(b, lb, bb);
+      int m = std::min(la, lb);
+      return (la == m && ba) != (lb == m && bb);
+    }
+    if (Is(common, "try_statement")) {
+      uint32_t count = ts_node_named_child_count(common);
+      for (uint32_t i = 0; i < count; ++i) {
+        if (Is(ts_node_named_child(common, i), "except_group_clause")) return false;  // ast.TryStar has no forks
+      }
+      auto part = [&](TSNode n) {
+        TSNode child = ChildToward(common, n);
+        if (Is(child, "finally_clause")) return -1;
+        int handler = 0;
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode c = ts_node_named_child(common, i);
+          if (Is(c, "except_clause")) ++handler;
+          if (ts_node_eq(c, child)) return Is(c, "except_clause") ? handler : 0;
+        }
+        return 0;
+      };
+      return part(a) != part(b);
+    }
+    return false;
+  }
+
+  // pyflakes' handleNodeLoad: the innermost binding wins; class scopes are seen only from
+  // their own body and from comprehensions directly in it; a bare annotation (`x: int`)
+  // is no binding outside postponed annotations.
+  void Load(std::string_view name, TSNode at) {
+    if (!ts_node_is_null(string_annotation_)) at = string_annotation_;
     bool in_generators_known = false, in_generators = false;
     bool starred = false;
     for (size_t i = stack_.size(); i-- > 0;) {
       Scope& scope = scopes_[stack_[i]];
-      starred = starred || scope.import_starred;
-      if (scope.type == ScopeType::kClass && i + 1 != stack_.size()) {
+      if (scope.type == ScopeType::kClass) {
         if (name == "__class__") return;
         if (in_generators_known && !in_generators) continue;
       }
       auto it = scope.names.find(name);
       if (it != scope.names.end()) {
         Binding& b = bindings_[it->second];
-        if (b.kind == Kind::kAnnotation && !postponed_) {
-          b.used = true;
-        } else {
-          b.used = true;
-          return;
+        if (b.kind == Kind::kAnnotation && !postponed_ && !future_annotations_) continue;
+        b.used = true;
+        b.used_scope = stack_.back();
+        b.used_at = at;
+        // `import a as b` used also marks a submodule import binding `a` (pyflakes does).
+        std::string_view last = std::string_view(b.full_name).substr(b.full_name.rfind('.') + 1);
+        if (IsImportation(b) && !b.full_name.empty() && last != b.name) {
+          if (auto sub = scope.names.find(b.full_name); sub != scope.names.end()) {
+            bindings_[sub->second].used = true;
+            bindings_[sub->second].used_scope = stack_.back();
+            bindings_[sub->second].used_at = at;
+          }
         }
+        return;
       }
+      if (i == 0 && Builtins().count(name)) {
+        builtin_used_[std::string(name)] = {stack_.back(), at};
+        return;
+      }
+      starred = starred || scope.import_starred;
       if (!in_generators_known || in_generators) {
         in_generators = scope.type == ScopeType::kGenerator;
         in_generators_known = true;
       }
     }
-    if (starred && !Builtins().count(name)) MarkStarImportsUsed();
+    if (starred) {
+      std::vector<std::string> from;
+      for (size_t i = stack_.size(); i-- > 0;) {
+        for (auto& [n, idx] : scopes_[stack_[i]].names) {
+          if (!bindings_[idx].star) continue;
+          bindings_[idx].used = true;
+          from.push_back(StarModule(bindings_[idx]));
+        }
+      }
+      Report("F405", at, name, "'" + std::string(name) + "' may be undefined, or defined from star imports: " + JoinSorted(from));
+      return;
+    }
+    if (name == "__path__" && package_init_) return;
+    if ((name == "__module__" || name == "__qualname__") && Current().type == ScopeType::kClass) return;
+    const std::vector<std::string>& guards = handlers_.back();
+    if (std::find(guards.begin(), guards.end(), "NameError") != guards.end()) return;
+    Report("F821", at, name, "undefined name '" + std::string(name) + "'");
   }
 
-  // An unresolved name may come from any `from m import *` in reach.
-  void MarkStarImportsUsed() {
-    for (int id : stack_) {
-      for (auto& [n, idx] : scopes_[id].names) {
-        if (bindings_[idx].star) bindings_[idx].used = true;
+  static std::string StarModule(const Binding& b) { return b.full.substr(0, b.full.size() - 2); }
+
+  static std::string JoinSorted(std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  }
+
+  void Report(const char* code, TSNode at, std::string_view name, std::string message) {
+    TSPoint p = ts_node_start_point(at);
+    int row = static_cast<int>(p.row) + 1, col = static_cast<int>(p.column);
+    if (override_row_ >= 0) {
+      row = override_row_;
+      col = override_col_;
+    }
+    report_.names.push_back({code, row, col, std::string(name), std::move(message)});
+  }
+
+  // pyflakes' handleNodeStore check: a name stored in a function after that function read
+  // it from an enclosing function or module scope (F823).
+  void CheckUndefinedLocal(const std::string& name) {
+    int cur = stack_.back();
+    if (scopes_[cur].type != ScopeType::kFunction || scopes_[cur].names.count(name)) return;
+    if (name == "__tracebackhide__" || name == "__traceback_info__" || name == "__traceback_supplement__") return;
+    for (size_t i = 0; i + 1 < stack_.size(); ++i) {
+      const Scope& scope = scopes_[stack_[i]];
+      if (scope.type != ScopeType::kFunction && scope.type != ScopeType::kModule) continue;
+      if (auto it = scope.names.find(name); it != scope.names.end()) {
+        const Binding& b = bindings_[it->second];
+        if (!b.used || b.used_scope != cur) continue;
+        int line = static_cast<int>(ts_node_start_point(b.source).row) + 1;
+        Report("F823", b.used_at, name,
+               "local variable '" + name + "' defined in enclosing scope on line " + std::to_string(line) +
+                   " referenced before assignment");
+        return;
+      }
+      if (i == 0 && Builtins().count(name)) {
+        auto bt = builtin_used_.find(name);
+        if (bt == builtin_used_.end() || bt->second.first != cur) continue;
+        Report("F823", bt->second.second, name, "local variable '" + name + "' defined as a builtin referenced before assignment");
+        return;
       }
     }
   }
@@ -224,7 +471,7 @@ class Walker {
     const char* type = ts_node_type(node);
     std::string_view t(type);
     if (t == "identifier") {
-      Load(Text(node));
+      Load(Text(node), node);
     } else if (t == "comment" || t == "string_content" || t == "escape_sequence") {
     } else if (t == "import_statement") {
       ImportStatement(node);
@@ -248,17 +495,20 @@ class Walker {
     } else if (t == "list_comprehension" || t == "set_comprehension" || t == "dictionary_comprehension" || t == "generator_expression") {
       Comprehension(node);
     } else if (t == "assignment") {
+      if (!Is(ts_node_parent(node), "assignment")) HandleTypeComments(node);
       Assignment(node);
     } else if (t == "augmented_assignment") {
       TSNode left = Field(node, "left");
-      if (Is(left, "identifier")) Load(Text(left));
+      if (Is(left, "identifier")) Load(Text(left), left);
       Visit(Field(node, "right"));
       Store(left, node, Kind::kAssignment);
     } else if (t == "named_expression") {
       Visit(Field(node, "value"));
       TSNode name = Field(node, "name");
+      if (Is(name, "identifier")) CheckUndefinedLocal(std::string(Text(name)));
       if (Is(name, "identifier")) AddBinding(Binding{std::string(Text(name)), Kind::kNamedExpr, false, name, {}, {}, {}}, true);
     } else if (t == "for_statement") {
+      HandleTypeComments(node);
       Visit(Field(node, "right"));
       Store(Field(node, "left"), node, Kind::kBinding);
       Visit(Field(node, "body"));
@@ -279,6 +529,15 @@ class Walker {
       } else {
         Visit(value);
       }
+    } else if (t == "subscript") {
+      Subscript(node);
+    } else if (t == "generic_type") {
+      GenericType(node);
+    } else if (t == "with_statement") {
+      HandleTypeComments(node);
+      VisitChildren(node);
+    } else if (t == "try_statement") {
+      TryStatement(node);
     } else if (t == "except_clause" || t == "except_group_clause") {
       ExceptClause(node);
     } else if (t == "global_statement" || t == "nonlocal_statement") {
@@ -345,11 +604,111 @@ class Walker {
     std::string_view prev;
     bool saved = postponed_;
     postponed_ = true;
+    string_annotation_ = node;
     for (const auto& tok : toks.tokens) {
-      if (tok.type == python::TokenType::kName && prev != ".") Load(tok.text);
+      if (tok.type == python::TokenType::kName && prev != ".") Load(tok.text, node);
       if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline) prev = tok.text;
     }
     postponed_ = saved;
+    string_annotation_ = TSNode{};
+  }
+
+  // pyflakes' type comments: a `# type:` comment (not `# type: ignore`) belongs to the
+  // last Assign/For/With/def starting on its line or before; its parts (`(args) -> ret`
+  // split in two) are read like string annotations, deferred, and reported at the `#`.
+  void CollectTypeComments(TSNode root) {
+    std::map<int, TSNode> typeable;  // start row -> last typeable node starting there
+    CollectTypeable(root, typeable);
+    for (const python::Token& tok : src_.tokens.tokens) {
+      if (tok.type != python::TokenType::kComment) continue;
+      std::string_view text = tok.text;
+      size_t i = 1;
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f' || text[i] == '\v')) ++i;
+      if (text.substr(0, 1) != "#" || text.substr(i, 5) != "type:") continue;
+      size_t j = i + 5;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\f' || text[j] == '\v')) ++j;
+      if (text.substr(j, 6) == "ignore") {
+        bool alnum_after = j + 6 < text.size() && (std::isalnum(static_cast<unsigned char>(text[j + 6])) != 0 ||
+                                                   static_cast<unsigned char>(text[j + 6]) >= 0x80);
+        if (!alnum_after) continue;
+      }
+      auto it = typeable.upper_bound(tok.start_row);
+      if (it == typeable.begin()) continue;
+      --it;
+      type_comments_[ts_node_start_byte(it->second)].push_back(&tok);
+    }
+  }
+
+  void CollectTypeable(TSNode node, std::map<int, TSNode>& out) {
+    bool typeable = Is(node, "for_statement") || Is(node, "with_statement") || Is(node, "function_definition") ||
+                    (Is(node, "assignment") && !Is(ts_node_parent(node), "assignment") && ts_node_is_null(Field(node, "type")));
+    if (typeable) out[static_cast<int>(ts_node_start_point(node).row) + 1] = node;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) CollectTypeable(ts_node_named_child(node, i), out);
+  }
+
+  void HandleTypeComments(TSNode node) {
+    auto it = type_comments_.find(ts_node_start_byte(node));
+    if (it == type_comments_.end()) return;
+    for (const python::Token* tok : it->second) {
+      std::string_view text = tok->text;
+      std::string comment(text.substr(text.find(':') + 1));
+      size_t b = comment.find_first_not_of(" \t\f\v");
+      size_t e = comment.find_last_not_of(" \t\f\v\r\n");
+      comment = b == std::string::npos ? std::string() : comment.substr(b, e - b + 1);
+      std::vector<std::string> parts;
+      size_t arrow = comment.find("->");
+      if (!comment.empty() && comment[0] == '(' && arrow != std::string::npos && comment.rfind(')', arrow) != std::string::npos) {
+        std::string args = comment.substr(0, comment.rfind(')', arrow) + 1);
+        std::erase(args, '*');
+        std::string ret = comment.substr(arrow + 2);
+        size_t rb = ret.find_first_not_of(" \t");
+        parts.push_back(args);
+        parts.push_back(rb == std::string::npos ? std::string() : ret.substr(rb));
+      } else {
+        parts.push_back(comment);
+      }
+      int row = tok->start_row;
+      int col = src_.CharColumn(row, tok->start_col);
+      for (std::string& part : parts) {
+        Deferred d{node, stack_, 3};
+        d.text = std::move(part);
+        d.row = row;
+        d.col = col;
+        deferred_.push_back(std::move(d));
+      }
+    }
+  }
+
+  void TypeCommentPart(const Deferred& d) {
+    std::string text = d.text + "\n";
+    auto lines = python::SplitLines(text);
+    python::Tokens toks = python::Tokenize(lines);
+    if (!toks.ok) return;
+    // A part that is not one expression is F723 and binds nothing; two names in a row is
+    // the common way a comment fails to parse.
+    const python::Token* last = nullptr;
+    for (const auto& tok : toks.tokens) {
+      if (tok.type == python::TokenType::kErrorToken) return;
+      if (last != nullptr && last->type == python::TokenType::kName && tok.type == python::TokenType::kName && !IsKeyword(last->text) && !IsKeyword(tok.text)) return;
+      if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline && tok.type != python::TokenType::kEndMarker) last = &tok;
+    }
+    override_row_ = d.row;
+    override_col_ = d.col;
+    std::string_view prev;
+    for (const auto& tok : toks.tokens) {
+      if (tok.type == python::TokenType::kName && prev != "." && !IsKeyword(tok.text)) Load(tok.text, d.node);
+      if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline) prev = tok.text;
+    }
+    override_row_ = -1;
+  }
+
+  static bool IsKeyword(std::string_view w) {
+    static const std::set<std::string_view> kKeywords = {
+        "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+        "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+        "raise", "return", "try", "while", "with", "yield"};
+    return kKeywords.count(w) != 0;
   }
 
   void CollectStringContent(TSNode node, std::string& out) {
@@ -381,13 +740,18 @@ class Walker {
       if (Is(item, "dotted_name")) {
         std::string full = Dotted(Text(item));
         std::string name = full.substr(0, full.find('.'));
-        AddBinding(Binding{name, Kind::kImport, false, node, item, full, {}});
+        Binding b{name, Kind::kImport, false, node, item, full, {}};
+        b.full_name = full;
+        b.submodule = full.find('.') != std::string::npos;
+        AddBinding(std::move(b));
       } else if (Is(item, "aliased_import")) {
         std::string full = Dotted(Text(Field(item, "name")));
         std::string alias(Text(Field(item, "alias")));
         size_t dot = full.rfind('.');
         std::string last = dot == std::string::npos ? full : full.substr(dot + 1);
-        AddBinding(Binding{alias, Kind::kImport, false, node, item, last == alias ? full : full + " as " + alias, {}});
+        Binding b{alias, Kind::kImport, false, node, item, last == alias ? full : full + " as " + alias, {}};
+        b.full_name = full;
+        AddBinding(std::move(b));
       }
     }
   }
@@ -407,16 +771,21 @@ class Walker {
         real = Dotted(Text(Field(item, "name")));
         alias = std::string(Text(Field(item, "alias")));
       } else if (Is(item, "wildcard_import")) {
+        if (Current().type != ScopeType::kModule) continue;  // F406, a SyntaxError in Python 3
         Current().import_starred = true;
+        Report("F403", node, mod, "'from " + mod + " import *' used; unable to detect undefined names");
         Binding b{mod + ".*", Kind::kImport, false, node, item, mod + ".*", {}};
         b.star = true;
+        b.full_name = mod;
         AddBinding(std::move(b));
         continue;
       } else {
         continue;
       }
       std::string full = (!mod.empty() && mod.back() == '.') ? mod + real : mod + "." + real;
-      AddBinding(Binding{alias, Kind::kImport, false, node, item, real != alias ? full + " as " + alias : full, {}});
+      Binding b{alias, Kind::kImport, false, node, item, real != alias ? full + " as " + alias : full, {}};
+      b.full_name = full;
+      AddBinding(std::move(b));
     }
   }
 
@@ -425,7 +794,9 @@ class Walker {
     for (uint32_t i = 0; i < n; ++i) {
       TSNode item = ts_node_named_child(node, i);
       TSNode name = Is(item, "aliased_import") ? Field(item, "alias") : item;
-      AddBinding(Binding{Dotted(Text(name)), Kind::kFuture, true, node, item, {}, {}});
+      Binding b{Dotted(Text(name)), Kind::kFuture, true, node, item, {}, {}};
+      b.full_name = "__future__." + Dotted(Text(Is(item, "aliased_import") ? Field(item, "name") : item));
+      AddBinding(std::move(b));
     }
   }
 
@@ -472,7 +843,24 @@ class Walker {
     if (TSNode r = Field(node, "return_type"); !ts_node_is_null(r)) Visit(r);
     deferred_.push_back({node, stack_, 0});
     TSNode name = Field(node, "name");
-    if (!ts_node_is_null(name)) AddBinding(Binding{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}});
+    if (ts_node_is_null(name)) return;
+    Binding b{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}};
+    b.at = node;
+    b.overload = HasOverloadDecorator(node);
+    AddBinding(std::move(b));
+  }
+
+  bool HasOverloadDecorator(TSNode def) {
+    TSNode parent = ts_node_parent(def);
+    if (!Is(parent, "decorated_definition")) return false;
+    uint32_t n = ts_node_named_child_count(parent);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(parent, i);
+      if (!Is(c, "decorator") || ts_node_named_child_count(c) == 0) continue;
+      TSNode e = ts_node_named_child(c, 0);
+      if ((Is(e, "identifier") && Text(e) == "overload") || (Is(e, "attribute") && Text(Field(e, "attribute")) == "overload")) return true;
+    }
+    return false;
   }
 
   void Lambda(TSNode node) {
@@ -483,6 +871,7 @@ class Walker {
   void RunFunction(TSNode node) {
     int id = Push(ScopeType::kFunction);
     function_scopes_.push_back(id);
+    HandleTypeComments(node);
     BindParameters(Field(node, "parameters"));
     Visit(Field(node, "body"));
     Pop();
@@ -494,7 +883,10 @@ class Walker {
     Visit(Field(node, "body"));
     Pop();
     TSNode name = Field(node, "name");
-    if (!ts_node_is_null(name)) AddBinding(Binding{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}});
+    if (ts_node_is_null(name)) return;
+    Binding b{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}};
+    b.at = node;
+    AddBinding(std::move(b));
   }
 
   void Comprehension(TSNode node) {
@@ -574,6 +966,7 @@ class Walker {
 
   void StoreName(TSNode name, Kind kind, TSNode stmt, TSNode value) {
     std::string n(Text(name));
+    CheckUndefinedLocal(n);
     if (n == "__all__" && Current().type == ScopeType::kModule && (kind == Kind::kAssignment || kind == Kind::kAnnotation) &&
         (Is(stmt, "assignment") || Is(stmt, "augmented_assignment"))) {
       Binding b{n, Kind::kExport, false, name, {}, {}, {}};
@@ -661,6 +1054,7 @@ class Walker {
       prev = it->second;
       scope.names.erase(it);
     }
+    CheckUndefinedLocal(name);
     AddBinding(Binding{name, Kind::kAssignment, false, node, {}, {}, {}});
     uint32_t n = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < n; ++i) {
@@ -678,6 +1072,163 @@ class Walker {
     if (prev >= 0) after.names[name] = prev;
   }
 
+  bool IsNameOrAttr(TSNode n, std::string_view name) const {
+    return (Is(n, "identifier") && Text(n) == name) || (Is(n, "attribute") && Text(Field(n, "attribute")) == name);
+  }
+
+  const Binding* Innermost(std::string_view name) const {
+    for (size_t i = stack_.size(); i-- > 0;) {
+      auto it = scopes_[stack_[i]].names.find(name);
+      if (it != scopes_[stack_[i]].names.end()) return &bindings_[it->second];
+    }
+    return nullptr;
+  }
+
+  static bool IsTypingModule(std::string_view m) { return m == "typing" || m == "typing_extensions"; }
+
+  // pyflakes' _is_any_typing_member: `X` from `from typing import X`, or `typing.X`.
+  bool IsTypingMember(TSNode value) const {
+    if (Is(value, "identifier")) {
+      const Binding* b = Innermost(Text(value));
+      if (b == nullptr || b->kind != Kind::kImport || !Is(b->source, "import_from_statement")) return false;
+      size_t dot = b->full_name.rfind('.');
+      return dot != std::string::npos && IsTypingModule(std::string_view(b->full_name).substr(0, dot));
+    }
+    if (Is(value, "attribute") && Is(Field(value, "object"), "identifier")) {
+      const Binding* b = Innermost(Text(Field(value, "object")));
+      return b != nullptr && IsImportation(*b) && IsTypingModule(b->full_name);
+    }
+    return false;
+  }
+
+  // pyflakes' SUBSCRIPT: strings in `Literal[...]` and in the metadata of `Annotated[T, ...]`
+  // are values, not forward references.
+  void Subscript(TSNode node) {
+    TSNode value = Field(node, "value");
+    bool saved = in_annotation_;
+    if (IsNameOrAttr(value, "Literal")) {
+      in_annotation_ = false;
+      VisitChildren(node);
+      in_annotation_ = saved;
+      return;
+    }
+    if (!IsNameOrAttr(value, "Annotated")) {
+      // `Optional["X"]` anywhere: a member of typing makes its subscript an annotation.
+      if (IsTypingMember(value)) in_annotation_ = true;
+      VisitChildren(node);
+      in_annotation_ = saved;
+      return;
+    }
+    Visit(value);
+    std::vector<TSNode> elts;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (!ts_node_eq(c, value) && !Is(c, "comment")) elts.push_back(c);
+    }
+    if (elts.size() == 1 && Is(elts[0], "tuple")) {
+      TSNode tuple = elts[0];
+      elts.clear();
+      uint32_t m = ts_node_named_child_count(tuple);
+      for (uint32_t i = 0; i < m; ++i) {
+        if (!Is(ts_node_named_child(tuple, i), "comment")) elts.push_back(ts_node_named_child(tuple, i));
+      }
+    }
+    if (elts.size() < 2) {
+      for (TSNode e : elts) Visit(e);
+      return;
+    }
+    Visit(elts[0]);
+    in_annotation_ = false;
+    for (size_t i = 1; i < elts.size(); ++i) Visit(elts[i]);
+    in_annotation_ = saved;
+  }
+
+  // `Literal[...]` / `Annotated[...]` as tree-sitter parses them in a type position.
+  void GenericType(TSNode node) {
+    TSNode head{};
+    std::vector<TSNode> elts;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (Is(c, "identifier") && ts_node_is_null(head)) {
+        head = c;
+      } else if (Is(c, "type_parameter")) {
+        uint32_t m = ts_node_named_child_count(c);
+        for (uint32_t j = 0; j < m; ++j) {
+          if (Is(ts_node_named_child(c, j), "type")) elts.push_back(ts_node_named_child(c, j));
+        }
+      }
+    }
+    Visit(head);
+    bool saved = in_annotation_;
+    auto value = [&](TSNode type) {
+      in_annotation_ = false;
+      VisitChildren(type);
+      in_annotation_ = saved;
+    };
+    std::string_view name = ts_node_is_null(head) ? std::string_view() : Text(head);
+    if (name == "Literal") {
+      for (TSNode e : elts) value(e);
+      return;
+    }
+    if (name == "Annotated" && elts.size() >= 2) {
+      Visit(elts[0]);
+      for (size_t i = 1; i < elts.size(); ++i) value(elts[i]);
+      return;
+    }
+    for (TSNode e : elts) Visit(e);
+  }
+
+  // pyflakes' TRY: names caught by the handlers guard the body (`except NameError`).
+  void TryStatement(TSNode node) {
+    std::vector<std::string> names;
+    TSNode body = Field(node, "body");
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (!Is(c, "except_clause") && !Is(c, "except_group_clause")) continue;
+      TSNode type = HandlerType(c);
+      while (Is(type, "parenthesized_expression") && ts_node_named_child_count(type) == 1) type = ts_node_named_child(type, 0);
+      if (Is(type, "tuple")) {
+        uint32_t m = ts_node_named_child_count(type);
+        for (uint32_t j = 0; j < m; ++j) {
+          TSNode e = ts_node_named_child(type, j);
+          if (Is(e, "identifier")) names.emplace_back(Text(e));
+        }
+      } else if (Is(type, "identifier")) {
+        names.emplace_back(Text(type));
+      }
+    }
+    handlers_.push_back(std::move(names));
+    Visit(body);
+    handlers_.pop_back();
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode c = ts_node_named_child(node, i);
+      if (!ts_node_eq(c, body)) Visit(c);
+    }
+  }
+
+  // The exception type of an except clause, or a null node for a bare `except:`.
+  TSNode HandlerType(TSNode clause) {
+    TSNode value = Field(clause, "value");
+    if (Is(value, "as_pattern")) {
+      uint32_t m = ts_node_named_child_count(value);
+      for (uint32_t i = 0; i < m; ++i) {
+        TSNode c = ts_node_named_child(value, i);
+        if (!Is(c, "as_pattern_target")) return c;
+      }
+      return TSNode{};
+    }
+    if (!ts_node_is_null(value)) return value;
+    uint32_t m = ts_node_named_child_count(clause);
+    for (uint32_t i = 0; i < m; ++i) {
+      TSNode c = ts_node_named_child(clause, i);
+      if (!Is(c, "block") && !Is(c, "comment")) return c;
+    }
+    return TSNode{};
+  }
+
   void Global(TSNode node) {
     if (stack_.size() <= 1) return;
     uint32_t n = ts_node_named_child_count(node);
@@ -685,7 +1236,10 @@ class Walker {
       TSNode id = ts_node_named_child(node, i);
       if (!Is(id, "identifier")) continue;
       std::string name(Text(id));
+      std::erase_if(report_.names, [&](const NameMessage& m) { return m.code == "F821" && m.name == name; });
       bindings_.push_back(Binding{name, Kind::kGlobal, true, node, {}, {}, {}});
+      bindings_.back().used_scope = stack_[0];
+      bindings_.back().used_at = node;
       int idx = static_cast<int>(bindings_.size()) - 1;
       scopes_[stack_[0]].names.emplace(name, idx);
       for (size_t s = 1; s < stack_.size(); ++s) scopes_[stack_[s]].names[name] = idx;
@@ -707,7 +1261,9 @@ class Walker {
   void DeleteTarget(TSNode target) {
     if (Is(target, "identifier")) {
       if (OnConditionalBranch(target)) return;
-      Current().names.erase(std::string(Text(target)));
+      if (Current().names.erase(std::string(Text(target))) == 0) {
+        Report("F821", target, Text(target), "undefined name '" + std::string(Text(target)) + "'");
+      }
     } else if (Is(target, "expression_list") || Is(target, "tuple") || Is(target, "list") ||
                Is(target, "parenthesized_expression")) {
       uint32_t n = ts_node_named_child_count(target);
@@ -734,13 +1290,15 @@ class Walker {
     if (Is(node, "dotted_name")) {
       if (ts_node_named_child_count(node) == 1) {
         TSNode id = ts_node_named_child(node, 0);
+        if (Text(id) != "_") CheckUndefinedLocal(std::string(Text(id)));
         if (Text(id) != "_") AddBinding(Binding{std::string(Text(id)), Kind::kBinding, false, id, {}, {}, {}});
       } else {
-        Load(Text(ts_node_named_child(node, 0)));
+        Load(Text(ts_node_named_child(node, 0)), ts_node_named_child(node, 0));
       }
       return;
     }
     if (Is(node, "identifier")) {
+      if (Text(node) != "_") CheckUndefinedLocal(std::string(Text(node)));
       if (Text(node) != "_") AddBinding(Binding{std::string(Text(node)), Kind::kBinding, false, node, {}, {}, {}});
       return;
     }
@@ -749,7 +1307,7 @@ class Walker {
       for (uint32_t i = 0; i < n; ++i) {
         TSNode c = ts_node_named_child(node, i);
         if (i == 0 && Is(c, "dotted_name")) {
-          Load(Text(ts_node_named_child(c, 0)));
+          Load(Text(ts_node_named_child(c, 0)), ts_node_named_child(c, 0));
         } else {
           Pattern(c);
         }
@@ -767,6 +1325,7 @@ class Walker {
   }
 
   const Source& src_;
+  bool package_init_ = false;
   std::deque<Scope> scopes_;
   std::vector<int> stack_;
   std::vector<Binding> bindings_;
@@ -775,14 +1334,20 @@ class Walker {
   bool future_annotations_ = false;
   bool in_annotation_ = false;
   bool postponed_ = false;
+  int override_row_ = -1;  // names of a type comment are reported at the comment
+  int override_col_ = 0;
+  std::map<uint32_t, std::vector<const python::Token*>> type_comments_;  // typeable node start -> comments
+  TSNode string_annotation_{};  // names of a string annotation are reported at the string
+  std::vector<std::vector<std::string>> handlers_{{}};  // exception names guarding the code
+  std::map<std::string, std::pair<int, TSNode>, std::less<>> builtin_used_;
   ScopeReport report_;
 };
 
 }  // namespace
 
-ScopeReport AnalyzeScopes(const Source& src) {
+ScopeReport AnalyzeScopes(const Source& src, bool package_init) {
   if (!src.tree) return {};
-  return Walker(src).Run();
+  return Walker(src, package_init).Run();
 }
 
 }  // namespace trajc::lint

@@ -4,8 +4,10 @@
 // bodies deferred until the module is done (so a module import used only inside a
 // function counts as used), a rebinding replaces the binding and inherits its `used`,
 // `del` removes it, `global`/`nonlocal` mark names used, names in string annotations and
-// in `__all__` count. What it cannot see (star imports, doctests, type comments) it
-// leaves alone rather than guess. It never throws; on a tree with errors the caller
+// in `__all__` count. Loads that find no binding are reported as pyflakes does (undefined,
+// or maybe from a star import, unless guarded by `except NameError`), and so are stores
+// that shadow a name already read from an enclosing scope. What it cannot see (doctests,
+// type comments) it leaves alone rather than guess. It never throws; on a tree with errors the caller
 // should not run it (flake8 reports nothing from pyflakes for a file that does not parse).
 #pragma once
 
@@ -30,11 +32,23 @@ struct UnusedVariable {
   std::string name;
 };
 
+// A pyflakes message about names (F403, F405, F821, F822, F823), located and worded as
+// pyflakes does.
+struct NameMessage {
+  std::string code;
+  int row = 0;
+  int col = 0;        // byte column
+  std::string name;   // the name concerned (the module for F403)
+  std::string message;
+};
+
 struct ScopeReport {
   std::vector<UnusedImport> unused_imports;
   std::vector<UnusedVariable> unused_variables;
+  std::vector<NameMessage> names;
 };
 
-ScopeReport AnalyzeScopes(const Source& src);
+// `package_init`: the file is an `__init__.py`.
+ScopeReport AnalyzeScopes(const Source& src, bool package_init = false);
 
 }  // namespace trajc::lint

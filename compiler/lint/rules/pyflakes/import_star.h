@@ -1,0 +1,22 @@
+// F403 'from module import *' used; unable to detect undefined names.
+// F405 'name' may be undefined, or defined from star imports: module, ...
+//
+// What it does: F403 marks every module-level `from m import *`; F405 marks each load of a
+// name no scope binds while a star import is in reach (the modules listed sorted, from
+// every enclosing scope), and each name of a static `__all__` the module does not bind
+// (reported at the `__all__` assignment), as pyflakes 2.5 does.
+// Why is this bad: a star import hides where names come from and defeats undefined-name
+// checks.
+// Example: `from os.path import *; join(a, b)`
+// Use instead: `from os.path import join; join(a, b)`
+// No fix: the names a star import provides are only known at run time.
+#pragma once
+
+#include "lint/rules/pyflakes/scopes.h"
+#include "lint/rules/rule.h"
+
+namespace trajc::lint {
+
+void CheckImportStar(const ScopeReport& scopes, Findings& out);
+
+}  // namespace trajc::lint
