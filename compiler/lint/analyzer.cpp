@@ -9,9 +9,13 @@
 #include "lint/rules/pycodestyle/blank_line_at_eof.h"
 #include "lint/rules/pycodestyle/blank_lines.h"
 #include "lint/rules/pycodestyle/comparison_to_singleton.h"
+#include "lint/rules/pycodestyle/explicit_line_join.h"
+#include "lint/rules/pycodestyle/indentation.h"
 #include "lint/rules/pycodestyle/line_too_long.h"
 #include "lint/rules/pycodestyle/missing_whitespace.h"
 #include "lint/rules/pycodestyle/missing_whitespace_around_operator.h"
+#include "lint/rules/pycodestyle/tabs_obsolete.h"
+#include "lint/rules/pycodestyle/tabs_or_spaces.h"
 #include "lint/rules/pycodestyle/trailing_whitespace.h"
 #include "lint/rules/pycodestyle/whitespace_before_comment.h"
 #include "lint/rules/pyflakes/unused_import.h"
@@ -46,6 +50,8 @@ std::vector<Finding> Collect(const Source& src, int max_line_length) {
     CheckTrailingWhitespace(src, line, found);
     CheckLineTooLong(src, line, max_line_length, found);
     CheckBlankLineAtEof(src, line, found);
+    CheckTabsOrSpaces(src, line, found);
+    CheckTabsObsolete(src, line, found);
   }
   for (const LogicalLine& ll : split.logical) {
     CheckBlankLines(src, ll, found);
@@ -53,6 +59,8 @@ std::vector<Finding> Collect(const Source& src, int max_line_length) {
     CheckMissingWhitespaceAroundOperator(src, ll, found);
     CheckWhitespaceBeforeComment(src, ll, found);
     CheckComparisonToSingleton(src, ll, found);
+    CheckIndentation(src, ll, found);
+    CheckExplicitLineJoin(src, ll, found);
   }
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.
   if (src.tree && src.tree_clean) {

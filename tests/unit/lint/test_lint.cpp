@@ -126,7 +126,7 @@ std::vector<fs::path> DifferentialFiles() {
 
 TEST_CASE("lint: code table is sorted and every code has a fixture") {
   const auto& rules = trajc::lint::SupportedRules();
-  REQUIRE(rules.size() == 13);
+  REQUIRE(rules.size() == 28);
   for (size_t i = 1; i < rules.size(); ++i) CHECK(rules[i - 1].code < rules[i].code);
   for (const auto& r : rules) {
     CHECK(fs::exists(kFixtures / (r.code + ".py")));
@@ -299,7 +299,12 @@ TEST_CASE("lint: pycodestyle testsuite") {
           for (const auto& i : Analyze(testcase, options)) got.insert(i.code);
           // pycodestyle honours `# nopep8`; flake8 (our contract) does not.
           bool nopep8 = testcase.find("# nopep8") != std::string::npos;
-          bool pass = got == expected || nopep8;
+          // pycodestyle resets its indent character at every E101; flake8 (our contract)
+          // keeps the first one, so a tab-indented block after space-indented lines is
+          // also E117 over-indented there (W19.py's E101 cases; checked with flake8 5.0.4).
+          std::multiset<std::string> got_pycodestyle = got;
+          if (expected.count("E101") && !expected.count("E117")) got_pycodestyle.erase("E117");
+          bool pass = got == expected || got_pycodestyle == expected || nopep8;
           std::set<std::string> keys(expected.begin(), expected.end());
           if (keys.empty()) keys.insert("Okay");
           for (const auto& k : keys) {
