@@ -12,7 +12,10 @@
 // (FlakeWouldCheck) lets such a file through, as pycodestyle itself would report them.
 // Why is this bad: PEP 8 indents by four spaces per level.
 // Example: `if x:\n  y = 1`          Use instead: `if x:\n    y = 1`
-// Fix: none (changing indentation can move a statement into or out of a block).
+// Fix: only for comment-only lines, which Python's indentation ignores (safe): E115
+// indents the comment one level (4 spaces) below the `:` line, E116 aligns it with the
+// previous statement; offered in space-indented files for comments indented with spaces.
+// None for code lines (changing indentation can move a statement into or out of a block).
 #pragma once
 
 #include "lint/rules/rule.h"
