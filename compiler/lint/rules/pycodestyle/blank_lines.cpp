@@ -169,7 +169,10 @@ void CheckBlankLines(const Source& src, const LogicalLine& ll, Findings& out) {
   if (ll.previous_logical.empty() && ll.blank_before < kTopLevel) return;
   Position at = ll.Locate(0);
   if (ll.previous_logical.substr(0, 1) == "@") {
-    if (ll.blank_lines) out.push_back({"E304", at.row, at.col, false, "blank lines found after function decorator", RemoveBlanks(src, at.row, ll.blank_lines, 0)});
+    if (ll.blank_lines) {
+      out.push_back({"E304", at.row, at.col, false, "blank lines found after function decorator",
+                     RemoveBlanks(src, at.row, ll.blank_lines, 0)});
+    }
     return;
   }
   if (ll.blank_lines > kTopLevel || (ll.indent_level && ll.blank_lines == kMethod + 1)) {
