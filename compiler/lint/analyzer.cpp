@@ -14,14 +14,18 @@
 #include "lint/rules/pycodestyle/comparison_to_singleton.h"
 #include "lint/rules/pycodestyle/comparison_type.h"
 #include "lint/rules/pycodestyle/compound_statements.h"
+#include "lint/rules/pycodestyle/explicit_line_join.h"
 #include "lint/rules/pycodestyle/extraneous_whitespace.h"
 #include "lint/rules/pycodestyle/imports_on_separate_lines.h"
+#include "lint/rules/pycodestyle/indentation.h"
 #include "lint/rules/pycodestyle/invalid_escape_sequence.h"
 #include "lint/rules/pycodestyle/line_too_long.h"
 #include "lint/rules/pycodestyle/missing_whitespace.h"
 #include "lint/rules/pycodestyle/missing_whitespace_after_keyword.h"
 #include "lint/rules/pycodestyle/missing_whitespace_around_operator.h"
 #include "lint/rules/pycodestyle/module_imports_on_top_of_file.h"
+#include "lint/rules/pycodestyle/tabs_obsolete.h"
+#include "lint/rules/pycodestyle/tabs_or_spaces.h"
 #include "lint/rules/pycodestyle/trailing_whitespace.h"
 #include "lint/rules/pycodestyle/whitespace_around_comma.h"
 #include "lint/rules/pycodestyle/whitespace_around_default_equals.h"
@@ -66,6 +70,8 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckTrailingWhitespace(src, line, found);
     CheckLineTooLong(src, line, max_line_length, found);
     CheckBlankLineAtEof(src, line, found);
+    CheckTabsOrSpaces(src, line, found);
+    CheckTabsObsolete(src, line, found);
   }
   ImportPlacement import_placement;
   for (const LogicalLine& ll : split.logical) {
@@ -81,14 +87,16 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckMissingWhitespaceAfterKeyword(src, ll, found);
     CheckWhitespaceAroundDefaultEquals(src, ll, found);
     CheckComparisonToSingleton(src, ll, found);
-    CheckImportsOnSeparateLines(src, ll, found);
-    CheckModuleImportsOnTopOfFile(src, ll, import_placement, found);
-    CheckCompoundStatements(src, ll, found);
+    CheckAmbiguousIdentifier(src, ll, found);
+    CheckBareExcept(src, ll, found);
     CheckComparisonNegative(src, ll, found);
     CheckComparisonType(src, ll, found);
-    CheckBareExcept(src, ll, found);
-    CheckAmbiguousIdentifier(src, ll, found);
+    CheckCompoundStatements(src, ll, found);
+    CheckExplicitLineJoin(src, ll, found);
+    CheckImportsOnSeparateLines(src, ll, found);
+    CheckIndentation(src, ll, found);
     CheckInvalidEscapeSequence(src, ll, found);
+    CheckModuleImportsOnTopOfFile(src, ll, import_placement, found);
   }
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.
   if (src.tree && src.tree_clean) {

@@ -319,7 +319,12 @@ TEST_CASE("lint: pycodestyle testsuite") {
           for (const auto& i : Analyze(testcase, options)) got.insert(i.code);
           // pycodestyle honours `# nopep8`; flake8 (our contract) does not.
           bool nopep8 = testcase.find("# nopep8") != std::string::npos;
-          bool pass = got == expected || nopep8;
+          // pycodestyle resets its indent character at every E101; flake8 (our contract)
+          // keeps the first one, so a tab-indented block after space-indented lines is
+          // also E117 over-indented there (W19.py's E101 cases; checked with flake8 5.0.4).
+          std::multiset<std::string> got_pycodestyle = got;
+          if (expected.count("E101") && !expected.count("E117")) got_pycodestyle.erase("E117");
+          bool pass = got == expected || got_pycodestyle == expected || nopep8;
           // pycodestyle also hands `# noqa` to some checks (E402 then skips the line
           // without marking code seen); flake8 passes noqa=False. There flake8 decides.
           if (!pass && testcase.find("# noqa") != std::string::npos && HaveFlake8()) {

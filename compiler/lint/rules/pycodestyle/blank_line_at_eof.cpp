@@ -7,6 +7,14 @@ void CheckBlankLineAtEof(const Source& src, const PhysicalLine& line, Findings& 
   std::string_view text = line.text;
   std::string_view stripped = text;
   while (!stripped.empty() && (stripped.back() == '\n' || stripped.back() == '\r')) stripped.remove_suffix(1);
+  if (stripped.size() == text.size()) {
+    // W292: the column is the length of the file's last line, whatever line was checked.
+    std::string_view last = src.Line(src.total_lines());
+    if (!last.empty() && last.back() == '\n') return;  // cannot happen: then `text` would end with it
+    out.push_back({"W292", line.row, static_cast<int>(last.size()), false, "no newline at end of file",
+                   {Edit{src.text.size(), src.text.size(), "\n"}}});
+    return;
+  }
   if (text.empty() || !stripped.empty()) return;
   // Keep the text up to the newline that ends the last line with any content.
   size_t keep = src.text.find_last_not_of(" \t\f\v\n");

@@ -1,5 +1,7 @@
 #include "lint/rules/pycodestyle/blank_lines.h"
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace trajc::lint {
@@ -108,28 +110,104 @@ std::vector<Edit> FixTooFew(const Source& src, const LogicalLine& ll, int def_ro
   return edits;
 }
 
+// DOCSTRING_REGEX: ^u?r?["']
+bool StartsDocstring(std::string_view s) {
+  size_t i = 0;
+  if (i < s.size() && s[i] == 'u') ++i;
+  if (i < s.size() && s[i] == 'r') ++i;
+  return i < s.size() && (s[i] == '"' || s[i] == '\'');
+}
+
+bool IsWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (static_cast<unsigned char>(c) & 0x80);
+}
+
+// STARTSWITH_DEF_REGEX: ^(async\s+def|def)\b
+bool StartsDef(std::string_view s) {
+  size_t i = 0;
+  if (s.starts_with("async") && s.size() > 5 && IsSpace(s[5])) {
+    i = 5;
+    while (i < s.size() && IsSpace(s[i])) ++i;
+  }
+  if (s.substr(i, 3) != "def") return false;
+  return i + 3 >= s.size() || !IsWordChar(s[i + 3]);
+}
+
+// E306 or E301: walks back from the line above the definition's last line to the
+// nearest less indented line, as pycodestyle does (lines[line_number - 2::-1]).
+bool NestedInDef(const Source& src, const LogicalLine& ll) {
+  const int n = src.total_lines();
+  int idx = ll.line_number - kTopLevel;  // 0-based, may wrap as a Python index does
+  if (idx < 0) idx += n;
+  if (idx < 0) return false;
+  idx = std::min(idx, n - 1);
+  int ancestor_level = ll.indent_level;
+  bool nested = false;
+  for (; idx >= 0; --idx) {
+    std::string_view line = src.Line(idx + 1);
+    if (Strip(line).empty()) continue;
+    int indent = ExpandIndent(line);
+    if (indent >= ancestor_level) continue;
+    ancestor_level = indent;
+    size_t a = line.find_first_not_of(" \t\n\r\f\v");
+    nested = StartsDef(a == std::string_view::npos ? std::string_view() : line.substr(a));
+    if (nested || ancestor_level == 0) break;
+  }
+  return nested;
+}
+
+// Deletes all but `keep` of the `count` blank lines right above `row`.
+std::vector<Edit> RemoveBlanks(const Source& src, int row, int count, int keep) {
+  int first_blank = row - count;
+  if (first_blank < 1 || count <= keep) return {};
+  return {Edit{src.Offset(first_blank, 0), src.Offset(first_blank + count - keep, 0), ""}};
+}
+
 }  // namespace
 
 void CheckBlankLines(const Source& src, const LogicalLine& ll, Findings& out) {
   if (ll.previous_logical.empty() && ll.blank_before < kTopLevel) return;
-  if (ll.previous_logical.substr(0, 1) == "@") return;  // E304 territory
   Position at = ll.Locate(0);
-  if (ll.blank_lines > kTopLevel || (ll.indent_level && ll.blank_lines == kMethod + 1)) {
-    int keep = ll.indent_level ? kMethod : kTopLevel;
-    int first_blank = at.row - ll.blank_lines;
-    std::vector<Edit> fix;
-    if (first_blank >= 1 && ll.blank_lines > keep) {
-      fix.push_back(Edit{src.Offset(first_blank, 0), src.Offset(first_blank + ll.blank_lines - keep, 0), ""});
+  if (ll.previous_logical.substr(0, 1) == "@") {
+    if (ll.blank_lines) {
+      out.push_back({"E304", at.row, at.col, false, "blank lines found after function decorator",
+                     RemoveBlanks(src, at.row, ll.blank_lines, 0)});
     }
-    out.push_back({"E303", at.row, at.col, false, "too many blank lines (" + std::to_string(ll.blank_lines) + ")", std::move(fix)});
     return;
   }
-  if (!StartsTopLevel(ll.text)) return;
-  if (IsOneLiner(src, ll) && ll.blank_before == 0) return;
-  if (ll.indent_level) return;  // E301 / E306
-  if (ll.blank_before != kTopLevel) {
-    out.push_back({"E302", at.row, at.col, false,
-                   "expected 2 blank lines, found " + std::to_string(ll.blank_before), FixTooFew(src, ll, at.row)});
+  if (ll.blank_lines > kTopLevel || (ll.indent_level && ll.blank_lines == kMethod + 1)) {
+    int keep = ll.indent_level ? kMethod : kTopLevel;
+    out.push_back({"E303", at.row, at.col, false, "too many blank lines (" + std::to_string(ll.blank_lines) + ")",
+                   RemoveBlanks(src, at.row, ll.blank_lines, keep)});
+    return;
+  }
+  if (StartsTopLevel(ll.text)) {
+    if (IsOneLiner(src, ll) && ll.blank_before == 0) return;  // a group of one-liners
+    if (ll.indent_level) {
+      if (ll.blank_before == kMethod || ll.previous_indent_level < ll.indent_level || StartsDocstring(ll.previous_logical)) return;
+      // A blank line can only be added where there is none; a longer run split by
+      // comments already has E303 on its comment.
+      std::vector<Edit> fix;
+      if (ll.blank_before == 0) {
+        size_t off = src.Offset(std::max(ll.previous_end_row + 1, 1), 0);
+        fix.push_back(Edit{off, off, "\n"});
+      }
+      if (NestedInDef(src, ll)) {
+        out.push_back({"E306", at.row, at.col, false, "expected 1 blank line before a nested definition, found 0", std::move(fix)});
+      } else {
+        out.push_back({"E301", at.row, at.col, false, "expected 1 blank line, found 0", std::move(fix)});
+      }
+    } else if (ll.blank_before != kTopLevel) {
+      out.push_back({"E302", at.row, at.col, false,
+                     "expected 2 blank lines, found " + std::to_string(ll.blank_before), FixTooFew(src, ll, at.row)});
+    }
+    return;
+  }
+  if (!ll.text.empty() && !ll.indent_level && ll.blank_before != kTopLevel &&
+      (ll.previous_unindented_logical_line.starts_with("def ") || ll.previous_unindented_logical_line.starts_with("class "))) {
+    out.push_back({"E305", at.row, at.col, false,
+                   "expected 2 blank lines after class or function definition, found " + std::to_string(ll.blank_before),
+                   FixTooFew(src, ll, at.row)});
   }
 }
 
