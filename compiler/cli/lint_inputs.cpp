@@ -34,8 +34,9 @@ std::vector<std::string> PythonFilesUnder(const fs::path& dir, const std::string
       if (Excluded(name)) it.disable_recursion_pending();
       continue;
     }
-    if (name.size() > 3 && name.ends_with(".py") && !Excluded(name) && it->is_regular_file(type_ec))
-      found.push_back((fs::path(shown) / fs::relative(it->path(), dir)).string());
+    // A symlinked file is linted under its own name, as flake8 does (fs::relative would resolve it).
+    if (name.size() > 3 && name.ends_with(".py") && !Excluded(name) && fs::is_regular_file(it->path(), type_ec))
+      found.push_back((fs::path(shown) / it->path().lexically_relative(dir)).string());
   }
   std::sort(found.begin(), found.end());
   return found;

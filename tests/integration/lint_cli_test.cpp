@@ -172,12 +172,14 @@ TEST_CASE("trajc lint searches folders recursively, sorted, skipping flake8's ex
   WriteFile(scratch / "pkg/sub/notes.txt", "w=4\n");
   WriteFile(scratch / "pkg/__pycache__/d.py", "v=5\n");
   WriteFile(scratch / "pkg/.git/e.py", "u=6\n");
+  fs::create_symlink("../a.py", scratch / "pkg/sub/linked.py");  // a symlinked file is linted, as by flake8
   Result r = TrajcIn("lint pkg", scratch);
   CHECK(r.exit_code == 1);
   CHECK(r.out ==
         "pkg/a.py:1:2: E225 missing whitespace around operator\n"
         "pkg/b.py:1:2: E225 missing whitespace around operator\n"
-        "pkg/sub/deeper/c.py:1:2: E225 missing whitespace around operator\n");
+        "pkg/sub/deeper/c.py:1:2: E225 missing whitespace around operator\n"
+        "pkg/sub/linked.py:1:2: E225 missing whitespace around operator\n");
   CHECK(SortedFindings(Flake8("pkg", scratch).out) == Lines(r.out));
   // A file named explicitly is linted whatever its name, as flake8 does.
   CHECK(TrajcIn("lint pkg/sub/notes.txt", scratch).out == "pkg/sub/notes.txt:1:2: E225 missing whitespace around operator\n");
