@@ -10,11 +10,14 @@
 
 #include "cli/check_command.h"
 #include "cli/fixtures_command.h"
+#include "cli/fix_command.h"
 #include "cli/generate.h"
+#include "cli/lint_command.h"
 #include "cli/stats_command.h"
 #include "cli/validate.h"
 #include "core/diagnostic.h"
 #include "domains/domain.h"
+#include "lint/lint.h"
 #ifdef TRAJC_WITH_LLM
 #include "llm/fill.h"
 #include "llm/generate_llm.h"
@@ -149,6 +152,39 @@ CLI::App* AddGenerateLlmCommand(CLI::App& app, trajc::llm::GenerateLlmOptions& g
 }
 #endif
 
+// The --select/--ignore options `lint` and `fix` share; parsed after CLI11 is done.
+struct CodeOptions {
+  std::string select, ignore;
+};
+
+void AddCodeOptions(CLI::App* cmd, CodeOptions& c, bool with_ignore) {
+  cmd->add_option("--select", c.select,
+                  "Comma-separated codes or prefixes to report (E2,W291,F401), as flake8's --select [default: every "
+                  "supported code except flake8's default extend-ignore E121,E123,E126,E226,E24,E704,W503,W504]");
+  if (with_ignore)
+    cmd->add_option("--ignore", c.ignore,
+                    "Comma-separated codes or prefixes not to report; when a code is both selected and ignored the "
+                    "longer prefix wins, as in flake8");
+}
+
+trajc::cli::CodeSelection ParseCodes(const CLI::App* cmd, const CodeOptions& c) {
+  trajc::cli::CodeSelection s;
+  s.select_given = cmd->count("--select") > 0;
+  if (s.select_given) s.select = trajc::cli::ParseCodeList("--select", c.select);
+  s.ignore_given = cmd->get_option_no_throw("--ignore") != nullptr && cmd->count("--ignore") > 0;
+  if (s.ignore_given) s.ignore = trajc::cli::ParseCodeList("--ignore", c.ignore);
+  return s;
+}
+
+std::string SupportedCodesText() {
+  std::string codes;
+  for (const auto& rule : trajc::lint::SupportedRules()) {
+    codes += "\n  " + rule.code + "  " + rule.summary;
+    if (rule.fixable) codes += rule.unsafe ? "  [fix: unsafe]" : "  [fix]";
+  }
+  return codes;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -224,6 +260,46 @@ int main(int argc, char** argv) {
   check_manifest->footer("\nExit codes: 0 the dataset reproduces byte for byte; 1 it does not (the first differing example "
                          "and the changed inputs are named) or the manifest is unusable; 2 usage error.\n");
 
+  trajc::cli::LintOptions lint_options;
+  CodeOptions lint_codes;
+  CLI::App* lint = app.add_subcommand(
+      "lint",
+      "Lint Python files with trajc's built-in analyzer, a stand-in for flake8 on the codes it supports: prints "
+      "`path:row:col: CODE message` lines, sorted by path then position, the same lines `flake8 --isolated "
+      "--select=<codes>` prints. Folders are searched recursively for *.py (flake8's default excludes such as .git "
+      "and __pycache__ skipped). `# noqa` comments work as in flake8. A missing path, a folder without *.py files and "
+      "a file that cannot be read or is not UTF-8 are each one located error on stderr (PATH[:LINE:COL]: error: "
+      "...; flake8 prints E902 there); the other files are still linted.\ne.g.: trajc lint src/ --select E2,W --json\n"
+      "Supported codes:" + SupportedCodesText());
+  lint->add_option("paths", lint_options.paths, "Python files, and folders to search for *.py")->required();
+  AddCodeOptions(lint, lint_codes, true);
+  lint->add_option("--max-line-length", lint_options.max_line_length, "E501's limit")->capture_default_str();
+  lint->add_flag("--json", lint_options.json,
+                 "Print one JSON array of {path, line, column, code, message, fixable} instead of the lines");
+  lint->footer("\nExit codes: 0 nothing found; 1 findings printed, or an input could not be linted (a located "
+               "error on stderr); 2 usage error (unknown flag, malformed code list).\n");
+
+  trajc::cli::FixOptions fix_options;
+  CodeOptions fix_codes;
+  CLI::App* fix_cmd = app.add_subcommand(
+      "fix",
+      "Fix Python files in place: lints them (as trajc lint) and applies every fixable finding's fix, again and "
+      "again until nothing changes. Only safe fixes (whitespace and layout; the program's AST is unchanged) unless "
+      "--unsafe-fixes, which also applies fixes that may change behaviour (F401 removes an import, E711/E712 use "
+      "`is`). Each file is replaced all at once and keeps its newline style. The findings that remain and a summary "
+      "(N fixed in M files, what remains and why) go to stderr.\ne.g.: trajc fix src/ --diff | patch -p0");
+  fix_cmd->add_option("paths", fix_options.paths, "Python files, and folders to search for *.py")->required();
+  AddCodeOptions(fix_cmd, fix_codes, true);
+  fix_cmd->add_option("--max-line-length", fix_options.max_line_length, "E501's limit (E501 has no fix; it is reported)")
+      ->capture_default_str();
+  fix_cmd->add_flag("--diff", fix_options.diff,
+                    "Write nothing; print a unified diff of the fixes (--- PATH / +++ PATH, applies with patch -p0)");
+  fix_cmd->add_flag("--unsafe-fixes", fix_options.unsafe_fixes, "Also apply fixes that may change behaviour (F401, E711, E712)");
+  fix_cmd->add_flag("-q,--quiet", fix_options.quiet, "No remaining findings or summary on stderr (errors still)");
+  fix_cmd->footer("\nExit codes: 0 no selected finding remains (with --diff: would remain); 1 findings remain (listed "
+                  "on stderr) or an input could not be fixed (a located error; the other files are still fixed); 2 "
+                  "usage error; 70 a fix would have broken a file's syntax (the file is left as it was).\n");
+
 #ifdef TRAJC_WITH_LLM
   trajc::llm::FillOptions fill_options;
   std::string fill_in_format, fill_out_format;
@@ -253,6 +329,14 @@ int main(int argc, char** argv) {
     if (*show) return trajc::cli::RunFixturesShow(fix);
     if (*check) return trajc::cli::RunFixturesCheck(fix);
     if (*check_manifest) return trajc::cli::RunCheck(chk);
+    if (*lint) {
+      lint_options.codes = ParseCodes(lint, lint_codes);
+      return trajc::cli::RunLint(lint_options);
+    }
+    if (*fix_cmd) {
+      fix_options.codes = ParseCodes(fix_cmd, fix_codes);
+      return trajc::cli::RunFix(fix_options);
+    }
 #ifdef TRAJC_WITH_LLM
     if (*fill) {
       fill_options.input_format = trajc::llm::RecordFormatFromName(fill_in_format);

@@ -1,0 +1,231 @@
+#include "cli/fix_command.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "core/files.h"
+#include "core/unified_diff.h"
+#include "lint/lint.h"
+#include "python/parse.h"
+
+namespace trajc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct FileResult {
+  std::string fixed;
+  size_t fixes = 0;                   // findings fixed
+  bool converged = true;              // a round changed nothing before kMaxFixRounds
+  std::vector<lint::Issue> remaining; // selected findings after fixing
+  // (line, code) of remaining findings whose safe fix was refused here because it would
+  // have changed the code, not just its layout (W291 inside a docstring).
+  std::set<std::pair<int, std::string>> refused;
+};
+
+// What Python's AST sees of `text`, as far as a layout fix could touch it: every token
+// of the tree but comments, with the whole text of string contents (whitespace inside a
+// string is part of its value). Fixes that keep this keep the program.
+std::string CodeSignature(const std::string& text) {
+  python::SourceTree tree = python::SourceTree::Parse(text);
+  std::string sig;
+  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
+  bool enter = true;
+  for (;;) {
+    if (enter) {
+      TSNode node = ts_tree_cursor_current_node(&cursor);
+      std::string_view type = ts_node_type(node);
+      bool whole = type == "string_content" || ts_node_child_count(node) == 0;
+      if (type != "comment" && whole) {
+        sig.append(type);
+        sig += '\x1f';
+        sig.append(tree.TextOf(node));
+        sig += '\x1e';
+      }
+      if (type != "comment" && !whole && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    }
+    if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+      enter = true;
+      continue;
+    }
+    if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    enter = false;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return sig;
+}
+
+bool Allowed(const lint::Issue& issue, bool unsafe_fixes) {
+  const lint::RuleInfo* rule = lint::FindRule(issue.code);
+  return issue.fixable && rule != nullptr && rule->fixable && (unsafe_fixes || !rule->unsafe);
+}
+
+FileResult FixText(std::string text, const lint::Options& options, bool unsafe_fixes) {
+  FileResult r;
+  r.converged = false;
+  // Safe fixes are layout only by the code table's word; the signature holds them to it.
+  std::string signature = unsafe_fixes ? std::string() : CodeSignature(text);
+  for (int round = 0; round < kMaxFixRounds; ++round) {
+    r.refused.clear();
+    std::vector<lint::Issue> issues = lint::Analyze(text, options);
+    // (line, code) pairs, last line first: a fix edits its own line and the lines just
+    // before it (blank lines), so the findings above it keep their line numbers.
+    std::map<std::pair<int, std::string>, size_t, std::greater<>> targets;
+    for (const lint::Issue& issue : issues)
+      if (Allowed(issue, unsafe_fixes)) ++targets[{issue.line, issue.code}];
+    bool changed = false;
+    for (const auto& [key, count] : targets) {
+      std::optional<std::string> next = lint::FixLine(text, key.second, key.first);
+      if (!next || *next == text) continue;
+      if (!unsafe_fixes) {
+        std::string next_signature = CodeSignature(*next);
+        if (next_signature != signature) {
+          r.refused.insert(key);
+          continue;
+        }
+        signature = std::move(next_signature);
+      }
+      text = std::move(*next);
+      r.fixes += count;
+      changed = true;
+    }
+    if (!changed) {
+      r.converged = true;
+      r.remaining = std::move(issues);
+      break;
+    }
+  }
+  if (!r.converged) r.remaining = lint::Analyze(text, options);
+  r.fixed = std::move(text);
+  return r;
+}
+
+bool ParsesCleanly(const std::string& text) {
+  python::SourceTree tree = python::SourceTree::Parse(text);
+  return !ts_node_has_error(tree.root());
+}
+
+void WriteInPlace(const std::string& path, const std::string& text) {
+  // Through a symlink to the file it names; the file keeps its mode.
+  std::error_code ec;
+  fs::path target = fs::canonical(path, ec);
+  if (ec) target = path;
+  fs::perms mode = fs::status(target, ec).permissions();
+  AtomicFile out(target);
+  out.Write(text);
+  out.Publish();
+  if (!ec) fs::permissions(target, mode, ec);
+}
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+int RunFix(const FixOptions& o) {
+  if (o.max_line_length < 1)
+    throw Error({"trajc", 0, 0}, "--max-line-length must be at least 1, got " + std::to_string(o.max_line_length),
+                kExitUsage);
+  if (!o.quiet) {
+    for (const std::string& p : UnmatchedPrefixes(o.codes))
+      std::cerr << "trajc: warning: --select " << p << " matches no code trajc supports; it fixes nothing\n";
+  }
+  lint::Options options;
+  options.max_line_length = o.max_line_length;
+  options.select = SelectedCodes(o.codes);
+
+  std::vector<Error> errors;
+  const std::vector<std::string> files = CollectPythonFiles(o.paths, errors);
+  for (const Error& e : errors) std::cerr << e.what() << "\n";
+  size_t bad_inputs = errors.size();
+  bool internal_error = false;
+
+  size_t total_fixes = 0, files_changed = 0;
+  std::string remaining_lines;
+  std::map<std::string, size_t> remaining_by_code, refused_by_code;
+  std::string diff;
+  for (const std::string& path : files) {
+    try {
+      const std::string original = ReadPythonSource(path);
+      if (options.select.empty()) continue;  // lint::Options reads an empty list as "the defaults"
+      FileResult r = FixText(original, options, o.unsafe_fixes);
+      if (r.fixed != original) {
+        if (ParsesCleanly(original) && !ParsesCleanly(r.fixed)) {
+          throw Error({path, 0, 0},
+                      "internal error: the fixes would break the file's syntax, so it is left as it was; please "
+                      "report it with the file",
+                      70);
+        }
+        if (!r.converged) {
+          std::cerr << FormatDiagnostic({path, 0, 0}, "warning",
+                                        "fixes still changed the file after " + std::to_string(kMaxFixRounds) +
+                                            " rounds; the last round's text is kept")
+                    << "\n";
+        }
+        if (o.diff) diff += UnifiedDiff(original, r.fixed, path, path);
+        else WriteInPlace(path, r.fixed);
+        ++files_changed;
+        total_fixes += r.fixes;
+      }
+      for (const lint::Issue& issue : r.remaining) {
+        remaining_lines += path + ":" + std::to_string(issue.line) + ":" + std::to_string(issue.column) + ": " +
+                           issue.code + " " + issue.message + "\n";
+        ++remaining_by_code[issue.code];
+        if (r.refused.count({issue.line, issue.code})) ++refused_by_code[issue.code];
+      }
+    } catch (const Error& e) {
+      std::cerr << e.what() << "\n";
+      ++bad_inputs;
+      internal_error = internal_error || e.exit_code() == 70;
+    }
+  }
+  std::fwrite(diff.data(), 1, diff.size(), stdout);
+  std::fflush(stdout);
+
+  size_t remaining = 0;
+  for (const auto& [code, n] : remaining_by_code) remaining += n;
+  if (!o.quiet) {
+    std::cerr << remaining_lines;
+    std::string summary = std::string("trajc: ") + (o.diff ? "would fix " : "fixed ") +
+                          Plural(total_fixes, "finding", "findings") + " in " + Plural(files_changed, "file", "files") +
+                          " (" + Plural(files.size(), "file", "files") + " checked)";
+    if (remaining == 0) {
+      summary += "; nothing selected remains";
+    } else {
+      std::string no_fix, unsafe, stuck;
+      auto add = [](std::string& list, const std::string& code, size_t n) {
+        if (n > 0) list += (list.empty() ? "" : ", ") + code + " x" + std::to_string(n);
+      };
+      for (const auto& [code, n] : remaining_by_code) {
+        const lint::RuleInfo* rule = lint::FindRule(code);
+        size_t refused = refused_by_code.count(code) ? refused_by_code.at(code) : 0;
+        if (rule == nullptr || !rule->fixable) {
+          add(no_fix, code, n);
+        } else if (rule->unsafe && !o.unsafe_fixes) {
+          add(unsafe, code, n);
+        } else {
+          add(unsafe, code, refused);  // a safe rule's fix that would change a string here
+          add(stuck, code, n - refused);
+        }
+      }
+      summary += "; " + std::to_string(remaining) + (remaining == 1 ? " remains:" : " remain:");
+      std::string sep = " ";
+      if (!no_fix.empty()) summary += sep + "no automatic fix (" + no_fix + ")", sep = "; ";
+      if (!unsafe.empty()) summary += sep + "unsafe fix, rerun with --unsafe-fixes (" + unsafe + ")", sep = "; ";
+      if (!stuck.empty()) summary += sep + "fix not applicable here (" + stuck + ")";
+    }
+    std::cerr << summary << "\n";
+  }
+  if (internal_error) return 70;
+  if (bad_inputs > 0) return kExitInvalid;
+  return remaining == 0 ? kExitOk : kExitInvalid;
+}
+
+}  // namespace trajc::cli
