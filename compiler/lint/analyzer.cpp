@@ -134,7 +134,7 @@ std::vector<Issue> Analyze(std::string_view source, const Options& options) {
     issues.push_back(Issue{f.code, f.row, std::max(col, 0) + 1, std::move(f.message), !f.edits.empty()});
   }
   std::sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) {
-    return std::tie(a.line, a.column, a.code) < std::tie(b.line, b.column, b.code);
+    return std::tie(a.line, a.column, a.code, a.message) < std::tie(b.line, b.column, b.code, b.message);
   });
   return issues;
 }

@@ -33,7 +33,7 @@ struct Options {
   std::string filename;
 };
 
-// All findings of the supported codes in `source`, sorted by (line, column, code).
+// All findings of the supported codes in `source`, sorted by (line, column, code, message).
 // `# noqa` and `# noqa: CODE[,CODE]` on a physical line suppress findings on that line
 // (flake8's rules, including its handling of multi-line strings).
 std::vector<Issue> Analyze(std::string_view source, const Options& options = {});

@@ -1,35 +1,39 @@
 #!/usr/bin/python3
-"""usage: ast_same.py BEFORE.py AFTER.py
+"""usage: ast_same.py BEFORE_DIR AFTER_DIR
 
-Exit 0 when the two files have the same Python AST (ast.dump, no
-positions): a safe `trajc fix` changes whitespace and layout only. Exit 1
-naming the first difference, 2 when either file does not parse.
+For every *.py under BEFORE_DIR and its namesake under AFTER_DIR, one line
+`REL before=ok|syntax after=ok|syntax ast=same|differs|-`: whether each
+compiles (as py_compile does), and whether their Python ASTs (ast.dump, no
+positions) are the same — a safe `trajc fix` changes whitespace and layout
+only. One process for a whole tree, so that the test does not start Python
+once per file.
 """
 import ast
+import os
 import sys
 
 
-def dump(path):
+def parse(path):
     with open(path, "rb") as f:
-        return ast.dump(ast.parse(f.read(), filename=path))
-
-
-def main():
+        source = f.read()
     try:
-        before, after = dump(sys.argv[1]), dump(sys.argv[2])
-    except SyntaxError as e:
-        print(f"{e.filename}:{e.lineno}: does not parse: {e.msg}")
-        return 2
-    if before == after:
-        return 0
-    pairs = zip(before + "\0", after + "\0")
-    at = next(i for i, (a, b) in enumerate(pairs) if a != b)
-    lo = max(0, at - 80)
-    print(f"AST differs at character {at}:\n"
-          f"  before: ...{before[lo:at + 80]}\n"
-          f"  after:  ...{after[lo:at + 80]}")
-    return 1
+        tree = ast.parse(source, filename=path)
+        compile(source, path, "exec")
+    except (SyntaxError, ValueError):
+        return None
+    return ast.dump(tree)
+
+
+def main(before_dir, after_dir):
+    for root, dirs, names in os.walk(before_dir):
+        dirs.sort()
+        for name in sorted(n for n in names if n.endswith(".py")):
+            rel = os.path.relpath(os.path.join(root, name), before_dir)
+            before, after = parse(os.path.join(before_dir, rel)), parse(os.path.join(after_dir, rel))
+            same = "-" if before is None or after is None else ("same" if before == after else "differs")
+            print(f"{rel} before={'ok' if before else 'syntax'} after={'ok' if after else 'syntax'} ast={same}")
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1], sys.argv[2]))
