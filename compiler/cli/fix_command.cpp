@@ -130,16 +130,7 @@ std::string Plural(size_t n, const char* one, const char* many) {
 }  // namespace
 
 int RunFix(const FixOptions& o) {
-  if (o.max_line_length < 1)
-    throw Error({"trajc", 0, 0}, "--max-line-length must be at least 1, got " + std::to_string(o.max_line_length),
-                kExitUsage);
-  if (!o.quiet) {
-    for (const std::string& p : UnmatchedPrefixes(o.codes))
-      std::cerr << "trajc: warning: --select " << p << " matches no code trajc supports; it fixes nothing\n";
-  }
-  lint::Options options;
-  options.max_line_length = o.max_line_length;
-  options.select = SelectedCodes(o.codes);
+  lint::Options options = AnalyzerOptions(o.codes, o.max_line_length, o.quiet, "fixes nothing");
 
   std::vector<Error> errors;
   const std::vector<std::string> files = CollectPythonFiles(o.paths, errors);

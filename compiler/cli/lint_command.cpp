@@ -20,14 +20,7 @@ struct Located {
 }  // namespace
 
 int RunLint(const LintOptions& o) {
-  if (o.max_line_length < 1)
-    throw Error({"trajc", 0, 0}, "--max-line-length must be at least 1, got " + std::to_string(o.max_line_length),
-                kExitUsage);
-  for (const std::string& p : UnmatchedPrefixes(o.codes))
-    std::cerr << "trajc: warning: --select " << p << " matches no code trajc supports; it reports nothing\n";
-  lint::Options options;
-  options.max_line_length = o.max_line_length;
-  options.select = SelectedCodes(o.codes);
+  lint::Options options = AnalyzerOptions(o.codes, o.max_line_length, false, "reports nothing");
 
   std::vector<Error> errors;
   const std::vector<std::string> files = CollectPythonFiles(o.paths, errors);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <set>
 
 #include "core/files.h"
@@ -184,6 +185,20 @@ std::vector<std::string> UnmatchedPrefixes(const CodeSelection& s) {
     if (!any && std::find(unmatched.begin(), unmatched.end(), p) == unmatched.end()) unmatched.push_back(p);
   }
   return unmatched;
+}
+
+lint::Options AnalyzerOptions(const CodeSelection& selection, int max_line_length, bool quiet,
+                              const std::string& consequence) {
+  if (max_line_length < 1)
+    throw Error({"trajc", 0, 0}, "--max-line-length must be at least 1, got " + std::to_string(max_line_length),
+                kExitUsage);
+  if (!quiet)
+    for (const std::string& p : UnmatchedPrefixes(selection))
+      std::cerr << "trajc: warning: --select " << p << " matches no code trajc supports; it " << consequence << "\n";
+  lint::Options options;
+  options.max_line_length = max_line_length;
+  options.select = SelectedCodes(selection);
+  return options;
 }
 
 }  // namespace trajc::cli

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "lint/lint.h"
 
 namespace trajc::cli {
 
@@ -46,5 +47,11 @@ std::vector<std::string> SelectedCodes(const CodeSelection& selection);
 // --select prefixes that match no supported code, for a warning (a typo selects nothing;
 // flake8 codes trajc does not implement are not reported).
 std::vector<std::string> UnmatchedPrefixes(const CodeSelection& selection);
+
+// The analyzer's options for a command's --select/--ignore/--max-line-length. Throws a
+// usage Error for a length below 1; warns on stderr, unless `quiet`, of each --select
+// prefix that matches nothing ("it <consequence>": "reports nothing", "fixes nothing").
+lint::Options AnalyzerOptions(const CodeSelection& selection, int max_line_length, bool quiet,
+                              const std::string& consequence);
 
 }  // namespace trajc::cli

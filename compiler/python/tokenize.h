@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text_lines.h"
+
 namespace trajc::python {
 
 enum class TokenType { kName, kNumber, kString, kOp, kComment, kNl, kNewline, kIndent, kDedent, kErrorToken, kEndMarker };
@@ -32,7 +34,7 @@ struct Tokens {
 };
 
 // Splits `text` into physical lines, each keeping its "\n" (the last may lack one).
-std::vector<std::string_view> SplitLines(std::string_view text);
+using trajc::SplitLines;
 
 // Tokenizes `lines` (from SplitLines); the views in the result point into them.
 Tokens Tokenize(const std::vector<std::string_view>& lines);
