@@ -212,7 +212,7 @@ CompiledSchema::CompiledSchema(CompiledSchema&&) noexcept = default;
 CompiledSchema& CompiledSchema::operator=(CompiledSchema&&) noexcept = default;
 CompiledSchema::~CompiledSchema() = default;
 
-CompiledSchema CompiledSchema::Compile(const Json& schema) {
+CompiledSchema CompiledSchema::Compile(const Json& schema, const CompileOptions& /*options*/) {
   internal::Compiler compiler(schema);
   auto plan = std::make_unique<Plan>();
   plan->root = compiler.Finish();
@@ -238,6 +238,30 @@ bool CompiledSchema::IsValid(const Json& instance) const {
   } catch (const std::exception&) {
     return false;
   }
+}
+
+std::optional<Dialect> DialectFromUri(std::string_view uri) {
+  if (!uri.empty() && uri.back() == '#') uri.remove_suffix(1);
+  if (uri.starts_with("https://")) uri.remove_prefix(8);
+  else if (uri.starts_with("http://")) uri.remove_prefix(7);
+  else return std::nullopt;
+  if (uri == "json-schema.org/draft/2020-12/schema") return Dialect::kDraft2020_12;
+  if (uri == "json-schema.org/draft/2019-09/schema") return Dialect::kDraft2019_09;
+  if (uri == "json-schema.org/draft-07/schema") return Dialect::kDraft7;
+  if (uri == "json-schema.org/draft-06/schema") return Dialect::kDraft6;
+  if (uri == "json-schema.org/draft-04/schema") return Dialect::kDraft4;
+  return std::nullopt;
+}
+
+std::string_view DialectName(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::kDraft4: return "draft-04";
+    case Dialect::kDraft6: return "draft-06";
+    case Dialect::kDraft7: return "draft-07";
+    case Dialect::kDraft2019_09: return "2019-09";
+    case Dialect::kDraft2020_12: return "2020-12";
+  }
+  return "2020-12";
 }
 
 }  // namespace trajc::schema
