@@ -35,7 +35,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRAJC_BUILD_TESTS=ON
+# The same configuration as scripts/test.sh, so that the test run reuses these objects.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRAJC_WERROR=ON -DTRAJC_BUILD_TESTS=ON -DTRAJC_WITH_LLM=ON
 cmake --build build --target trajc
 if [ -w /usr/local/bin ]; then
   cmake --install build --prefix /usr/local >/dev/null
