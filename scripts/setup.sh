@@ -12,10 +12,14 @@ tools=(g++:build-essential make:build-essential cmake:cmake ninja:ninja-build pk
        git:git npm:npm)
 packages=(
   ca-certificates libtree-sitter-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libssl-dev
+  # JSON Schema $id/$ref resolution (RFC 3986)
+  liburiparser-dev
   # the LLM module (trajc fill): HTTP and the response cache
   libcurl4-openssl-dev libsqlite3-dev
   # test-time oracles: the real tools whose verdicts trajc's output must match
-  flake8 python3-pydocstyle python3-pytest python3-jsonschema json-schema-test-suite
+  flake8 python3-pydocstyle python3-pytest python3-jsonschema
+  # the JSON-Schema-Test-Suite (draft 2020-12, 2019-09, 7, 6, 4 and remotes/) for the schema conformance test
+  libtest-json-schema-acceptance-perl
   # bench: the Python peer generator is written the way such scripts usually are
   python3-pydantic
 )
