@@ -8,6 +8,7 @@ namespace trajc::schema::internal {
 namespace {
 
 constexpr int kMaxMetaschemaChain = 8;
+constexpr int kMaxWalkDepth = 256;  // as Compile's nesting bound: no unbounded recursion
 
 std::string ChildPointer(const std::string& pointer, std::string_view token) {
   std::string out = pointer;
@@ -45,7 +46,7 @@ int ResourceIndex::AddDocument(const Json& json, std::string uri, Dialect defaul
   int resource = NewResource(uri, root);
   AddUri(uri, root);
   SchemaInfo info{uri, {default_dialect, DefaultVocabularies(default_dialect)}, resource};
-  Walk(document, json, "", std::move(info));
+  Walk(document, json, "", std::move(info), 0);
   return document;
 }
 
@@ -78,7 +79,10 @@ DialectInfo ResourceIndex::DialectOf(const Json& value, const std::string& error
   return {base.dialect, bits};
 }
 
-void ResourceIndex::Walk(int document, const Json& schema, const std::string& pointer, SchemaInfo info) {
+void ResourceIndex::Walk(int document, const Json& schema, const std::string& pointer, SchemaInfo info, int depth) {
+  if (depth > kMaxWalkDepth) {
+    throw SchemaError(pointer, "schema nesting exceeds the maximum depth of " + std::to_string(kMaxWalkDepth));
+  }
   Location here{document, pointer};
   if (schema.is_object()) {
     if (auto it = schema.find("$schema"); it != schema.end()) info.dialect = DialectOf(*it, ChildPointer(pointer, "$schema"), 0);
@@ -129,23 +133,23 @@ void ResourceIndex::Walk(int document, const Json& schema, const std::string& po
     const std::string at = ChildPointer(pointer, it.key());
     auto each_element = [&] {
       if (!value.is_array()) return;
-      for (std::size_t i = 0; i < value.size(); ++i) Walk(document, value[i], at + "/" + std::to_string(i), info);
+      for (std::size_t i = 0; i < value.size(); ++i) Walk(document, value[i], at + "/" + std::to_string(i), info, depth + 1);
     };
     auto each_member = [&](bool schemas_only) {
       if (!value.is_object()) return;
       for (auto m = value.begin(); m != value.end(); ++m) {
         if (schemas_only && !m.value().is_object() && !m.value().is_boolean()) continue;
-        Walk(document, m.value(), ChildPointer(at, m.key()), info);
+        Walk(document, m.value(), ChildPointer(at, m.key()), info, depth + 1);
       }
     };
     switch (SubschemaShapeOf(it.key(), info.dialect.dialect)) {
       case SubschemaShape::kNone: break;
-      case SubschemaShape::kSchema: Walk(document, value, at, info); break;
+      case SubschemaShape::kSchema: Walk(document, value, at, info, depth + 1); break;
       case SubschemaShape::kArray: each_element(); break;
       case SubschemaShape::kObject: each_member(false); break;
       case SubschemaShape::kSchemaOrArray:
         if (value.is_array()) each_element();
-        else Walk(document, value, at, info);
+        else Walk(document, value, at, info, depth + 1);
         break;
       case SubschemaShape::kDependencies: each_member(true); break;
     }
@@ -165,7 +169,7 @@ const SchemaInfo& ResourceIndex::InfoAt(const Location& location) {
   SchemaInfo info = found != infos_.end() ? found->second : infos_.at({location.document, ""});
   auto tokens = ParsePointer(location.pointer);
   const Json* schema = tokens ? ResolvePointer(document(location.document), *tokens) : nullptr;
-  if (schema != nullptr) Walk(location.document, *schema, location.pointer, info);
+  if (schema != nullptr) Walk(location.document, *schema, location.pointer, info, 0);
   auto it = infos_.find(location);
   if (it == infos_.end()) it = infos_.emplace(location, info).first;
   return it->second;

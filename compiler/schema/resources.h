@@ -65,7 +65,7 @@ class ResourceIndex {
     std::string uri;
   };
   int AddDocument(const Json& json, std::string uri, Dialect default_dialect);
-  void Walk(int document, const Json& schema, const std::string& pointer, SchemaInfo info);
+  void Walk(int document, const Json& schema, const std::string& pointer, SchemaInfo info, int depth);
   DialectInfo DialectOf(const Json& value, const std::string& error_pointer, int depth);
   int NewResource(std::string uri, Location root);
   void AddUri(std::string uri, const Location& location);
