@@ -151,7 +151,7 @@ const Node* Compiler::CompileAt(int document, const Json& schema, const std::str
                       "schema nesting exceeds the maximum depth of " + std::to_string(kMaxSchemaDepth));
   }
   auto node = std::make_unique<Node>();
-  node->pointer = pointer;
+  node->pointer = ErrorPointer(document, pointer);
   Node* raw = node.get();
   nodes_.push_back(std::move(node));
   by_location_.emplace(location, raw);

@@ -65,7 +65,7 @@ class Node {
 
   Kind kind = Kind::kTrue;
   std::vector<std::unique_ptr<Keyword>> keywords;
-  std::string pointer;  // location in the schema document (for compile-time errors)
+  std::string pointer;  // location for compile-time errors ("uri#pointer" outside the root document)
   bool has_unevaluated = false;  // collects its keywords' annotations for unevaluated*
   const DynamicResource* resource = nullptr;  // pushed on the dynamic scope when entered
 
