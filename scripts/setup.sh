@@ -12,13 +12,13 @@ tools=(g++:build-essential make:build-essential cmake:cmake ninja:ninja-build pk
        git:git npm:npm)
 packages=(
   ca-certificates libtree-sitter-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libssl-dev
-  # JSON Schema: ECMA-262 `pattern` on PCRE2, IDNA2008 host names for `format`
-  libpcre2-dev libidn2-dev
+  # JSON Schema: ECMA-262 `pattern` on PCRE2, IDNA2008 host names for `format`, $id/$ref resolution (RFC 3986)
+  libpcre2-dev libidn2-dev liburiparser-dev
   # the LLM module (trajc fill): HTTP and the response cache
   libcurl4-openssl-dev libsqlite3-dev
   # test-time oracles: the real tools whose verdicts trajc's output must match
-  flake8 python3-pydocstyle python3-pytest python3-jsonschema json-schema-test-suite
-  # JSON-Schema-Test-Suite with draft2020-12 and optional/format (schema regex and format tests)
+  flake8 python3-pydocstyle python3-pytest python3-jsonschema
+  # the JSON-Schema-Test-Suite (draft 2020-12, 2019-09, 7, 6, 4, optional/format and remotes/) for the schema tests
   libtest-json-schema-acceptance-perl
   # bench: the Python peer generator is written the way such scripts usually are
   python3-pydantic

@@ -5,6 +5,7 @@
 #include "schema/json_pointer.h"
 #include "schema/json_schema_internal.h"
 #include "schema/json_value.h"
+#include "schema/uri.h"
 
 namespace trajc::schema {
 
@@ -12,10 +13,29 @@ namespace internal {
 
 inline constexpr int kMaxSchemaDepth = 256;
 
+const Node* DynamicResource::Find(const std::string& name) const {
+  auto it = std::lower_bound(anchors.begin(), anchors.end(), name,
+                             [](const auto& entry, const std::string& n) { return entry.first < n; });
+  return (it != anchors.end() && it->first == name) ? it->second : nullptr;
+}
+
+void Annotations::Merge(const Annotations& other) {
+  all_properties = all_properties || other.all_properties;
+  all_items = all_items || other.all_items;
+  item_prefix = std::max(item_prefix, other.item_prefix);
+  if (properties.size() < other.properties.size()) properties.resize(other.properties.size(), 0);
+  for (std::size_t i = 0; i < other.properties.size(); ++i) properties[i] |= other.properties[i];
+  if (items.size() < other.items.size()) items.resize(other.items.size(), 0);
+  for (std::size_t i = 0; i < other.items.size(); ++i) items[i] |= other.items[i];
+}
+
 bool Context::EvaluateMember(const Node& node, const Json& value, const std::string& key, const std::string* via) {
   if (via != nullptr) PushKeyword(*via);
   PushKey(key);
+  Annotations* saved = sink;
+  sink = nullptr;
   bool ok = node.Evaluate(value, *this);
+  sink = saved;
   PopInstance();
   if (via != nullptr) PopKeyword();
   return ok;
@@ -24,10 +44,26 @@ bool Context::EvaluateMember(const Node& node, const Json& value, const std::str
 bool Context::EvaluateItem(const Node& node, const Json& value, std::size_t index, const std::string* via) {
   if (via != nullptr) PushKeyword(*via);
   PushIndex(index);
+  Annotations* saved = sink;
+  sink = nullptr;
   bool ok = node.Evaluate(value, *this);
+  sink = saved;
   PopInstance();
   if (via != nullptr) PopKeyword();
   return ok;
+}
+
+bool RefKeyword::Evaluate(const Json& instance, Context& ctx) const {
+  const Node* target = target_;
+  if (dynamic_) {
+    for (const DynamicResource* resource : ctx.scope()) {  // outermost first
+      if (const Node* node = resource->Find(anchor_)) {
+        target = node;
+        break;
+      }
+    }
+  }
+  return target->Evaluate(instance, ctx);
 }
 
 bool Node::Evaluate(const Json& instance, Context& ctx) const {
@@ -45,6 +81,29 @@ bool Node::Evaluate(const Json& instance, Context& ctx) const {
     });
   }
   ++ctx.depth;
+  bool pushed = false;
+  if (resource != nullptr && ctx.tracks_scope() && (ctx.scope().empty() || ctx.scope().back() != resource)) {
+    ctx.scope().push_back(resource);
+    pushed = true;
+  }
+  bool ok;
+  if (has_unevaluated) {
+    // Siblings' annotations for unevaluated*; the parent location sees them only when valid.
+    Annotations local;
+    Annotations* parent = ctx.sink;
+    ctx.sink = &local;
+    ok = EvaluateKeywords(instance, ctx);
+    ctx.sink = parent;
+    if (ok && parent != nullptr) parent->Merge(local);
+  } else {
+    ok = EvaluateKeywords(instance, ctx);
+  }
+  if (pushed) ctx.scope().pop_back();
+  --ctx.depth;
+  return ok;
+}
+
+bool Node::EvaluateKeywords(const Json& instance, Context& ctx) const {
   bool ok = true;
   for (const auto& keyword : keywords) {
     ctx.PushKeyword(keyword->segment());
@@ -55,7 +114,6 @@ bool Node::Evaluate(const Json& instance, Context& ctx) const {
       if (!ctx.collecting()) break;
     }
   }
-  --ctx.depth;
   return ok;
 }
 
@@ -77,80 +135,138 @@ void Context::Report(std::string message) {
   out_->push_back(std::move(error));
 }
 
-Compiler::Compiler(const Json& root) : root_(root) {
-  if (root.is_object()) {
-    auto id = root.find("$id");
-    if (id != root.end() && id->is_string()) {
-      root_id_ = id->get<std::string>();
-      if (!root_id_.empty() && root_id_.back() == '#') root_id_.pop_back();
-    }
-  }
+Compiler::Compiler(const Json& root, const CompileOptions& options) : options_(options), index_(root, options) {}
+
+std::string Compiler::ErrorPointer(int document, const std::string& pointer) const {
+  if (document == 0) return pointer;
+  return ResourceIndex::Display(index_.document_uri(document)) + "#" + pointer;
 }
 
-const Node* Compiler::CompileAt(const Json& schema, const std::string& pointer, int depth) {
-  auto found = by_pointer_.find(pointer);
-  if (found != by_pointer_.end()) return found->second;
+const Node* Compiler::CompileAt(int document, const Json& schema, const std::string& pointer, int depth) {
+  Location location{document, pointer};
+  auto found = by_location_.find(location);
+  if (found != by_location_.end()) return found->second;
   if (depth > kMaxSchemaDepth) {
-    throw SchemaError(pointer, "schema nesting exceeds the maximum depth of " + std::to_string(kMaxSchemaDepth));
+    throw SchemaError(ErrorPointer(document, pointer),
+                      "schema nesting exceeds the maximum depth of " + std::to_string(kMaxSchemaDepth));
   }
   auto node = std::make_unique<Node>();
-  node->pointer = pointer;
+  node->pointer = ErrorPointer(document, pointer);
   Node* raw = node.get();
   nodes_.push_back(std::move(node));
-  by_pointer_.emplace(pointer, raw);
+  by_location_.emplace(location, raw);
   if (schema.is_boolean()) {
     raw->kind = schema.get<bool>() ? Node::Kind::kTrue : Node::Kind::kFalse;
   } else if (schema.is_object()) {
     raw->kind = Node::Kind::kObject;
-    CompileKeywords(schema, pointer, depth, *this, *raw);
+    const SchemaInfo& info = index_.InfoAt(location);
+    node_resource_.emplace(location, info.resource);
+    if (document == 0 || depth > 0) {
+      CompileKeywords(schema, pointer, depth, CompileSite{document, &info}, *this, *raw);
+    } else {
+      try {  // entering another document: its errors name it
+        CompileKeywords(schema, pointer, depth, CompileSite{document, &info}, *this, *raw);
+      } catch (const SchemaError& e) {
+        if (e.pointer().find('#') != std::string::npos) throw;
+        throw SchemaError(ErrorPointer(document, e.pointer()), e.message());
+      }
+    }
   } else {
-    throw SchemaError(pointer, "must be a schema (an object or a boolean)");
+    throw SchemaError(ErrorPointer(document, pointer), "must be a schema (an object or a boolean)");
   }
   return raw;
 }
 
-void Compiler::AddRef(RefKeyword* keyword, std::string reference, std::string keyword_pointer) {
-  pending_.push_back({keyword, std::move(reference), std::move(keyword_pointer)});
+void Compiler::AddRef(RefKeyword* keyword, std::string reference, const SchemaInfo& site, int document,
+                      std::string keyword_pointer, RefKind kind) {
+  if (kind != RefKind::kStatic) has_dynamic_refs_ = true;
+  pending_.push_back({keyword, std::move(reference), site.base, document, std::move(keyword_pointer), kind, site.dialect.dialect});
+}
+
+const Node* Compiler::CompileLocation(const Location& location) {
+  auto found = by_location_.find(location);
+  if (found != by_location_.end()) return found->second;
+  auto tokens = ParsePointer(location.pointer);
+  const Json* schema = ResolvePointer(index_.document(location.document), *tokens);
+  return CompileAt(location.document, *schema, location.pointer, 0);
+}
+
+void Compiler::ResolveRef(const PendingRef& ref) {
+  const std::string error_pointer = ErrorPointer(ref.document, ref.keyword_pointer);
+  std::string absolute;
+  if (ref.reference.starts_with("#")) {
+    absolute = ref.base + ref.reference;  // fragments keep their exact spelling
+  } else if (auto resolved = ResolveUri(ref.base, ref.reference)) {
+    absolute = *resolved;
+  } else {
+    throw SchemaError(error_pointer, "cannot resolve '" + ref.reference + "': not a valid URI reference");
+  }
+  Location location = index_.Resolve(absolute, ref.reference, error_pointer, ref.dialect);
+  const Node* target = CompileLocation(location);
+  ref.keyword->set_target(target);
+  if (ref.kind == RefKind::kDynamic) {
+    // Dynamic only when the fragment is a plain name its static target declares as $dynamicAnchor.
+    auto fragment = SplitFragment(absolute).second;
+    if (fragment.empty() || fragment.front() == '/') return;
+    const ResourceInfo& resource = index_.resource(index_.InfoAt(location).resource);
+    for (const auto& [name, pointer] : resource.dynamic_anchors) {
+      if (name == fragment && pointer == location.pointer) {
+        ref.keyword->make_dynamic(name);
+        return;
+      }
+    }
+  } else if (ref.kind == RefKind::kRecursive) {
+    const ResourceInfo& resource = index_.resource(index_.InfoAt(location).resource);
+    if (resource.recursive_anchor && resource.root == location) ref.keyword->make_dynamic("");
+  }
 }
 
 void Compiler::ResolveRefs() {
   while (!pending_.empty()) {
     PendingRef ref = std::move(pending_.front());
     pending_.pop_front();
-    std::string_view text = ref.reference;
-    auto hash = text.find('#');
-    std::string_view base = hash == std::string_view::npos ? text : text.substr(0, hash);
-    if (!base.empty() && base != root_id_) {
-      throw SchemaError(ref.keyword_pointer,
-                        "cannot resolve '" + ref.reference + "': only local references ('#...') are supported");
-    }
-    std::string_view fragment = hash == std::string_view::npos ? std::string_view() : text.substr(hash + 1);
-    auto decoded = PercentDecode(fragment);
-    if (!decoded) {
-      throw SchemaError(ref.keyword_pointer, "cannot resolve '" + ref.reference + "': malformed percent-encoding");
-    }
-    if (!decoded->empty() && decoded->front() != '/') {
-      throw SchemaError(ref.keyword_pointer,
-                        "cannot resolve '" + ref.reference + "': anchors are not supported, use a JSON pointer");
-    }
-    auto tokens = ParsePointer(*decoded);
-    if (!tokens) {
-      throw SchemaError(ref.keyword_pointer, "cannot resolve '" + ref.reference + "': malformed JSON pointer");
-    }
-    std::string canonical;
-    for (const auto& token : *tokens) AppendPointerToken(canonical, token);
-    const Node* target = nullptr;
-    auto found = by_pointer_.find(canonical);
-    if (found != by_pointer_.end()) {
-      target = found->second;
-    } else {
-      const Json* sub = ResolvePointer(root_, *tokens);
-      if (sub == nullptr) {
-        throw SchemaError(ref.keyword_pointer, "cannot resolve '" + ref.reference + "': no such location in the schema");
+    ResolveRef(ref);
+  }
+}
+
+// Every resource a compiled node belongs to may sit on the dynamic scope: compile its
+// dynamic anchors (which may reach new resources, so until nothing changes) and give its
+// nodes the DynamicResource the scope holds.
+void Compiler::CompileDynamicAnchors() {
+  std::map<int, DynamicResource*> runtime;
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    std::vector<int> resources;
+    for (const auto& [location, resource] : node_resource_) resources.push_back(resource);
+    std::sort(resources.begin(), resources.end());
+    resources.erase(std::unique(resources.begin(), resources.end()), resources.end());
+    for (int r : resources) {
+      if (runtime.count(r) != 0) continue;
+      const ResourceInfo& info = index_.resource(r);
+      if (info.dynamic_anchors.empty() && !info.recursive_anchor) {
+        runtime.emplace(r, nullptr);
+        continue;
       }
-      target = CompileAt(*sub, canonical, 0);
+      auto dynamic = std::make_unique<DynamicResource>();
+      for (const auto& [name, pointer] : info.dynamic_anchors) {
+        dynamic->anchors.emplace_back(name, CompileLocation({info.root.document, pointer}));
+      }
+      if (info.recursive_anchor) dynamic->anchors.emplace_back("", CompileLocation(info.root));
+      std::sort(dynamic->anchors.begin(), dynamic->anchors.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      runtime.emplace(r, dynamic.get());
+      dynamic_resources_.push_back(std::move(dynamic));
+      changed = true;
     }
-    ref.keyword->set_target(target);
+    if (!pending_.empty()) changed = true;
+    ResolveRefs();
+  }
+  for (auto& [location, node] : by_location_) {
+    auto resource = node_resource_.find(location);
+    if (resource == node_resource_.end()) continue;
+    auto dynamic = runtime.find(resource->second);
+    if (dynamic != runtime.end()) node->resource = dynamic->second;
   }
 }
 
@@ -159,7 +275,6 @@ void Compiler::ResolveRefs() {
 void Compiler::CheckCycles() const {
   enum Color : char { kWhite, kGrey, kBlack };
   std::map<const Node*, Color> color;
-  std::vector<const Node*> children;
   struct Frame {
     const Node* node;
     std::vector<const Node*> next;
@@ -194,8 +309,9 @@ void Compiler::CheckCycles() const {
 }
 
 const Node* Compiler::Finish() {
-  const Node* root = CompileAt(root_, "", 0);
+  const Node* root = CompileAt(0, index_.document(0), "", 0);
   ResolveRefs();
+  if (has_dynamic_refs_) CompileDynamicAnchors();
   CheckCycles();
   return root;
 }
@@ -204,7 +320,9 @@ const Node* Compiler::Finish() {
 
 struct CompiledSchema::Plan {
   std::vector<std::unique_ptr<internal::Node>> nodes;
+  std::vector<std::unique_ptr<internal::DynamicResource>> resources;
   const internal::Node* root = nullptr;
+  bool track_scope = false;
 };
 
 CompiledSchema::CompiledSchema(std::unique_ptr<Plan> plan) : plan_(std::move(plan)) {}
@@ -212,18 +330,20 @@ CompiledSchema::CompiledSchema(CompiledSchema&&) noexcept = default;
 CompiledSchema& CompiledSchema::operator=(CompiledSchema&&) noexcept = default;
 CompiledSchema::~CompiledSchema() = default;
 
-CompiledSchema CompiledSchema::Compile(const Json& schema, const CompileOptions& /*options*/) {
-  internal::Compiler compiler(schema);
+CompiledSchema CompiledSchema::Compile(const Json& schema, const CompileOptions& options) {
+  internal::Compiler compiler(schema, options);
   auto plan = std::make_unique<Plan>();
   plan->root = compiler.Finish();
+  plan->track_scope = compiler.has_dynamic_refs();
   plan->nodes = compiler.TakeNodes();
+  plan->resources = compiler.TakeResources();
   return CompiledSchema(std::move(plan));
 }
 
 std::vector<ValidationError> CompiledSchema::Validate(const Json& instance) const {
   std::vector<ValidationError> errors;
   try {
-    internal::Context ctx(&errors);
+    internal::Context ctx(&errors, plan_->track_scope);
     plan_->root->Evaluate(instance, ctx);
   } catch (const std::exception& e) {  // allocation failure and the like: never throw
     errors.push_back({"", "", std::string("internal error during validation: ") + e.what()});
@@ -233,35 +353,11 @@ std::vector<ValidationError> CompiledSchema::Validate(const Json& instance) cons
 
 bool CompiledSchema::IsValid(const Json& instance) const {
   try {
-    internal::Context ctx(nullptr);
+    internal::Context ctx(nullptr, plan_->track_scope);
     return plan_->root->Evaluate(instance, ctx);
   } catch (const std::exception&) {
     return false;
   }
-}
-
-std::optional<Dialect> DialectFromUri(std::string_view uri) {
-  if (!uri.empty() && uri.back() == '#') uri.remove_suffix(1);
-  if (uri.starts_with("https://")) uri.remove_prefix(8);
-  else if (uri.starts_with("http://")) uri.remove_prefix(7);
-  else return std::nullopt;
-  if (uri == "json-schema.org/draft/2020-12/schema") return Dialect::kDraft2020_12;
-  if (uri == "json-schema.org/draft/2019-09/schema") return Dialect::kDraft2019_09;
-  if (uri == "json-schema.org/draft-07/schema") return Dialect::kDraft7;
-  if (uri == "json-schema.org/draft-06/schema") return Dialect::kDraft6;
-  if (uri == "json-schema.org/draft-04/schema") return Dialect::kDraft4;
-  return std::nullopt;
-}
-
-std::string_view DialectName(Dialect dialect) {
-  switch (dialect) {
-    case Dialect::kDraft4: return "draft-04";
-    case Dialect::kDraft6: return "draft-06";
-    case Dialect::kDraft7: return "draft-07";
-    case Dialect::kDraft2019_09: return "2019-09";
-    case Dialect::kDraft2020_12: return "2020-12";
-  }
-  return "2020-12";
 }
 
 }  // namespace trajc::schema

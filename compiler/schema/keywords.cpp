@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "schema/applicator_keywords.h"
 #include "schema/json_pointer.h"
 #include "schema/json_schema_internal.h"
 #include "schema/json_value.h"
@@ -93,9 +94,11 @@ class PropertiesKeyword : public Keyword {
   bool Evaluate(const Json& instance, Context& ctx) const override {
     if (!instance.is_object() || sorted_.empty()) return true;
     bool ok = true;
-    for (auto it = instance.begin(); it != instance.end(); ++it) {  // instance order
+    std::size_t position = 0;
+    for (auto it = instance.begin(); it != instance.end(); ++it, ++position) {  // instance order
       const NamedEntry* entry = FindNamed(sorted_, it.key());
       if (entry == nullptr) continue;
+      if (ctx.sink != nullptr) ctx.sink->MarkProperty(position, instance.size());
       bool child_ok = ctx.EvaluateMember(*entry->node, it.value(), it.key(), &entry->segment);
       if (!child_ok) {
         ok = false;
@@ -122,9 +125,11 @@ class PatternPropertiesKeyword : public Keyword {
   bool Evaluate(const Json& instance, Context& ctx) const override {
     if (!instance.is_object()) return true;
     bool ok = true;
-    for (auto it = instance.begin(); it != instance.end(); ++it) {
+    std::size_t position = 0;
+    for (auto it = instance.begin(); it != instance.end(); ++it, ++position) {
       for (const PatternEntry& entry : entries_) {
         if (entry.pattern->Search(it.key()) != Pattern::Result::kMatch) continue;
+        if (ctx.sink != nullptr) ctx.sink->MarkProperty(position, instance.size());
         bool child_ok = ctx.EvaluateMember(*entry.node, it.value(), it.key(), &entry.segment);
         if (!child_ok) {
           ok = false;
@@ -151,11 +156,16 @@ class AdditionalPropertiesKeyword : public Keyword {
 
   bool Evaluate(const Json& instance, Context& ctx) const override {
     if (!instance.is_object()) return true;
-    if (node_->kind == Node::Kind::kTrue) return true;
+    if (node_->kind == Node::Kind::kTrue) {
+      if (ctx.sink != nullptr) ctx.sink->all_properties = true;  // every property is evaluated by one of the three
+      return true;
+    }
     bool ok = true;
     std::vector<const std::string*> extras;
-    for (auto it = instance.begin(); it != instance.end(); ++it) {
+    std::size_t position = 0;
+    for (auto it = instance.begin(); it != instance.end(); ++it, ++position) {
       if (!IsAdditional(it.key())) continue;
+      if (ctx.sink != nullptr) ctx.sink->MarkProperty(position, instance.size());
       if (is_false_) {
         if (!ctx.collecting()) return false;
         extras.push_back(&it.key());
@@ -383,6 +393,7 @@ class PrefixItemsKeyword : public Keyword {
     if (!instance.is_array()) return true;
     bool ok = true;
     std::size_t n = std::min(instance.size(), entries_.size());
+    if (ctx.sink != nullptr) ctx.sink->MarkPrefix(n);
     for (std::size_t i = 0; i < n; ++i) {
       bool child_ok = ctx.EvaluateItem(*entries_[i].node, instance[i], i, &entries_[i].segment);
       if (!child_ok) {
@@ -404,6 +415,7 @@ class TailItemsKeyword : public Keyword {
       : Keyword(std::move(name)), start_(start), node_(node), is_false_(is_false) {}
   bool Evaluate(const Json& instance, Context& ctx) const override {
     if (!instance.is_array() || instance.size() <= start_) return true;
+    if (ctx.sink != nullptr) ctx.sink->all_items = true;
     if (is_false_) {
       return Fail(ctx, [&] {
         std::size_t extra = instance.size() - start_;
@@ -482,15 +494,20 @@ class CombinatorKeyword : public Keyword {
         }
         return ok;
       }
-      case Kind::kAnyOf:
+      case Kind::kAnyOf: {
+        bool any = false;
         for (const Alternative& alt : alternatives_) {
-          if (ctx.Check(*alt.node, instance)) return true;
+          if (!CheckAlternative(*alt.node, instance, ctx)) continue;
+          any = true;
+          if (ctx.sink == nullptr) return true;  // annotations need every valid alternative
         }
+        if (any) return true;
         return Fail(ctx, [&] { return Repr(instance) + " is not valid under any of the given schemas"; });
+      }
       case Kind::kOneOf: {
         std::vector<const Alternative*> valid;
         for (const Alternative& alt : alternatives_) {
-          if (!ctx.Check(*alt.node, instance)) continue;
+          if (!CheckAlternative(*alt.node, instance, ctx)) continue;
           valid.push_back(&alt);
           if (valid.size() > 1 && !ctx.collecting()) return false;
         }
@@ -515,6 +532,17 @@ class CombinatorKeyword : public Keyword {
   }
 
  private:
+  // Validity of one alternative; its annotations reach the sink only when it is valid.
+  static bool CheckAlternative(const Node& node, const Json& instance, Context& ctx) {
+    if (ctx.sink == nullptr) return ctx.Check(node, instance);
+    Annotations local;
+    Annotations* parent = ctx.sink;
+    ctx.sink = &local;
+    bool ok = ctx.Check(node, instance);
+    ctx.sink = parent;
+    if (ok) parent->Merge(local);
+    return ok;
+  }
   Kind kind_;
   std::vector<Alternative> alternatives_;
 };
@@ -523,7 +551,11 @@ class NotKeyword : public Keyword {
  public:
   NotKeyword(const Node* node, std::string repr) : Keyword("not"), node_(node), repr_(std::move(repr)) {}
   bool Evaluate(const Json& instance, Context& ctx) const override {
-    if (!ctx.Check(*node_, instance)) return true;
+    Annotations* saved = ctx.sink;  // `not` passes no annotations on
+    ctx.sink = nullptr;
+    bool matched = ctx.Check(*node_, instance);
+    ctx.sink = saved;
+    if (!matched) return true;
     return Fail(ctx, [&] { return Repr(instance) + " should not be valid under " + repr_; });
   }
   void SameInstanceChildren(std::vector<const Node*>& out) const override { out.push_back(node_); }
@@ -606,46 +638,76 @@ std::unique_ptr<Keyword> CompileType(const Json& value, const std::string& point
   return std::make_unique<TypeKeyword>(mask, std::move(names));
 }
 
-std::vector<Alternative> CompileAlternatives(const Json& value, const std::string& pointer, int depth, Compiler& compiler) {
+std::vector<Alternative> CompileAlternatives(const Json& value, const std::string& pointer, int depth,
+                                            const CompileSite& site, Compiler& compiler) {
   RequireArray(value, pointer, true);
   std::vector<Alternative> out;
   for (std::size_t i = 0; i < value.size(); ++i) {
     std::string segment = std::to_string(i);
-    out.push_back({segment, compiler.CompileAt(value[i], pointer + "/" + segment, depth + 1), Repr(value[i], 40)});
+    out.push_back({segment, compiler.CompileAt(site.document, value[i], pointer + "/" + segment, depth + 1), Repr(value[i], 40)});
   }
   return out;
 }
 
 }  // namespace
 
-void CompileKeywords(const Json& schema, const std::string& pointer, int depth, Compiler& compiler, Node& node) {
-  auto sub = [&](const Json& value, const std::string& at) { return compiler.CompileAt(value, at, depth + 1); };
+
+void CompileKeywords(const Json& schema, const std::string& pointer, int depth, const CompileSite& site,
+                     Compiler& compiler, Node& node) {
+  const SchemaInfo& info = *site.info;
+  const Dialect dialect = info.dialect.dialect;
+  const unsigned vocabularies = info.dialect.vocabularies;
+  auto sub = [&](const Json& value, const std::string& at) { return compiler.CompileAt(site.document, value, at, depth + 1); };
+  auto active = [&](std::string_view key) {
+    unsigned vocabulary = KeywordVocabulary(key, dialect);
+    if (vocabulary == kVocabFormatAnnotation) vocabulary |= kVocabFormatAssertion;
+    return vocabulary != 0 && (vocabulary & vocabularies) != 0;
+  };
+  auto sibling = [&](std::string_view key) -> const Json* {
+    if (!active(key)) return nullptr;
+    auto it = schema.find(std::string(key));
+    return it == schema.end() ? nullptr : &*it;
+  };
+  // Before 2019-09, $ref replaces its whole schema object.
+  const bool ref_only = dialect <= Dialect::kDraft7 && schema.contains("$ref");
 
   // Keywords whose meaning depends on siblings, whatever order they were written in.
   std::vector<std::string> property_names;
-  if (auto it = schema.find("properties"); it != schema.end() && it->is_object()) {
-    for (auto p = it->begin(); p != it->end(); ++p) property_names.push_back(p.key());
+  if (const Json* properties = sibling("properties"); properties != nullptr && properties->is_object()) {
+    for (auto p = properties->begin(); p != properties->end(); ++p) property_names.push_back(p.key());
     std::sort(property_names.begin(), property_names.end());
   }
   std::vector<std::shared_ptr<const Pattern>> patterns;
-  if (auto it = schema.find("patternProperties"); it != schema.end()) {
+  if (const Json* pattern_properties = sibling("patternProperties"); pattern_properties != nullptr && !ref_only) {
     std::string at = ChildPointer(pointer, "patternProperties");
-    RequireObject(*it, at);
-    for (auto p = it->begin(); p != it->end(); ++p) patterns.push_back(CompilePattern(Json(p.key()), ChildPointer(at, p.key())));
+    RequireObject(*pattern_properties, at);
+    for (auto p = pattern_properties->begin(); p != pattern_properties->end(); ++p) {
+      patterns.push_back(CompilePattern(Json(p.key()), ChildPointer(at, p.key())));
+    }
   }
   std::size_t prefix_count = 0;
   bool items_is_array = false;
-  if (auto it = schema.find("prefixItems"); it != schema.end() && it->is_array()) prefix_count = it->size();
-  if (auto it = schema.find("items"); it != schema.end() && it->is_array()) {
-    items_is_array = true;
-    prefix_count = it->size();
+  if (const Json* prefix = sibling("prefixItems"); prefix != nullptr && prefix->is_array()) prefix_count = prefix->size();
+  if (const Json* items = sibling("items"); items != nullptr && items->is_array()) {
+    items_is_array = true;  // draft-07 array form (accepted in 2020-12 too, with additionalItems)
+    prefix_count = items->size();
   }
 
+  std::vector<std::unique_ptr<Keyword>> unevaluated;  // evaluated after every sibling
   for (auto it = schema.begin(); it != schema.end(); ++it) {
     const std::string& key = it.key();
     const Json& value = it.value();
     const std::string at = ChildPointer(pointer, key);
     std::unique_ptr<Keyword> keyword;
+
+    if (key == "$defs" || key == "definitions") {  // checked even when unused
+      RequireObject(value, at);
+      for (auto p = value.begin(); p != value.end(); ++p) sub(p.value(), ChildPointer(at, p.key()));
+      continue;
+    }
+    // Unknown keywords, keywords of another draft or of a vocabulary the metaschema does
+    // not enable ($schema, $id, title, description, default, examples, ...) are annotations.
+    if ((ref_only && key != "$ref") || !active(key)) continue;
 
     if (key == "type") {
       keyword = CompileType(value, at);
@@ -682,15 +744,21 @@ void CompileKeywords(const Json& schema, const std::string& pointer, int depth, 
       keyword = std::make_unique<EnumKeyword>(RequireArray(value, at, false));
     } else if (key == "const") {
       keyword = std::make_unique<ConstKeyword>(value);
+    } else if (dialect == Dialect::kDraft4 && (key == "exclusiveMinimum" || key == "exclusiveMaximum")) {
+      if (!value.is_boolean()) throw SchemaError(at, "must be a boolean (draft-04)");  // read by minimum/maximum
     } else if (key == "minimum" || key == "maximum" || key == "exclusiveMinimum" || key == "exclusiveMaximum") {
       if (value.is_boolean() && key.rfind("exclusive", 0) == 0) {
-        throw SchemaError(at, "must be a number (the draft-04 boolean form is not supported)");
+        throw SchemaError(at, "must be a number (the draft-04 boolean form needs \"$schema\": draft-04)");
       }
       RequireNumber(value, at);
-      auto kind = key == "minimum"            ? BoundKeyword::Kind::kMinimum
-                  : key == "maximum"          ? BoundKeyword::Kind::kMaximum
-                  : key == "exclusiveMinimum" ? BoundKeyword::Kind::kExclusiveMinimum
-                                              : BoundKeyword::Kind::kExclusiveMaximum;
+      bool exclusive = key.rfind("exclusive", 0) == 0;
+      if (dialect == Dialect::kDraft4) {
+        const Json* flag = sibling(key == "minimum" ? "exclusiveMinimum" : "exclusiveMaximum");
+        exclusive = flag != nullptr && *flag == Json(true);
+      }
+      bool lower = key == "minimum" || key == "exclusiveMinimum";
+      auto kind = lower ? (exclusive ? BoundKeyword::Kind::kExclusiveMinimum : BoundKeyword::Kind::kMinimum)
+                        : (exclusive ? BoundKeyword::Kind::kExclusiveMaximum : BoundKeyword::Kind::kMaximum);
       keyword = std::make_unique<BoundKeyword>(kind, key, value);
     } else if (key == "multipleOf") {
       if (!value.is_number() || CompareNumbers(value, Json(0)) <= 0) {
@@ -722,26 +790,72 @@ void CompileKeywords(const Json& schema, const std::string& pointer, int depth, 
     } else if (key == "uniqueItems") {
       if (!value.is_boolean()) throw SchemaError(at, "must be a boolean");
       if (value.get<bool>()) keyword = std::make_unique<UniqueItemsKeyword>();
+    } else if (key == "contains") {
+      const Node* target = sub(value, at);
+      std::size_t min_contains = 1;
+      std::optional<std::size_t> max_contains;
+      if (const Json* min = sibling("minContains")) min_contains = RequireCount(*min, ChildPointer(pointer, "minContains"));
+      if (const Json* max = sibling("maxContains")) max_contains = RequireCount(*max, ChildPointer(pointer, "maxContains"));
+      keyword = MakeContains(target, min_contains, max_contains, dialect >= Dialect::kDraft2020_12);
+    } else if (key == "minContains" || key == "maxContains") {
+      RequireCount(value, at);  // read by contains
+    } else if (key == "if") {
+      const Node* if_node = sub(value, at);
+      const Node* then_node = nullptr;
+      const Node* else_node = nullptr;
+      if (const Json* then = sibling("then")) then_node = sub(*then, ChildPointer(pointer, "then"));
+      if (const Json* otherwise = sibling("else")) else_node = sub(*otherwise, ChildPointer(pointer, "else"));
+      keyword = MakeIf(if_node, then_node, else_node);
+    } else if (key == "then" || key == "else") {
+      sub(value, at);  // checked even without `if`; applied by it
+    } else if (key == "dependentRequired" || key == "dependentSchemas" || key == "dependencies") {
+      RequireObject(value, at);
+      std::vector<Dependency> dependencies;
+      for (auto p = value.begin(); p != value.end(); ++p) {
+        const std::string member_at = ChildPointer(at, p.key());
+        Dependency dependency{p.key(), EscapePointerToken(p.key()), {}, nullptr};
+        bool names = key == "dependentRequired" || (key == "dependencies" && p.value().is_array());
+        if (names) {
+          RequireArray(p.value(), member_at, false);
+          for (std::size_t i = 0; i < p.value().size(); ++i) {
+            if (!p.value()[i].is_string()) throw SchemaError(member_at + "/" + std::to_string(i), "must be a string");
+            dependency.required.push_back(p.value()[i].get<std::string>());
+          }
+        } else {
+          dependency.node = sub(p.value(), member_at);
+        }
+        dependencies.push_back(std::move(dependency));
+      }
+      keyword = MakeDependencies(key, std::move(dependencies));
+    } else if (key == "propertyNames") {
+      keyword = MakePropertyNames(sub(value, at));
+    } else if (key == "unevaluatedProperties" || key == "unevaluatedItems") {
+      const Node* target = sub(value, at);
+      bool is_false = value.is_boolean() && !value.get<bool>();
+      unevaluated.push_back(key == "unevaluatedProperties" ? MakeUnevaluatedProperties(target, is_false)
+                                                           : MakeUnevaluatedItems(target, is_false));
+      node.has_unevaluated = true;
     } else if (key == "allOf" || key == "anyOf" || key == "oneOf") {
       auto kind = key == "allOf"   ? CombinatorKeyword::Kind::kAllOf
                   : key == "anyOf" ? CombinatorKeyword::Kind::kAnyOf
                                    : CombinatorKeyword::Kind::kOneOf;
-      keyword = std::make_unique<CombinatorKeyword>(kind, key, CompileAlternatives(value, at, depth, compiler));
+      keyword = std::make_unique<CombinatorKeyword>(kind, key, CompileAlternatives(value, at, depth, site, compiler));
     } else if (key == "not") {
       keyword = std::make_unique<NotKeyword>(sub(value, at), Repr(value, 40));
-    } else if (key == "$ref") {
+    } else if (key == "$ref" || key == "$dynamicRef" || key == "$recursiveRef") {
       if (!value.is_string()) throw SchemaError(at, "must be a string");
-      auto ref = std::make_unique<RefKeyword>();
-      compiler.AddRef(ref.get(), value.get<std::string>(), at);
+      auto ref = std::make_unique<RefKeyword>(key);
+      RefKind kind = key == "$ref" ? RefKind::kStatic : key == "$dynamicRef" ? RefKind::kDynamic : RefKind::kRecursive;
+      compiler.AddRef(ref.get(), value.get<std::string>(), info, site.document, at, kind);
       keyword = std::move(ref);
-    } else if (key == "$defs" || key == "definitions") {
-      RequireObject(value, at);
-      for (auto p = value.begin(); p != value.end(); ++p) sub(p.value(), ChildPointer(at, p.key()));
+    } else if (key == "format") {
+      if (!value.is_string()) throw SchemaError(at, "must be a string");
+      // An annotation unless asked to assert, or the metaschema enables format-assertion.
+      if (compiler.format_assertion() || (vocabularies & kVocabFormatAssertion) != 0) keyword = MakeFormat(value.get<std::string>());
     }
-    // Everything else ($schema, $id, title, description, default, examples, format,
-    // unknown keywords) is an annotation: accepted and ignored.
     if (keyword) node.keywords.push_back(std::move(keyword));
   }
+  for (auto& keyword : unevaluated) node.keywords.push_back(std::move(keyword));
 }
 
 }  // namespace trajc::schema::internal
