@@ -372,7 +372,7 @@ class PatternKeyword : public Keyword {
       case Pattern::Result::kUnmatchable:
         return Fail(ctx, [&] {
           return Repr(instance) + " could not be matched against " + Quote(pattern_->source()) +
-                 " (the string is too long for the regex engine)";
+                 " (matching exceeded the regex engine's backtracking limit)";
         });
     }
     return false;
