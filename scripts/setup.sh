@@ -12,10 +12,14 @@ tools=(g++:build-essential make:build-essential cmake:cmake ninja:ninja-build pk
        git:git npm:npm)
 packages=(
   ca-certificates libtree-sitter-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libssl-dev
+  # JSON Schema: ECMA-262 `pattern` on PCRE2, IDNA2008 host names for `format`
+  libpcre2-dev libidn2-dev
   # the LLM module (trajc fill): HTTP and the response cache
   libcurl4-openssl-dev libsqlite3-dev
   # test-time oracles: the real tools whose verdicts trajc's output must match
   flake8 python3-pydocstyle python3-pytest python3-jsonschema json-schema-test-suite
+  # JSON-Schema-Test-Suite with draft2020-12 and optional/format (schema regex and format tests)
+  libtest-json-schema-acceptance-perl
   # bench: the Python peer generator is written the way such scripts usually are
   python3-pydantic
 )
@@ -35,7 +39,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRAJC_BUILD_TESTS=ON
+# The same configuration as scripts/test.sh, so that the test run reuses these objects.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRAJC_WERROR=ON -DTRAJC_BUILD_TESTS=ON -DTRAJC_WITH_LLM=ON
 cmake --build build --target trajc
 if [ -w /usr/local/bin ]; then
   cmake --install build --prefix /usr/local >/dev/null

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# The same configuration as scripts/setup.sh: its objects are reused.
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRAJC_WERROR=ON -DTRAJC_BUILD_TESTS=ON -DTRAJC_WITH_LLM=ON >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"

@@ -146,6 +146,24 @@ std::vector<std::string> DefaultCodes() {
   return codes;
 }
 
+std::vector<std::string> SupportedCodes() {
+  std::vector<std::string> codes;
+  for (const RuleInfo& rule : SupportedRules()) codes.push_back(rule.code);
+  return codes;
+}
+
+Options AllCodesOptions() {
+  Options all;
+  all.select = SupportedCodes();
+  return all;
+}
+
+std::string JoinCodes(const std::vector<std::string>& codes) {
+  std::string joined;
+  for (const std::string& code : codes) joined += (joined.empty() ? "" : ",") + code;
+  return joined;
+}
+
 std::optional<std::string> FixLine(std::string_view source, std::string_view code, int line) {
   const RuleInfo* rule = FindRule(code);
   if (rule == nullptr || !rule->fixable) return std::nullopt;

@@ -59,6 +59,12 @@ const std::vector<RuleInfo>& SupportedRules();
 // The codes reported when Options::select is empty: the table minus flake8's default
 // extend-ignore list (what `flake8 --isolated` would report of the supported codes).
 std::vector<std::string> DefaultCodes();
+// Every code of the table, and Options that report them all (`flake8 --select=<all>`):
+// what the differential tests compare, with no default-ignored code hidden.
+std::vector<std::string> SupportedCodes();
+Options AllCodesOptions();
+// "E101,E111,..." as flake8's --select takes a list.
+std::string JoinCodes(const std::vector<std::string>& codes);
 const RuleInfo* FindRule(std::string_view code);
 
 }  // namespace trajc::lint

@@ -20,12 +20,6 @@ namespace {
 
 const fs::path kSource = TRAJC_SOURCE_DIR;
 
-std::string SupportedCodes() {
-  std::string codes;
-  for (const auto& rule : trajc::lint::SupportedRules()) codes += (codes.empty() ? "" : ",") + rule.code;
-  return codes;
-}
-
 struct Line {
   std::string path;
   int row = 0, col = 0;
@@ -97,7 +91,7 @@ bool Compiles(const fs::path& file, const fs::path& scratch) {
 
 TEST_CASE("trajc lint prints flake8's lines on the lint fixtures") {
   fs::path scratch = Scratch("lint-flake8");
-  const std::string codes = SupportedCodes();
+  const std::string codes = trajc::lint::JoinCodes(trajc::lint::SupportedCodes());
   // Same relative paths on both sides: flake8 and trajc both print the folder as given.
   SECTION("--select every supported code") {
     Result ours = TrajcIn("lint --select=" + codes + " fixtures/lint", kSource);
@@ -261,7 +255,7 @@ TEST_CASE("trajc lint reports bad inputs as one located error each and lints the
 // Python), then each file's outcome is checked on its own.
 TEST_CASE("trajc fix on every fixture: flake8 agrees, the file compiles, safe fixes keep the AST, a second run changes nothing") {
   fs::path scratch = Scratch("fix-fixtures");
-  const std::string codes = SupportedCodes();
+  const std::string codes = trajc::lint::JoinCodes(trajc::lint::SupportedCodes());
   const std::string ast_same = Quote((kSource / "tests/integration/ast_same.py").string());
   for (bool unsafe : {false, true}) {
     INFO((unsafe ? "--unsafe-fixes" : "safe fixes only"));

@@ -23,11 +23,7 @@ namespace {
 const char* kFlake8 = "/usr/bin/flake8";
 
 // What the lint domain reports: the supported codes flake8 reports by default.
-std::string DomainCodes() {
-  std::string codes;
-  for (const std::string& code : trajc::lint::DefaultCodes()) codes += (codes.empty() ? "" : ",") + code;
-  return codes;
-}
+std::string DomainCodes() { return trajc::lint::JoinCodes(trajc::lint::DefaultCodes()); }
 
 }  // namespace
 

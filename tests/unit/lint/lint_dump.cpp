@@ -22,13 +22,10 @@ std::string Read(const char* path) {
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "--list-codes") == 0) {
-    std::string codes;
-    for (const auto& rule : trajc::lint::SupportedRules()) codes += (codes.empty() ? "" : ",") + rule.code;
-    std::cout << codes << "\n";
+    std::cout << trajc::lint::JoinCodes(trajc::lint::SupportedCodes()) << "\n";
     return 0;
   }
-  trajc::lint::Options all;
-  for (const auto& rule : trajc::lint::SupportedRules()) all.select.push_back(rule.code);
+  trajc::lint::Options all = trajc::lint::AllCodesOptions();
   bool fix = argc > 1 && std::strcmp(argv[1], "--fix") == 0;
   for (int i = fix ? 2 : 1; i < argc; ++i) {
     std::string text = Read(argv[i]);

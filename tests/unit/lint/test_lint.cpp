@@ -26,19 +26,11 @@ namespace {
 const fs::path kFixtures = fs::path(TRAJC_SOURCE_DIR) / "tests/unit/lint/fixtures";
 // Every supported code, as flake8's --select list: a code joins the differential tests
 // and the pycodestyle suite run by being added to the code table.
-std::string SelectList() {
-  std::string codes;
-  for (const auto& rule : trajc::lint::SupportedRules()) codes += (codes.empty() ? "" : ",") + rule.code;
-  return codes;
-}
+std::string SelectList() { return trajc::lint::JoinCodes(trajc::lint::SupportedCodes()); }
 
 // Analyze as flake8 --select=<every supported code>: flake8's default extend-ignore
 // (E226, E24, ...) must not hide codes that the differential tests compare.
-std::vector<Issue> AnalyzeAll(const std::string& text) {
-  trajc::lint::Options all;
-  for (const auto& rule : trajc::lint::SupportedRules()) all.select.push_back(rule.code);
-  return Analyze(text, all);
-}
+std::vector<Issue> AnalyzeAll(const std::string& text) { return Analyze(text, trajc::lint::AllCodesOptions()); }
 
 std::string Read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

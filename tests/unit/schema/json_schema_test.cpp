@@ -128,14 +128,15 @@ TEST_CASE("pattern: unanchored ECMA-262 search over code points", "[schema][stri
   CHECK(ErrorsOf(R"({"pattern":"^a"})", "12") == "");  // non-strings ignored
 }
 
-TEST_CASE("pattern: long subjects do not overflow the stack", "[schema][string][regex]") {
+TEST_CASE("pattern: long subjects match; catastrophic backtracking is reported, not waited for", "[schema][string][regex]") {
   auto schema = CompiledSchema::Compile(Json::parse(R"({"pattern":"^[a-z]+$"})"));
-  CHECK(schema.IsValid(Json(std::string(60000, 'a'))));
-  CHECK_FALSE(schema.IsValid(Json(std::string(60000, 'a') + "!")));
-  auto errors = schema.Validate(Json(std::string(200000, 'a')));
+  CHECK(schema.IsValid(Json(std::string(200000, 'a'))));
+  CHECK_FALSE(schema.IsValid(Json(std::string(200000, 'a') + "!")));
+  auto catastrophic = CompiledSchema::Compile(Json::parse(R"({"pattern":"^(a+)+$"})"));
+  auto errors = catastrophic.Validate(Json(std::string(40, 'a') + "!"));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].keyword_location == "/pattern");
-  CHECK(errors[0].message.find("could not be matched against '^[a-z]+$' (the string is too long") != std::string::npos);
+  CHECK(errors[0].message.find("could not be matched against '^(a+)+$'") != std::string::npos);
 }
 
 TEST_CASE("messages render values compactly, truncated", "[schema][render]") {

@@ -52,19 +52,16 @@ TEST_CASE("type names", "[schema][errors]") {
   CHECK(CompileError(R"({"type":{}})") == "/type: must be a string or an array of strings");
 }
 
-TEST_CASE("invalid and catastrophic regular expressions", "[schema][errors]") {
-  std::string bad = CompileError(R"({"properties":{"a":{"pattern":"([a-z"}}})");
-  CHECK(bad.rfind("/properties/a/pattern: invalid regular expression '([a-z': ", 0) == 0);
-  CHECK(CompileError(R"({"patternProperties":{"(":{}}})").rfind("/patternProperties/(: invalid regular expression '(': ", 0) == 0);
-  const std::string nested =
-      ": nested repetition (a repeated group whose body is only a repetition, like '(a+)+') "
-      "can take exponential time; rewrite the pattern without it";
-  CHECK(CompileError(R"({"pattern":"^(a+)+$"})") == "/pattern: invalid regular expression '^(a+)+$'" + nested);
-  CHECK(CompileError(R"({"pattern":"^(\\w+\\s?)*$"})") == "/pattern: invalid regular expression '^(\\\\w+\\\\s?)*$'" + nested);
-  CHECK(CompileError(R"({"pattern":"(?:x*)*"})") == "/pattern: invalid regular expression '(?:x*)*'" + nested);
-  // Repetition with a mandatory separator is fine.
+TEST_CASE("invalid regular expressions", "[schema][errors]") {
+  CHECK(CompileError(R"({"properties":{"a":{"pattern":"([a-z"}}})") ==
+        "/properties/a/pattern: invalid regular expression '([a-z': missing ']' for the character class at offset 1");
+  CHECK(CompileError(R"({"patternProperties":{"(":{}}})") ==
+        "/patternProperties/(: invalid regular expression '(': missing closing parenthesis at offset 1");
+  CHECK(CompileError(R"({"pattern":"\\a"})") ==
+        "/pattern: invalid regular expression '\\\\a': '\\a' is not an ECMA-262 escape at offset 0");
+  // Nested repetition compiles: PCRE2's match limit bounds it at match time (regex_test).
+  CHECK(CompileError(R"({"pattern":"^(a+)+$"})") == "(compiled)");
   CHECK(CompileError(R"({"pattern":"^([a-z]+\\.)*[a-z]+$"})") == "(compiled)");
-  CHECK(CompileError(R"({"pattern":"^(ab)+$"})") == "(compiled)");
   CHECK(CompileError(R"({"pattern":"^[(+)]+$"})") == "(compiled)");
 }
 
