@@ -104,16 +104,23 @@ class Checker {
 
   // Valid against the metaschema, compiles, and every `required` name is declared.
   void Schema(const Json& schema, const std::string& at) {
+    std::set<std::string> reported;  // instance locations the metaschema already complained about
     if (std::optional<std::vector<ValidationError>> errors = metaschema_ ? metaschema_(schema) : std::nullopt) {
-      for (const ValidationError& e : *errors)
+      for (const ValidationError& e : *errors) {
+        reported.insert(e.instance_location);
         Error(at + e.instance_location, "not a valid JSON Schema: " + e.message + " [metaschema: " +
                                             (e.keyword_location.empty() ? "(root)" : e.keyword_location) + "]");
+      }
     }
+    // Compiling finds what no metaschema can (a bad regex, a $ref that resolves nowhere);
+    // a keyword the metaschema already rejected is not reported twice.
     try {
       CompiledSchema::Compile(schema);
     } catch (const SchemaError& e) {
       std::string keyword = e.pointer().substr(e.pointer().rfind('/') + 1);
-      Error(at + e.pointer(), "invalid JSON Schema: " + (keyword.empty() ? e.message() : "'" + keyword + "' " + e.message()));
+      if (!reported.count(e.pointer()))
+        Error(at + e.pointer(),
+              "invalid JSON Schema: " + (keyword.empty() ? e.message() : "'" + keyword + "' " + e.message()));
     }
     RequiredDeclared(schema, at);
   }

@@ -282,7 +282,14 @@ TEST_CASE("schemas check reports every problem of a definition, located") {
   CHECK(has(f + ":6:11: error: tool name 'bad name' is not a valid function name (letters, digits, _ and -, at most 64)"));
   CHECK(has(f + ":15:18: error: 'description' is empty"));
   CHECK(has(f + ":24:29: error: 'ghost' is required but not declared in properties"));
+#if TRAJC_SCHEMA_CORE_MERGED
+  // The 2020-12 metaschema rejects it first; the compiler's own message for the same keyword is not repeated.
+  CHECK_THAT(r.out, Catch::Contains(f + ":26:41: error: not a valid JSON Schema: 'one' is not of type 'number' "
+                                        "[metaschema: /allOf/1/$ref/properties/properties/"));
+  CHECK(r.out.find("'minimum' must be a number") == std::string::npos);
+#else
   CHECK(has(f + ":26:41: error: invalid JSON Schema: 'minimum' must be a number"));
+#endif
   CHECK(has(f + ":6:3: error: no 'submit_result' tool; every conversation ends with a submit_result call"));
   CHECK(has(f + ":26:9: warning: parameter 'count' has no description; the model sees only its name"));
   // Sorted by position.
