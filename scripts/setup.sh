@@ -14,6 +14,8 @@ packages=(
   ca-certificates libtree-sitter-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libssl-dev
   # JSON Schema: ECMA-262 `pattern` on PCRE2, IDNA2008 host names for `format`
   libpcre2-dev libidn2-dev
+  # JSON instances parsed fast for `trajc schemas validate --jsonl` (core/fast_json)
+  libsimdjson-dev
   # the LLM module (trajc fill): HTTP and the response cache
   libcurl4-openssl-dev libsqlite3-dev
   # test-time oracles: the real tools whose verdicts trajc's output must match
@@ -22,6 +24,8 @@ packages=(
   libtest-json-schema-acceptance-perl
   # bench: the Python peer generator is written the way such scripts usually are
   python3-pydantic
+  # bench/schema_speed.sh: CPU time of whole processes
+  time
 )
 missing=()
 for entry in "${tools[@]}"; do
