@@ -12,10 +12,9 @@ tools=(g++:build-essential make:build-essential cmake:cmake ninja:ninja-build pk
        git:git npm:npm)
 packages=(
   ca-certificates libtree-sitter-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libssl-dev
+  libsimdjson-dev  # JSON instances parsed fast (core/fast_json)
   # JSON Schema: ECMA-262 `pattern` on PCRE2, IDNA2008 host names for `format`
   libpcre2-dev libidn2-dev
-  # JSON instances parsed fast for `trajc schemas validate --jsonl` (core/fast_json)
-  libsimdjson-dev
   # the LLM module (trajc fill): HTTP and the response cache
   libcurl4-openssl-dev libsqlite3-dev
   # test-time oracles: the real tools whose verdicts trajc's output must match
