@@ -94,7 +94,8 @@ def synthetic_instance(rng):
     instance = {
         'id': ''.join(rng.choice(letters) for _ in range(3)) + '-%04d' % rng.randrange(10000),
         'kind': rng.choice(['order', 'refund', 'exchange', 'quote']),
-        'owner': {'name': rng.choice(['Ana', 'Kwame', 'Li', 'Sofia']), 'email': 'user%d@example.org' % rng.randrange(999)},
+        'owner': {'name': rng.choice(['Ana', 'Kwame', 'Li', 'Sofia']),
+                  'email': 'user%d@example.org' % rng.randrange(999)},
         'items': [{
             'sku': rng.choice(upper) + rng.choice(upper) + '%06d' % rng.randrange(10 ** 6),
             'quantity': rng.randrange(1, 50),

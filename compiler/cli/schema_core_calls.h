@@ -2,10 +2,11 @@
 // branch schema-core defines (SchemaRegistry::Add, ValidateAgainstMetaschema).
 //
 // Until that branch is merged those functions are declared in schema/json_schema.h but
-// not defined, so calling them would not link. TRAJC_SCHEMA_CORE_MERGED (set in
-// compiler/cli/CMakeLists.txt) switches the real calls on; when it is 0, `--remote` is a
-// clear usage error and `schemas check` says that the metaschema check did not run.
-// After the merge: set it to 1 (or delete this gate and call the functions directly).
+// not defined, so calling them would not link. TRAJC_SCHEMA_CORE_MERGED (set in the
+// top-level CMakeLists.txt, on when schema-core's registry.cpp and metaschemas.cpp are in
+// the tree) switches the real calls on; when it is 0, `--remote` is a clear usage error and
+// `schemas check` says that the metaschema check did not run. After the merge: delete this
+// gate and call the functions directly.
 #pragma once
 
 #include <optional>
