@@ -12,6 +12,7 @@ tools=(g++:build-essential make:build-essential cmake:cmake ninja:ninja-build pk
        git:git npm:npm)
 packages=(
   ca-certificates libtree-sitter-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libssl-dev
+  libsimdjson-dev  # JSON instances parsed fast (core/fast_json)
   # JSON Schema: ECMA-262 `pattern` on PCRE2, IDNA2008 host names for `format`, $id/$ref resolution (RFC 3986)
   libpcre2-dev libidn2-dev liburiparser-dev
   # the LLM module (trajc fill): HTTP and the response cache
@@ -22,6 +23,8 @@ packages=(
   libtest-json-schema-acceptance-perl
   # bench: the Python peer generator is written the way such scripts usually are
   python3-pydantic
+  # bench/schema_speed.sh: CPU time of whole processes
+  time
 )
 missing=()
 for entry in "${tools[@]}"; do

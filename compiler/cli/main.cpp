@@ -13,6 +13,8 @@
 #include "cli/fix_command.h"
 #include "cli/generate.h"
 #include "cli/lint_command.h"
+#include "cli/schemas_check_command.h"
+#include "cli/schemas_validate_command.h"
 #include "cli/stats_command.h"
 #include "cli/validate.h"
 #include "core/diagnostic.h"
@@ -151,6 +153,63 @@ CLI::App* AddGenerateLlmCommand(CLI::App& app, trajc::llm::GenerateLlmOptions& g
   return cmd;
 }
 #endif
+
+CLI::App* AddSchemasValidateCommand(CLI::App& schemas, trajc::cli::SchemasValidateOptions& o) {
+  CLI::App* cmd = schemas.add_subcommand(
+      "validate",
+      "Validate JSON instances against a JSON Schema (draft 2020-12 by default; the schema's $schema decides), "
+      "compiled once. A schema or instance file ending in .yaml/.yml is read as YAML. Each violation is one line on "
+      "stdout, located at the failing value:\n"
+      "  PATH:LINE:COL: error: INSTANCE_POINTER: MESSAGE [schema: KEYWORD_POINTER]\n"
+      "e.g. calls.jsonl:3:15: error: /line_number: -3 is less than the minimum of 1 [schema: "
+      "/properties/line_number/minimum]\n"
+      "(the root is written (root)). A summary goes to stderr. An unreadable, non-UTF-8 or malformed file, or a schema "
+      "that does not compile, is one located error on stderr (PATH:LINE:COL: error: ...).\n"
+      "e.g.: trajc schemas validate schema.json calls.jsonl --jsonl");
+  cmd->add_option("schema", o.schema, "JSON Schema file (- for standard input)")->required();
+  cmd->add_option("instances", o.instances, "Instance files (- for standard input)")->required();
+  cmd->add_flag("--jsonl", o.jsonl,
+                "Each file holds one instance per line (blank lines skipped), streamed: memory does not grow with the "
+                "number of lines; errors name the line");
+  cmd->add_flag("--json", o.json,
+                "One JSON object per instance per line: {\"file\", \"line\" (with --jsonl), \"valid\", \"errors\": "
+                "[{\"instance_location\", \"keyword_location\", \"message\"}]} (+ \"error\" for an unreadable instance)");
+  cmd->add_flag("--format-assertion", o.format_assertion, "`format` fails invalid values (default: an annotation only)");
+  cmd->add_option("--draft", o.draft, "Dialect of a schema without $schema: 2020-12, 2019-09, 7, 6 or 4")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"2020-12", "2019-09", "7", "6", "4", "draft-07", "draft-06", "draft-04"}));
+  cmd->add_option("--remote", o.remotes,
+                  "URI=FILE: a JSON document a $ref may reach by that absolute URI (repeatable); nothing is fetched");
+  cmd->add_flag("-q,--quiet", o.quiet, "Print nothing; the exit code says it");
+  cmd->footer("\nExit codes: 0 every instance valid; 1 some instance invalid or unreadable, or the schema unusable (a "
+              "located error); 2 usage error.\n");
+  return cmd;
+}
+
+CLI::App* AddSchemasCheckCommand(CLI::App& schemas, trajc::cli::SchemasCheckOptions& o) {
+  CLI::App* cmd = schemas.add_subcommand(
+      "check",
+      "Check subagent definitions (tool_schemas/*.yaml) and their tools' schemas, reporting every problem of each "
+      "file as PATH:LINE:COL: error|warning: MESSAGE.\n"
+      "Errors: what trajc refuses to load (missing or mistyped fields, invalid or duplicate tool names, no "
+      "submit_result tool), a parameters/returns schema that is not valid against its metaschema or does not compile, "
+      "a `required` name missing from `properties` (nested objects too), a tool without a description.\n"
+      "Warnings (errors with --strict): a parameter without a description; what function-calling runtimes refuse or "
+      "drop in a tool's parameters: OpenAI strict mode (every object needs additionalProperties: false and every "
+      "property in required; only the keywords of OpenAI's structured-outputs subset; the root an object, not anyOf) "
+      "and FunctionGemma's prompt format (properties need a single type; enum is shown only on strings; a property "
+      "named type, description, properties, required or nullable is not shown).\n"
+      "e.g.: trajc schemas check tool_schemas/lint.yaml --strict");
+  cmd->add_option("paths", o.paths, "Definition files, or folders whose *.yaml files to check [default: <root>/tool_schemas]");
+  cmd->add_option("--root", o.root, "Project root [default: $TRAJC_ROOT, ., installed data]");
+  cmd->add_flag("--strict", o.strict, "Warnings count as errors");
+  cmd->add_flag("--json", o.json,
+                "One JSON report: {\"ok\", \"files\", \"errors\", \"warnings\", \"findings\": [{\"path\", \"line\", "
+                "\"column\", \"severity\", \"pointer\", \"message\"}]}");
+  cmd->add_flag("-q,--quiet", o.quiet, "Print only errors");
+  cmd->footer("\nExit codes: 0 no errors (warnings allowed unless --strict); 1 errors found; 2 usage error.\n");
+  return cmd;
+}
 
 // The --select/--ignore options `lint` and `fix` share; parsed after CLI11 is done.
 struct CodeOptions {
@@ -300,6 +359,13 @@ int main(int argc, char** argv) {
                   "on stderr) or an input could not be fixed (a located error; the other files are still fixed); 2 "
                   "usage error; 70 a fix would have broken a file's syntax (the file is left as it was).\n");
 
+  trajc::cli::SchemasValidateOptions schemas_validate_options;
+  trajc::cli::SchemasCheckOptions schemas_check_options;
+  CLI::App* schemas = app.add_subcommand("schemas", "Validate instances against a JSON Schema; check subagent definitions");
+  schemas->require_subcommand(1);
+  CLI::App* schemas_validate = AddSchemasValidateCommand(*schemas, schemas_validate_options);
+  CLI::App* schemas_check = AddSchemasCheckCommand(*schemas, schemas_check_options);
+
 #ifdef TRAJC_WITH_LLM
   trajc::llm::FillOptions fill_options;
   std::string fill_in_format, fill_out_format;
@@ -329,6 +395,8 @@ int main(int argc, char** argv) {
     if (*show) return trajc::cli::RunFixturesShow(fix);
     if (*check) return trajc::cli::RunFixturesCheck(fix);
     if (*check_manifest) return trajc::cli::RunCheck(chk);
+    if (*schemas_validate) return trajc::cli::RunSchemasValidate(schemas_validate_options);
+    if (*schemas_check) return trajc::cli::RunSchemasCheck(schemas_check_options);
     if (*lint) {
       lint_options.codes = ParseCodes(lint, lint_codes);
       return trajc::cli::RunLint(lint_options);

@@ -29,13 +29,28 @@ FileResult ValidateFile(const std::string& path, const schema::Subagent& agent, 
   if (!in) throw Error({path, 0, 0}, "cannot read file");
   std::string line;
   int number = 0;
-  auto emit = [&](int line_no, int col, const std::string& message, const std::string& pointer) {
+  auto emit = [&](int line_no, int col, const std::string& message, const std::string& pointer,
+                  const schema::Violation* v = nullptr) {
     ++r.errors;
+    bool from_schema = v != nullptr && !v->subject.empty();
     if (o.json) {
-      report.push_back({{"file", path}, {"line", line_no}, {"message", message}, {"pointer", pointer}});
+      Json e = {{"file", path}, {"line", line_no}, {"message", message}, {"pointer", pointer}};
+      if (from_schema) {
+        e["schema"] = v->subject;
+        e["instance_location"] = v->instance_location;
+        e["keyword_location"] = v->keyword_location;
+      }
+      report.push_back(std::move(e));
     } else if (!o.quiet) {
       // Record violations carry the JSON pointer of what is wrong; parse errors a column.
-      std::string text = col > 0 ? message : message + " (at " + (pointer.empty() ? "/" : pointer) + ")";
+      // A tool schema violation also names the tool, the value inside the arguments or
+      // result, and the keyword of the tool's schema that failed.
+      auto text_of = [](const std::string& p) { return p.empty() ? std::string("(root)") : p; };
+      std::string text = col > 0 ? message
+                         : from_schema
+                             ? v->subject + ": " + text_of(v->instance_location) + ": " + message + " [schema: " +
+                                   text_of(v->keyword_location) + "] (at " + pointer + ")"
+                             : message + " (at " + (pointer.empty() ? "/" : pointer) + ")";
       std::cout << FormatDiagnostic({path, line_no, col}, "error", text) << "\n";
     }
   };
@@ -58,7 +73,7 @@ FileResult ValidateFile(const std::string& path, const schema::Subagent& agent, 
         emit(number, ColumnOf(e), "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)), "");
       }
       if (!record.is_null())
-        for (const auto& v : schema::ValidateRecord(record, agent)) emit(number, 0, v.message, v.pointer);
+        for (const auto& v : schema::ValidateRecord(record, agent)) emit(number, 0, v.message, v.pointer, &v);
     }
     if (r.errors > before) ++r.invalid_records;
   }

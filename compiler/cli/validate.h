@@ -1,6 +1,8 @@
 // cli/validate — `trajc validate FILE.jsonl…`: checks any dataset (ours, hand-written or
 // another tool's) against a subagent definition. Every violation is printed as
-// `FILE:LINE: error: message (at /json/pointer)`; exit 1 if any, else 0 and a summary.
+// `FILE:LINE: error: message (at /json/pointer)`, a tool schema violation as
+// `FILE:LINE: error: TOOL arguments|result: /pointer/in/it: message [schema: /keyword/pointer]
+// (at /json/pointer)`; exit 1 if any, else 0 and a summary.
 #pragma once
 
 #include <string>

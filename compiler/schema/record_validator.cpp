@@ -27,7 +27,7 @@ class Checker {
 
  private:
   void Add(std::string message, std::string pointer) {
-    out_.push_back({std::move(message), std::move(pointer)});
+    out_.push_back({std::move(message), std::move(pointer), "", "", ""});
   }
 
   static bool IsStringOrNull(const Json& m, const char* key) {
@@ -114,7 +114,7 @@ class Checker {
     Json args = Json::parse(fn["arguments"].get<std::string>(), nullptr, false);
     if (args.is_discarded() || !args.is_object())
       return Add("'arguments' is not a JSON object", args_at);
-    if (tool != nullptr) Schema(*tool->parameters_schema, args, args_at);
+    if (tool != nullptr) Schema(*tool->parameters_schema, args, args_at, tool->name + " arguments");
   }
 
   void ToolMessage(const Json& m, const std::string& at) {
@@ -136,7 +136,7 @@ class Checker {
     Json result = Json::parse(m["content"].get<std::string>(), nullptr, false);
     if (result.is_discarded())
       return Add("tool result is not JSON, but '" + tool->name + "' declares a returns schema", at + "/content");
-    Schema(*tool->returns_schema, result, at + "/content");
+    Schema(*tool->returns_schema, result, at + "/content", tool->name + " result");
   }
 
   const Tool* ToolOfCall(const std::string& call_at) {
@@ -144,8 +144,9 @@ class Checker {
     return it == call_tools_.end() ? nullptr : it->second;
   }
 
-  void Schema(const CompiledSchema& schema, const Json& instance, const std::string& at) {
-    for (const ValidationError& e : schema.Validate(instance)) Add(e.message, at + e.instance_location);
+  void Schema(const CompiledSchema& schema, const Json& instance, const std::string& at, const std::string& subject) {
+    for (const ValidationError& e : schema.Validate(instance))
+      out_.push_back({e.message, at + e.instance_location, subject, e.instance_location, e.keyword_location});
   }
 
   void Last(const Json& messages) {

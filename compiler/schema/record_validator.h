@@ -16,6 +16,12 @@ namespace trajc::schema {
 struct Violation {
   std::string message;  // "'line_number' is a required property"
   std::string pointer;  // "/messages/3/tool_calls/0/function/arguments"
+  // For a tool schema violation (empty for the conversation rules): what was checked
+  // ("apply_fix arguments", "run_linter result"), the pointer into that value, and the
+  // pointer of the failing keyword in the tool's schema ("/properties/line_number/minimum").
+  std::string subject;
+  std::string instance_location;
+  std::string keyword_location;
 };
 
 // Structure: `messages` is a non-empty list; roles are system (first only), user,

@@ -46,9 +46,13 @@ TEST_CASE("validate reports every violation as FILE:LINE: error: … (at pointer
   std::string f = (scratch / "data.jsonl").string();
   auto lines = Lines(out);
   REQUIRE(lines.size() == 8);
-  CHECK(lines[0] == f + ":1: error: 1 is not of type 'boolean' (at /messages/2/tool_calls/0/function/arguments/check_only)");
-  CHECK(lines[1] == f + ":1: error: Additional properties are not allowed ('x' was unexpected) (at /messages/2/tool_calls/0/function/arguments)");
-  CHECK(lines[2] == f + ":2: error: -3 is less than the minimum of 0 (at /messages/4/tool_calls/0/function/arguments/issues_fixed)");
+  // A tool schema violation names the tool, the value in its arguments, the failing keyword of its schema.
+  CHECK(lines[0] == f + ":1: error: run_linter arguments: /check_only: 1 is not of type 'boolean' [schema: "
+                        "/properties/check_only/type] (at /messages/2/tool_calls/0/function/arguments/check_only)");
+  CHECK(lines[1] == f + ":1: error: run_linter arguments: (root): Additional properties are not allowed ('x' was "
+                        "unexpected) [schema: /additionalProperties] (at /messages/2/tool_calls/0/function/arguments)");
+  CHECK(lines[2] == f + ":2: error: submit_result arguments: /issues_fixed: -3 is less than the minimum of 0 [schema: "
+                        "/properties/issues_fixed/minimum] (at /messages/4/tool_calls/0/function/arguments/issues_fixed)");
   CHECK(lines[3] == f + ":3:3: error: invalid JSON: '{no'; expected string literal");
   CHECK(lines[4] == f + ":4: error: unknown tool 'run_lint' (at /messages/2/tool_calls/0/function/name)");
   CHECK(lines[5] == f + ":5: error: tool_call_id 'c9' does not answer any open tool call (at /messages/3/tool_call_id)");
@@ -87,4 +91,68 @@ TEST_CASE("a generated dataset validates") {
   Result r = Trajc("validate " + Quote((scratch / "o" / "train.jsonl").string()) + " " + Quote((scratch / "o" / "eval.jsonl").string()) + Root(), scratch);
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("trajc: 50 records in 2 file(s): all valid"));
+}
+
+TEST_CASE("validate names the dataset line, the tool, the value and the schema keyword of each tool schema error") {
+  fs::path scratch = Scratch("validate-keyword");
+  REQUIRE(Trajc("--count 40 --quiet" + Root() + " --out " + Quote((scratch / "o").string()), scratch).exit_code == 0);
+  std::vector<std::string> lines = Lines(Slurp(scratch / "o" / "train.jsonl"));
+  // Break the first apply_fix call's line_number and the first run_linter result's issue_count.
+  size_t broken_call = 0, broken_result = 0;
+  for (size_t i = 0; i < lines.size() && (broken_call == 0 || broken_result == 0); ++i) {
+    trajc::Json record = trajc::Json::parse(lines[i]);
+    bool changed = false;
+    for (auto& m : record["messages"]) {
+      if (broken_call == 0 && m.contains("tool_calls")) {
+        for (auto& c : m["tool_calls"]) {
+          if (c["function"]["name"] != "apply_fix") continue;
+          trajc::Json args = trajc::Json::parse(c["function"]["arguments"].get<std::string>());
+          args["line_number"] = -3;
+          c["function"]["arguments"] = args.dump();
+          broken_call = i + 1;
+          changed = true;
+          break;
+        }
+      }
+      if (!changed && broken_result == 0 && m["role"] == "tool") {
+        trajc::Json content = trajc::Json::parse(m["content"].get<std::string>());
+        if (!content.contains("issue_count")) continue;
+        content["issue_count"] = "many";
+        m["content"] = content.dump();
+        broken_result = i + 1;
+        changed = true;
+      }
+      if (changed) break;
+    }
+    if (changed) lines[i] = record.dump();
+  }
+  REQUIRE(broken_call > 0);
+  REQUIRE(broken_result > 0);
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  fs::path data = scratch / "train.jsonl";
+  WriteFile(data, text);
+  Result r = Trajc("validate " + Quote(data.string()) + Root(), scratch);
+  CHECK(r.exit_code == 1);
+  std::string f = data.string();
+  CHECK_THAT(r.out, Catch::Contains(f + ":" + std::to_string(broken_call) +
+                                    ": error: apply_fix arguments: /line_number: -3 is less than the minimum of 1 "
+                                    "[schema: /properties/line_number/minimum] (at /messages/"));
+  CHECK_THAT(r.out, Catch::Contains(f + ":" + std::to_string(broken_result) +
+                                    ": error: run_linter result: /issue_count: 'many' is not of type 'integer' "
+                                    "[schema: /properties/issue_count/type] (at /messages/"));
+  Result j = Trajc("validate " + Quote(data.string()) + Root() + " --json", scratch);
+  trajc::Json report = trajc::Json::parse(j.out);
+  REQUIRE(report["errors"].size() == 2);
+  for (const trajc::Json& e : report["errors"]) {
+    if (e["line"] == broken_call) {
+      CHECK(e["schema"] == "apply_fix arguments");
+      CHECK(e["instance_location"] == "/line_number");
+      CHECK(e["keyword_location"] == "/properties/line_number/minimum");
+    } else {
+      CHECK(e["line"] == broken_result);
+      CHECK(e["schema"] == "run_linter result");
+      CHECK(e["keyword_location"] == "/properties/issue_count/type");
+    }
+  }
 }

@@ -1,0 +1,86 @@
+#include "cli/schemas_check_command.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/project.h"
+#include "core/diagnostic.h"
+#include "core/json.h"
+#include "schema/definition_check.h"
+
+namespace trajc::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsYaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+
+// The definition files to check, each folder's *.yaml sorted by name. A missing path or a
+// folder without YAML files is a located error.
+std::vector<std::string> DefinitionFiles(const SchemasCheckOptions& o, std::vector<Error>& errors) {
+  std::vector<std::string> paths = o.paths;
+  if (paths.empty())
+    paths.push_back((fs::path(ResolveInputs(o.root, "lint", "", "", "").root) / "tool_schemas").lexically_normal().generic_string());
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::directory_iterator(path, ec))
+        if (entry.is_regular_file(ec) && IsYaml(entry.path())) found.push_back(entry.path().generic_string());
+      std::sort(found.begin(), found.end());
+      if (found.empty()) errors.emplace_back(Location{path, 0, 0}, "no *.yaml subagent definitions in this folder");
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      files.push_back(path);
+    } else {
+      errors.emplace_back(Location{path, 0, 0}, "no such file or folder");
+    }
+  }
+  return files;
+}
+
+const char* SeverityName(schema::Severity s, bool strict) {
+  return s == schema::Severity::kError || strict ? "error" : "warning";
+}
+
+}  // namespace
+
+int RunSchemasCheck(const SchemasCheckOptions& o) {
+  std::vector<Error> bad_paths;
+  std::vector<std::string> files = DefinitionFiles(o, bad_paths);
+
+  size_t errors = bad_paths.size(), warnings = 0;
+  Json findings = Json::array();
+  for (const Error& e : bad_paths) {
+    if (o.json) findings.push_back({{"path", e.where().path}, {"line", 0}, {"column", 0}, {"severity", "error"},
+                                    {"pointer", ""}, {"message", e.message()}});
+    else std::cout << e.what() << '\n';
+  }
+  for (const std::string& file : files) {
+    for (const schema::DefinitionFinding& f : schema::CheckDefinition(file)) {
+      bool error = f.severity == schema::Severity::kError || o.strict;
+      (error ? errors : warnings) += 1;
+      const char* severity = SeverityName(f.severity, o.strict);
+      if (o.json) {
+        findings.push_back({{"path", f.where.path}, {"line", f.where.line}, {"column", f.where.column},
+                            {"severity", severity}, {"pointer", f.pointer}, {"message", f.message}});
+      } else if (error || !o.quiet) {
+        std::cout << FormatDiagnostic(f.where, severity, f.message) << '\n';
+      }
+    }
+  }
+  if (o.json) {
+    std::cout << Dump(Json{{"ok", errors == 0}, {"files", files.size()}, {"errors", errors}, {"warnings", warnings},
+                           {"findings", std::move(findings)}})
+              << '\n';
+  } else if (!o.quiet) {
+    std::cerr << "trajc: " << files.size() << " definition(s): " << errors << " error(s), " << warnings
+              << " warning(s)\n";
+  }
+  return errors == 0 ? kExitOk : kExitInvalid;
+}
+
+}  // namespace trajc::cli

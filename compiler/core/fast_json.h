@@ -1,0 +1,33 @@
+// core/fast_json — JSON text to trajc::Json through simdjson, for hot loops that parse many
+// small documents (`trajc schemas validate --jsonl`), where nlohmann's own parser is most
+// of the time spent.
+//
+// The result equals Json::parse(text) exactly (same value types, including nlohmann's
+// unsigned type for non-negative integers; duplicate keys keep the first position and the
+// last value). Parse() returns false for anything simdjson rejects or cannot represent the
+// way nlohmann does (integers beyond 64 bits; an integer 0 when the text holds "-0"): the caller then parses with nlohmann,
+// which either accepts the text or words the error.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "core/json.h"
+
+namespace trajc {
+
+class FastJsonParser {
+ public:
+  FastJsonParser();
+  ~FastJsonParser();
+  FastJsonParser(const FastJsonParser&) = delete;
+  FastJsonParser& operator=(const FastJsonParser&) = delete;
+
+  bool Parse(std::string_view text, Json& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace trajc
