@@ -153,7 +153,11 @@ class Checker {
         return;
       }
       expect_block = false;
-      if (t_[first].kind == CKind::kEndMarker) break;
+      if (t_[first].kind == CKind::kEndMarker) {
+        // A decorator at the end of the file: CPython gives no column at all.
+        if (after_decorator) Propose(first, first, "SyntaxError", "invalid syntax", Severity::kGeneric, 0);
+        break;
+      }
       std::string& prev = depth.back().last;
       std::string_view kw = t_[first].text;
       size_t kw_at = first;
@@ -333,6 +337,14 @@ class Checker {
         }
       }
     }
+    // A lambda whose parameters run into the end of the line lacks its ':'.
+    int lambdas = 0;
+    for (size_t j = first; j < end; ++j) {
+      if (t_[j].level != level0) continue;
+      if (IsWord(t_[j], "lambda")) ++lambdas;
+      if (IsOp(t_[j], ":") && lambdas > 0) --lambdas;
+    }
+    if (lambdas > 0 && end < t_.size()) Generic(end);
     Targets(first, end);
     Calls(first, end);
   }
