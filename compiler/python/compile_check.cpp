@@ -312,6 +312,14 @@ class Checker {
         Generic(j);
         return;
       }
+      // Inside brackets (a dropped `)` runs the next statement into them): statement
+      // keywords never fit.
+      if (b.level > 0 && b.kind == CKind::kName &&
+          In(b.text, {"def", "class", "return", "pass", "break", "continue", "global", "nonlocal", "del", "assert",
+                      "raise", "try", "except", "finally", "while", "with", "elif"})) {
+        Generic(j);
+        return;
+      }
       if (IsOp(a, ":") && (IsOp(b, "}") || IsOp(b, ",")) && a.level > 0 && Innermost(j - 1) == "{") {
         Propose(j, j - 1, "SyntaxError", "expression expected after dictionary key and ':'", Severity::kSpecific);
         return;
