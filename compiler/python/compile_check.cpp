@@ -109,8 +109,10 @@ class Checker {
   int OffsetAt(size_t i) const { return CharOffset(LineOf(t_[i].row), t_[i].col); }
 
   void Propose(size_t key, size_t at, std::string type, std::string message, Severity severity, int offset = -1) {
+    // A stream cut short by a tokenizer error has no NEWLINE at its end to point at.
+    if (at >= t_.size() || key >= t_.size()) return;
     if (best_ && best_->key <= key) return;
-    best_ = Candidate{key, t_[std::min(key, t_.size() - 1)].row, CError{t_[at].row, offset >= 0 ? offset : OffsetAt(at), std::move(type), std::move(message)}, severity};
+    best_ = Candidate{key, t_[key].row, CError{t_[at].row, offset >= 0 ? offset : OffsetAt(at), std::move(type), std::move(message)}, severity};
   }
   void Generic(size_t at) { Propose(at, at, "SyntaxError", "invalid syntax", Severity::kGeneric); }
 
