@@ -68,6 +68,16 @@ bool Allowed(const lint::Issue& issue, bool unsafe_fixes) {
 
 FileResult FixText(std::string text, const lint::Options& options, bool unsafe_fixes) {
   FileResult r;
+  // A file CPython cannot parse is left as it is (flake8 reports E999 alone for it, and
+  // no fix can be held to a program that does not exist); its E999 remains whatever
+  // --select says, so the user learns why nothing was fixed.
+  lint::Options syntax = options;
+  syntax.select = {"E999"};
+  if (std::vector<lint::Issue> e999 = lint::Analyze(text, syntax); !e999.empty()) {
+    r.fixed = std::move(text);
+    r.remaining = std::move(e999);
+    return r;
+  }
   r.converged = false;
   // Safe fixes are layout only by the code table's word; the signature holds them to it.
   std::string signature = unsafe_fixes ? std::string() : CodeSignature(text);

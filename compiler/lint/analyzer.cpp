@@ -40,6 +40,7 @@
 #include "lint/rules/pyflakes/undefined_name.h"
 #include "lint/rules/pyflakes/unused_import.h"
 #include "lint/rules/pyflakes/unused_variable.h"
+#include "python/compile_check.h"
 
 namespace trajc::lint {
 
@@ -50,8 +51,8 @@ bool Matches(std::string_view code, const std::vector<std::string>& prefixes) {
                      [&](const std::string& p) { return code.substr(0, p.size()) == p; });
 }
 
-// flake8 stops at a file it cannot decode or tokenize, and reports only E999 for a file
-// CPython cannot parse; tree-sitter plus the tokenizer stand in for CPython's parser.
+// flake8 stops at a file it cannot decode or tokenize; pycodestyle (no parser) also skips
+// a file whose tokens have errors where tree-sitter saw trouble.
 bool FlakeWouldCheck(const Source& src) {
   if (!src.decodable || !src.tokens.ok) return false;
   if (src.tree_clean) return true;
@@ -59,9 +60,26 @@ bool FlakeWouldCheck(const Source& src) {
                       [](const python::Token& t) { return t.type == python::TokenType::kErrorToken; });
 }
 
+// flake8's E999: `ast.parse` failed, so flake8 reports that alone, at SyntaxError.offset
+// (printed one column further, as flake8 adds one to every column).
+std::optional<Finding> SyntaxErrorFinding(const Source& src) {
+  if (!src.decodable) return std::nullopt;
+  std::optional<python::CError> error = python::FindCompileError(src.lines, src.tree ? &*src.tree : nullptr);
+  if (!error) return std::nullopt;
+  return Finding{"E999", error->row, error->offset, true, error->type + ": " + error->message, {}};
+}
+
 // Every finding that survives noqa, with rows and byte columns still as the rules made them.
-std::vector<Finding> Collect(const Source& src, int max_line_length, std::string_view filename = {}) {
+std::vector<Finding> Collect(const Source& src, int max_line_length, std::string_view filename = {},
+                             bool syntax_check = true) {
   std::vector<Finding> found;
+  if (syntax_check) {
+    if (std::optional<Finding> e999 = SyntaxErrorFinding(src)) {
+      NoqaMap noqa(src);
+      if (!noqa.FileIgnored() && !noqa.Suppresses(e999->row, e999->code)) found.push_back(std::move(*e999));
+      return found;
+    }
+  }
   if (!FlakeWouldCheck(src)) return found;
   NoqaMap noqa(src);
   if (noqa.FileIgnored()) return found;
@@ -128,7 +146,7 @@ bool Reported(std::string_view code, const Options& options) {
 std::vector<Issue> Analyze(std::string_view source, const Options& options) {
   Source src(source);
   std::vector<Issue> issues;
-  for (Finding& f : Collect(src, options.max_line_length, options.filename)) {
+  for (Finding& f : Collect(src, options.max_line_length, options.filename, options.syntax_check)) {
     if (!Reported(f.code, options)) continue;
     int col = f.col_is_chars ? f.col : src.CharColumn(f.row, f.col);
     issues.push_back(Issue{f.code, f.row, std::max(col, 0) + 1, std::move(f.message), !f.edits.empty()});

@@ -66,6 +66,7 @@ const std::vector<RuleInfo>& SupportedRules() {
       {"E741", "ambiguous variable name", false, "", false},
       {"E742", "ambiguous class definition", false, "", false},
       {"E743", "ambiguous function definition", false, "", false},
+      {"E999", "syntax error: CPython's ast.parse rejects the file", false, "", false},
       {"F401", "module imported but unused", true, "Remove unused import", true},
       {"F403", "'from module import *' used; unable to detect undefined names", false, "", false},
       {"F405", "name may be undefined, or defined from star imports", false, "", false},

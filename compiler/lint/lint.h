@@ -3,8 +3,8 @@
 // Findings agree with Debian's flake8 5.0.4 (pycodestyle 2.10, pyflakes 2.5) run as
 // `flake8 --isolated --select=<codes>` on the same text; every rule lives in its own file
 // under rules/pycodestyle/ or rules/pyflakes/ and is registered in one code table
-// (code_table.cpp). Nothing here throws on any input text: a file that tree-sitter cannot
-// parse cleanly is still analysed as far as the token/line rules go.
+// (code_table.cpp). Nothing here throws on any input text: a file that CPython would not
+// parse gets E999 alone (python/compile_check decides), as with flake8.
 #pragma once
 
 #include <optional>
@@ -31,6 +31,10 @@ struct Options {
   // The file's path as flake8 was given it, or empty: pyflakes treats `__init__.py` apart
   // (no F822, `__path__` defined).
   std::string filename;
+  // flake8's semantics: a file that CPython's `ast.parse` rejects gets one E999 and
+  // nothing else. false gives pycodestyle's own (it never parses): the token and line
+  // rules run on any file that tokenizes, as pycodestyle's test suite expects.
+  bool syntax_check = true;
 };
 
 // All findings of the supported codes in `source`, sorted by (line, column, code, message).

@@ -401,3 +401,23 @@ TEST_CASE("trajc fix keeps CRLF newlines, the file mode, and reports bad inputs"
   CHECK(clean.exit_code == 0);
   CHECK_THAT(clean.err, Catch::Contains("fixed 0 findings in 0 files (1 file checked); nothing selected remains"));
 }
+
+TEST_CASE("trajc lint reports E999 alone for a file CPython cannot parse; trajc fix leaves it untouched") {
+  fs::path scratch = Scratch("e999");
+  const std::string broken = "import os  \nx=1\ndef f()\n    return x\n";
+  WriteFile(scratch / "broken.py", broken);
+  Result lint = TrajcIn("lint broken.py", scratch);
+  CHECK(lint.exit_code == 1);
+  CHECK(lint.out == "broken.py:3:9: E999 SyntaxError: expected ':'\n");
+  CHECK(SortedFindings(lint.out) == SortedFindings(Flake8("broken.py", scratch).out));
+  CHECK(TrajcIn("lint --ignore=E999 broken.py", scratch).out.empty());
+
+  for (const char* args : {"fix broken.py", "fix --select=W291,E225 broken.py", "fix --unsafe-fixes broken.py"}) {
+    INFO(args);
+    Result fix = TrajcIn(args, scratch);
+    CHECK(fix.exit_code == 1);
+    CHECK(Slurp(scratch / "broken.py") == broken);
+    CHECK_THAT(fix.err, Catch::Contains("broken.py:3:9: E999 SyntaxError: expected ':'"));
+    CHECK_THAT(fix.err, Catch::Contains("fixed 0 findings in 0 files"));
+  }
+}

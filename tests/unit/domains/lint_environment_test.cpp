@@ -40,8 +40,8 @@ TEST_CASE("apply_fix edits the text, and fails truthfully on a stale line") {
   auto unfixable = env.Call("apply_fix", {{"issue_code", "E501"}, {"line_number", 1}});
   CHECK_FALSE(unfixable.ok);
   CHECK(unfixable.result["error"] == "E501 (line too long) has no automatic fix; it must be edited by hand");
-  auto unknown = env.Call("apply_fix", {{"issue_code", "E999"}, {"line_number", 1}});
-  CHECK(unknown.result["error"] == "unknown issue code 'E999'");
+  auto unknown = env.Call("apply_fix", {{"issue_code", "C901"}, {"line_number", 1}});
+  CHECK(unknown.result["error"] == "unknown issue code 'C901'");
 }
 
 TEST_CASE("submit_result is accepted only with the environment's counts") {

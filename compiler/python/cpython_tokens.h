@@ -1,0 +1,52 @@
+// python/cpython_tokens — the token stream CPython 3.11's C tokenizer gives its parser,
+// with the C tokenizer's own errors.
+//
+// This is not python/tokenize (the port of the pure-Python `tokenize` module that
+// pycodestyle sees): `ast.parse` runs on the C tokenizer, which tracks brackets, checks
+// tabs against spaces (TabError), rejects malformed numbers and unknown characters, and
+// stops at the first error. compile_check uses these tokens to decide what `ast.parse`
+// would raise. Comments and NL are dropped, as the parser never sees them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trajc::python {
+
+enum class CKind { kName, kNumber, kString, kOp, kNewline, kIndent, kDedent, kEndMarker };
+
+struct CToken {
+  CKind kind = CKind::kEndMarker;
+  std::string_view text;  // empty for NEWLINE/INDENT/DEDENT/ENDMARKER
+  int row = 0;            // 1-based
+  int col = 0;            // 0-based byte column of the start
+  int level = 0;          // bracket depth around the token; a bracket has its pair's outer depth
+};
+
+// One error as CPython raises it: `offset` is SyntaxError.offset (1-based characters);
+// flake8 prints it at column offset + 1.
+struct CError {
+  int row = 0;
+  int offset = 0;
+  std::string type;     // "SyntaxError", "IndentationError", "TabError"
+  std::string message;  // "unterminated string literal (detected at line 3)"
+};
+
+struct CTokens {
+  std::vector<CToken> tokens;        // up to the first error (ENDMARKER when none)
+  std::optional<CError> error;       // the first tokenizer error
+  // Brackets still open at the end of the file: CPython reports the innermost one when
+  // the parser runs into the end, or when a later syntax error lies below its line.
+  std::optional<CError> unclosed;
+  int unclosed_row = 0;
+};
+
+// `lines` as from SplitLines ("\n" endings). Never throws.
+CTokens TokenizeLikeCPython(const std::vector<std::string_view>& lines);
+
+// CPython's 1-based character offset of byte column `byte_col` in `line` (+1).
+int CharOffset(std::string_view line, int byte_col);
+
+}  // namespace trajc::python

@@ -1,0 +1,5 @@
+def f():
+    return g(1
+
+def h():
+    pass

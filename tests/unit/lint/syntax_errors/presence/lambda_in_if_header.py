@@ -1,0 +1,2 @@
+if (lambda: 1)():
+    pass
