@@ -3,10 +3,11 @@
 // of the time spent.
 //
 // The result equals Json::parse(text) exactly (same value types, including nlohmann's
-// unsigned type for non-negative integers; duplicate keys keep the first position and the
-// last value). Parse() returns false for anything simdjson rejects or cannot represent the
-// way nlohmann does (integers beyond 64 bits; an integer 0 when the text holds "-0"): the caller then parses with nlohmann,
-// which either accepts the text or words the error.
+// unsigned type for non-negative integers). Parse() returns false for anything simdjson
+// rejects or that it leaves to nlohmann (integers beyond 64 bits; an integer 0 when the
+// text holds "-0"; an object with a duplicate key, where nlohmann keeps the first position
+// and the last value): the caller then parses with nlohmann, which either accepts the text
+// or words the error.
 #pragma once
 
 #include <memory>
