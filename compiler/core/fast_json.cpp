@@ -81,11 +81,17 @@ bool Convert(simdjson::dom::element element, Json& out, bool& zero_integer) {
 FastJsonParser::FastJsonParser() : impl_(std::make_unique<Impl>()) {}
 FastJsonParser::~FastJsonParser() = default;
 
+static_assert(FastJsonParser::kPadding >= simdjson::SIMDJSON_PADDING);
+
 bool FastJsonParser::Parse(std::string_view text, Json& out) {
   impl_->padded.assign(text);
-  impl_->padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  impl_->padded.append(kPadding, '\0');
+  return ParsePadded(std::string_view(impl_->padded.data(), text.size()), out);
+}
+
+bool FastJsonParser::ParsePadded(std::string_view text, Json& out) {
   simdjson::dom::element root;
-  if (impl_->parser.parse(impl_->padded.data(), text.size(), false).get(root) != simdjson::SUCCESS) return false;
+  if (impl_->parser.parse(text.data(), text.size(), false).get(root) != simdjson::SUCCESS) return false;
   bool zero_integer = false;
   if (!Convert(root, out, zero_integer)) return false;
   return !zero_integer || text.find("-0") == std::string_view::npos;

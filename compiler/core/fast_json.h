@@ -10,6 +10,7 @@
 // or words the error.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string_view>
 
@@ -25,6 +26,10 @@ class FastJsonParser {
   FastJsonParser& operator=(const FastJsonParser&) = delete;
 
   bool Parse(std::string_view text, Json& out);
+  // As Parse, without copying `text`: at least kPadding bytes after it must be readable
+  // (simdjson reads past the end of its input), as LineReader's lines are.
+  bool ParsePadded(std::string_view text, Json& out);
+  static constexpr std::size_t kPadding = 64;
 
  private:
   struct Impl;
