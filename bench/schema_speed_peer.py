@@ -7,8 +7,16 @@ extract OUT DATASET... : write OUT/<tool>.schema.json (the tool's parameters sch
 synthetic OUT N        : write OUT/synthetic.schema.json (nested, $ref/$defs, patterns,
     anyOf/oneOf, enums, arrays of objects) and OUT/synthetic.jsonl: N instances, about one
     in ten invalid, from a fixed seed.
-validate SCHEMA JSONL  : python3-jsonschema's validator for the schema, built once, then
-    every error of every instance (iter_errors); prints "instances invalid errors seconds".
+metaschema OUT SUITE COPIES : write OUT/metaschema.schema.json (python3-jsonschema's copy of
+    the draft 2020-12 metaschema) and OUT/metaschema.jsonl: every schema of the
+    JSON-Schema-Test-Suite's draft2020-12 files at SUITE, COPIES times.
+unevaluated OUT N      : write OUT/unevaluated.schema.json (allOf + if/then/else +
+    unevaluatedProperties: false) and OUT/unevaluated.jsonl: N instances, about one in five
+    invalid.
+validate SCHEMA JSONL  : end to end: read the JSONL, json.loads and iter_errors every line
+    (validator built once); prints "instances invalid errors".
+isvalid SCHEMA JSONL   : validator only: every line loaded first, then is_valid on each;
+    prints "instances valid cpu_seconds wall_seconds" of the is_valid loop alone.
 """
 import json
 import os
@@ -137,12 +145,62 @@ def synthetic(out, count):
             f.write(json.dumps(synthetic_instance(rng), separators=(',', ':')) + '\n')
 
 
-def validate(schema_path, jsonl_path):
-    """Validate every line with every error reported; print the counts and the time."""
-    start = time.perf_counter()
+UNEVALUATED_SCHEMA = {
+    '$schema': 'https://json-schema.org/draft/2020-12/schema',
+    'type': 'object',
+    'allOf': [{'properties': {'kind': {'enum': ['file', 'dir']}, 'name': {'type': 'string'}},
+               'required': ['kind', 'name']}],
+    'if': {'properties': {'kind': {'const': 'file'}}},
+    'then': {'properties': {'size': {'type': 'integer', 'minimum': 0}}},
+    'else': {'properties': {'children': {'type': 'array', 'items': {'type': 'string'}}}},
+    'unevaluatedProperties': False,
+}
+
+
+def unevaluated(out, count):
+    """Write the unevaluated schema and `count` instances, about one in five invalid."""
+    rng = random.Random(42)
+    with open(os.path.join(out, 'unevaluated.schema.json'), 'w') as f:
+        json.dump(UNEVALUATED_SCHEMA, f, indent=1)
+    with open(os.path.join(out, 'unevaluated.jsonl'), 'w') as f:
+        for _ in range(count):
+            kind = rng.choice(['file', 'dir'])
+            item = {'kind': kind, 'name': 'n%d' % rng.randint(0, 99)}
+            if kind == 'file':
+                item['size'] = rng.randint(-2, 5000)
+            else:
+                item['children'] = ['c%d' % j for j in range(rng.randint(0, 5))]
+            if rng.random() < 0.2:
+                item['extra'] = 1
+            f.write(json.dumps(item, separators=(',', ':')) + '\n')
+
+
+def metaschema(out, suite, copies):
+    """Write the 2020-12 metaschema and every suite schema, `copies` times over."""
+    source = os.path.join(os.path.dirname(jsonschema.__file__), 'schemas', 'draft2020-12.json')
+    with open(source) as f, open(os.path.join(out, 'metaschema.schema.json'), 'w') as s:
+        json.dump(json.load(f), s, indent=1)
+    directory = os.path.join(suite, 'tests', 'draft2020-12')
+    lines = []
+    for name in sorted(os.listdir(directory)):
+        if name.endswith('.json'):
+            with open(os.path.join(directory, name)) as f:
+                lines.extend(json.dumps(group['schema'], separators=(',', ':')) for group in json.load(f))
+    with open(os.path.join(out, 'metaschema.jsonl'), 'w') as f:
+        for _ in range(copies):
+            f.write('\n'.join(lines) + '\n')
+
+
+def load_validator(schema_path):
+    """python3-jsonschema's validator for the schema's dialect, built once."""
     with open(schema_path) as f:
         schema = json.load(f)
-    validator = jsonschema.validators.validator_for(schema)(schema)
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def validate(schema_path, jsonl_path):
+    """End to end: parse and validate every line, every error reported; print the counts."""
+    validator = load_validator(schema_path)
     instances = invalid = errors = 0
     with open(jsonl_path) as f:
         for line in f:
@@ -153,7 +211,17 @@ def validate(schema_path, jsonl_path):
             if found:
                 invalid += 1
                 errors += found
-    print(instances, invalid, errors, '%.3f' % (time.perf_counter() - start))
+    print(instances, invalid, errors)
+
+
+def isvalid(schema_path, jsonl_path):
+    """Validator only: is_valid on pre-loaded instances; print the counts and the loop's times."""
+    validator = load_validator(schema_path)
+    with open(jsonl_path) as f:
+        instances = [json.loads(line) for line in f if line.strip()]
+    cpu, wall = time.process_time(), time.perf_counter()
+    valid = sum(1 for instance in instances if validator.is_valid(instance))
+    print(len(instances), valid, '%.4f' % (time.process_time() - cpu), '%.4f' % (time.perf_counter() - wall))
 
 
 def main():
@@ -163,8 +231,14 @@ def main():
         extract(args[0], args[1:])
     elif command == 'synthetic':
         synthetic(args[0], int(args[1]))
+    elif command == 'metaschema':
+        metaschema(args[0], args[1], int(args[2]))
+    elif command == 'unevaluated':
+        unevaluated(args[0], int(args[1]))
     elif command == 'validate':
         validate(args[0], args[1])
+    elif command == 'isvalid':
+        isvalid(args[0], args[1])
     else:
         sys.exit('unknown command ' + command)
 

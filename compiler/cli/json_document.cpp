@@ -40,14 +40,10 @@ std::string ReadStdin() {
   return s.str();
 }
 
-}  // namespace
+thread_local FastJsonParser fast_parser;
 
-Json ParseJsonText(const std::string& path, std::string_view text, int line) {
-  // simdjson first: on --jsonl streams nlohmann's parser is most of the time; it stays the
-  // reference for everything simdjson declines (and words every error).
-  thread_local FastJsonParser fast;
-  Json value;
-  if (fast.Parse(text, value)) return value;
+// nlohmann's parser: the reference for everything simdjson declines, and the wording of every error.
+Json ParseWithNlohmann(const std::string& path, std::string_view text, int line) {
   try {
     // nlohmann rejects ill-formed UTF-8 itself, so text that parses is UTF-8; the check
     // below only words the error better (and costs nothing on the valid path).
@@ -60,6 +56,21 @@ Json ParseJsonText(const std::string& path, std::string_view text, int line) {
     size_t offset = e.byte == 0 ? 0 : e.byte - 1;
     throw Error(At(path, text, offset, line), "invalid JSON: " + ParseErrorText(e));
   }
+}
+
+}  // namespace
+
+Json ParseJsonText(const std::string& path, std::string_view text, int line) {
+  // simdjson first: on --jsonl streams nlohmann's parser is most of the time.
+  Json value;
+  if (fast_parser.Parse(text, value)) return value;
+  return ParseWithNlohmann(path, text, line);
+}
+
+Json ParsePaddedJsonLine(const std::string& path, std::string_view text, int line) {
+  Json value;
+  if (fast_parser.ParsePadded(text, value)) return value;
+  return ParseWithNlohmann(path, text, line);
 }
 
 Location LocateInJsonText(const std::string& path, std::string_view text, const std::string& pointer, int line) {

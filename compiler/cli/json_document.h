@@ -30,6 +30,9 @@ JsonDocument LoadJsonDocument(const std::string& path);
 // Parses one JSON text (a whole file, or one JSONL line: `line` > 0 puts the location on
 // that line, the column within it). Throws trajc::Error as LoadJsonDocument does.
 Json ParseJsonText(const std::string& path, std::string_view text, int line = 0);
+// As ParseJsonText for a JSONL line followed by FastJsonParser::kPadding readable bytes
+// (a LineReader line): parsed in place, without a copy.
+Json ParsePaddedJsonLine(const std::string& path, std::string_view text, int line);
 
 // The line:col of `pointer`'s value inside `text` (a JSONL line when `line` > 0).
 Location LocateInJsonText(const std::string& path, std::string_view text, const std::string& pointer, int line = 0);

@@ -3,6 +3,9 @@
 #include <simdjson.h>
 
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
 
 namespace trajc {
 
@@ -36,8 +39,14 @@ bool Convert(simdjson::dom::element element, Json& out, bool& zero_integer) {
       Json::object_t& members = out.get_ref<Json::object_t&>();
       members.reserve(object.size());
       for (simdjson::dom::key_value_pair member : object) {
-        // operator[]: a duplicate key keeps its first position and takes the last value, as nlohmann's parser does.
-        if (!Convert(member.value, members[std::string(member.key)], zero_integer)) return false;
+        // A duplicate key (rare) is left to nlohmann's parser, which keeps its first position
+        // and the last value; checking here, against the keys already added, lets every
+        // member be appended in place instead of looked up through ordered_map's operator[].
+        for (const auto& added : members) {
+          if (std::string_view(added.first) == member.key) return false;
+        }
+        members.emplace_back(std::piecewise_construct, std::forward_as_tuple(member.key), std::forward_as_tuple());
+        if (!Convert(member.value, members.back().second, zero_integer)) return false;
       }
       return true;
     }
@@ -72,11 +81,17 @@ bool Convert(simdjson::dom::element element, Json& out, bool& zero_integer) {
 FastJsonParser::FastJsonParser() : impl_(std::make_unique<Impl>()) {}
 FastJsonParser::~FastJsonParser() = default;
 
+static_assert(FastJsonParser::kPadding >= simdjson::SIMDJSON_PADDING);
+
 bool FastJsonParser::Parse(std::string_view text, Json& out) {
   impl_->padded.assign(text);
-  impl_->padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  impl_->padded.append(kPadding, '\0');
+  return ParsePadded(std::string_view(impl_->padded.data(), text.size()), out);
+}
+
+bool FastJsonParser::ParsePadded(std::string_view text, Json& out) {
   simdjson::dom::element root;
-  if (impl_->parser.parse(impl_->padded.data(), text.size(), false).get(root) != simdjson::SUCCESS) return false;
+  if (impl_->parser.parse(text.data(), text.size(), false).get(root) != simdjson::SUCCESS) return false;
   bool zero_integer = false;
   if (!Convert(root, out, zero_integer)) return false;
   return !zero_integer || text.find("-0") == std::string_view::npos;

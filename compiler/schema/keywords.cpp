@@ -81,10 +81,17 @@ struct NamedEntry {
   const Node* node;
 };
 
-// Sorted by name; lookup by binary search (no hashing: order-independent and deterministic).
+// Property names are looked up once per instance member, so they are ordered by length
+// first: most probes settle on an integer comparison, and bytes are compared only between
+// names of equal length (no hashing: order-independent and deterministic).
+bool NameLess(std::string_view a, std::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a.compare(b) < 0;
+}
+
+// `sorted` by NameLess; binary search.
 const NamedEntry* FindNamed(const std::vector<NamedEntry>& sorted, const std::string& name) {
   auto it = std::lower_bound(sorted.begin(), sorted.end(), name,
-                             [](const NamedEntry& e, const std::string& n) { return e.name < n; });
+                             [](const NamedEntry& e, const std::string& n) { return NameLess(e.name, n); });
   return (it != sorted.end() && it->name == name) ? &*it : nullptr;
 }
 
@@ -199,7 +206,7 @@ class AdditionalPropertiesKeyword : public Keyword {
 
  private:
   bool IsAdditional(const std::string& key) const {
-    if (std::binary_search(names_.begin(), names_.end(), key)) return false;
+    if (std::binary_search(names_.begin(), names_.end(), key, NameLess)) return false;
     for (const auto& pattern : patterns_) {
       if (pattern->Search(key) == Pattern::Result::kMatch) return false;
     }
@@ -345,8 +352,11 @@ class LengthKeyword : public Keyword {
   bool Evaluate(const Json& instance, Context& ctx) const override {
     if (!instance.is_string()) return true;
     const auto& s = instance.get_ref<const std::string&>();
-    // Bytes bound code points from above: skip the count when the byte length decides.
-    if (is_min_ ? s.size() < limit_ || CodePointLength(s) < limit_ : s.size() > limit_ && CodePointLength(s) > limit_) {
+    // A code point takes 1 to 4 bytes of UTF-8, so the byte length bounds the count both
+    // ways: count only when the bounds do not decide (minLength 1 on a long text never counts).
+    const bool fails = is_min_ ? s.size() < limit_ || (s.size() / 4 < limit_ && CodePointLength(s) < limit_)
+                               : s.size() > limit_ && CodePointLength(s) > limit_;
+    if (fails) {
       return Fail(ctx, [&] {
         if (is_min_) return Repr(instance) + (limit_ == 1 ? " should be non-empty" : " is too short");
         return Repr(instance) + (limit_ == 0 ? " is expected to be empty" : " is too long");
@@ -675,7 +685,7 @@ void CompileKeywords(const Json& schema, const std::string& pointer, int depth, 
   std::vector<std::string> property_names;
   if (const Json* properties = sibling("properties"); properties != nullptr && properties->is_object()) {
     for (auto p = properties->begin(); p != properties->end(); ++p) property_names.push_back(p.key());
-    std::sort(property_names.begin(), property_names.end());
+    std::sort(property_names.begin(), property_names.end(), NameLess);
   }
   std::vector<std::shared_ptr<const Pattern>> patterns;
   if (const Json* pattern_properties = sibling("patternProperties"); pattern_properties != nullptr && !ref_only) {
@@ -717,7 +727,7 @@ void CompileKeywords(const Json& schema, const std::string& pointer, int depth, 
       for (auto p = value.begin(); p != value.end(); ++p) {
         entries.push_back({p.key(), EscapePointerToken(p.key()), sub(p.value(), ChildPointer(at, p.key()))});
       }
-      std::sort(entries.begin(), entries.end(), [](const NamedEntry& a, const NamedEntry& b) { return a.name < b.name; });
+      std::sort(entries.begin(), entries.end(), [](const NamedEntry& a, const NamedEntry& b) { return NameLess(a.name, b.name); });
       keyword = std::make_unique<PropertiesKeyword>(std::move(entries));
     } else if (key == "patternProperties") {
       std::vector<PatternEntry> entries;

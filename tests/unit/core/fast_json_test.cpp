@@ -45,6 +45,7 @@ TEST_CASE("FastJsonParser declines what it cannot represent as nlohmann does, an
   CHECK_FALSE(fast.Parse("[1,]", value));
   CHECK_FALSE(fast.Parse("\"\xff\"", value));
   CHECK_FALSE(fast.Parse("1 2", value));
+  CHECK_FALSE(fast.Parse(R"({"a":1,"b":2,"a":3})", value));  // nlohmann: "a" first, value 3
   CHECK(fast.Parse("[1]", value));
   CHECK(value == trajc::Json::array({1}));
 }
