@@ -1,21 +1,24 @@
 #include "lint/rules/pyflakes/fstring_missing_placeholders.h"
 
-#include <cstring>
+#include "python/children.h"
+#include "python/node_kind.h"
+
 
 namespace trajc::lint {
 
 namespace {
 
-bool Is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+namespace kind = python::kind;
+
+bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
 
 // The `string_start` of a string node, or a null node.
 TSNode StartOf(TSNode str) {
-  uint32_t n = ts_node_named_child_count(str);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode c = ts_node_named_child(str, i);
-    if (Is(c, "string_start")) return c;
-  }
-  return TSNode{};
+  TSNode start{};
+  python::ForEachNamedChild(str, [&](TSNode c) {
+    if (ts_node_is_null(start) && Is(c, kind::kStringStart)) start = c;
+  });
+  return start;
 }
 
 bool IsFString(const Source& src, TSNode str) {
@@ -30,22 +33,18 @@ bool IsFString(const Source& src, TSNode str) {
 }
 
 bool HasInterpolation(TSNode str) {
-  uint32_t n = ts_node_named_child_count(str);
-  for (uint32_t i = 0; i < n; ++i) {
-    if (Is(ts_node_named_child(str, i), "interpolation")) return true;
-  }
-  return false;
+  bool found = false;
+  python::ForEachNamedChild(str, [&](TSNode c) { found = found || Is(c, kind::kInterpolation); });
+  return found;
 }
 
 // `{{` and `}}` inside the string's content become single braces once the `f` is gone.
 void Undouble(const Source& src, TSNode node, std::vector<Edit>& edits) {
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode c = ts_node_named_child(node, i);
-    if (Is(c, "escape_interpolation")) {
+  for (TSNode c : python::NamedChildren(node)) {
+    if (Is(c, kind::kEscapeInterpolation)) {
       std::string_view text = src.tree->TextOf(c);
       edits.push_back(Edit{ts_node_start_byte(c), ts_node_end_byte(c), std::string(text.substr(0, 1))});
-    } else if (Is(c, "string_content")) {
+    } else if (Is(c, kind::kStringContent)) {
       Undouble(src, c, edits);
     }
   }
@@ -61,46 +60,44 @@ void RemovePrefix(const Source& src, TSNode str, std::vector<Edit>& edits) {
   Undouble(src, str, edits);
 }
 
-void Check(const Source& src, TSNode node, Findings& out) {
-  bool single = Is(node, "string");
-  if (single || Is(node, "concatenated_string")) {
-    std::vector<TSNode> parts;
-    if (single) {
-      parts.push_back(node);
-    } else {
-      uint32_t n = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(node, i);
-        if (Is(c, "string")) parts.push_back(c);
-      }
+// A string or concatenation of strings: F541 when it is an f-string without placeholders.
+void CheckString(const Source& src, TSNode node, Findings& out) {
+  bool single = Is(node, kind::kString);
+  std::vector<TSNode> parts;
+  if (single) {
+    parts.push_back(node);
+  } else {
+    for (TSNode c : python::NamedChildren(node)) {
+      if (Is(c, kind::kString)) parts.push_back(c);
     }
-    bool any_f = false, placeholders = false;
-    for (TSNode p : parts) {
-      any_f = any_f || IsFString(src, p);
-      placeholders = placeholders || HasInterpolation(p);
-    }
-    if (any_f && !placeholders) {
-      std::vector<Edit> edits;
-      for (TSNode p : parts) {
-        if (IsFString(src, p)) RemovePrefix(src, p, edits);
-      }
-      TSPoint at = ts_node_start_point(node);
-      out.push_back({"F541", static_cast<int>(at.row) + 1, static_cast<int>(at.column), true,  // pyflakes: UTF-8 byte columns
-                     "f-string is missing placeholders", std::move(edits)});
-    }
-    // Placeholders of a JoinedStr are not checked again (pyflakes' `_in_fstring`); a
-    // plain string has none.
-    return;
   }
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) Check(src, ts_node_named_child(node, i), out);
+  bool any_f = false, placeholders = false;
+  for (TSNode p : parts) {
+    any_f = any_f || IsFString(src, p);
+    placeholders = placeholders || HasInterpolation(p);
+  }
+  if (any_f && !placeholders) {
+    std::vector<Edit> edits;
+    for (TSNode p : parts) {
+      if (IsFString(src, p)) RemovePrefix(src, p, edits);
+    }
+    TSPoint at = ts_node_start_point(node);
+    out.push_back({"F541", static_cast<int>(at.row) + 1, static_cast<int>(at.column), true,  // pyflakes: UTF-8 byte columns
+                   "f-string is missing placeholders", std::move(edits)});
+  }
 }
 
 }  // namespace
 
 void CheckFStringMissingPlaceholders(const Source& src, Findings& out) {
   if (!src.tree) return;
-  Check(src, src.tree->root(), out);
+  python::WalkNamedNodes(src.tree->root(), [&](TSNode node) {
+    if (!Is(node, kind::kString) && !Is(node, kind::kConcatenatedString)) return true;
+    CheckString(src, node, out);
+    // Placeholders of a JoinedStr are not checked again (pyflakes' `_in_fstring`); a
+    // plain string has none.
+    return false;
+  });
 }
 
 }  // namespace trajc::lint
