@@ -43,24 +43,4 @@ void ForEachNamedChild(TSNode node, F&& f) {
   }
 }
 
-// Visits `root` and its named descendants in document order (preorder) with one cursor, so
-// each node is reached in O(1): enter(node) is called for each named node and returns
-// whether to go on into its children. Anonymous nodes (tokens) are skipped.
-template <class F>
-void WalkNamedNodes(TSNode root, F&& enter) {
-  if (ts_node_is_null(root)) return;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  struct Delete {
-    TSTreeCursor* cursor;
-    ~Delete() { ts_tree_cursor_delete(cursor); }
-  } del{&cursor};
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (ts_node_is_named(node) && enter(node) && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) return;
-    }
-  }
-}
-
 }  // namespace trajc::python

@@ -1,8 +1,9 @@
 // python/children and python/node_kind give what the slow tree-sitter calls they replace
 // give: for every node of real files and of snippets that exercise aliases, anonymous
 // tokens spelt like named nodes and error recovery, NamedChildren/Children equal
-// ts_node_named_child/ts_node_child by index, ForEachNamedChild and WalkNamedNodes visit
-// the same nodes as a recursion over ts_node_named_child (also when pruning), NodeKind matches exactly the nodes whose ts_node_type is its name, and
+// ts_node_named_child/ts_node_child by index, ForEachNamedChild and FlatTree give the
+// nodes of a recursion over ts_node_named_child (also when skipping subtrees), FlatTree
+// finds every named node and its children, NodeKind matches exactly the nodes whose ts_node_type is its name, and
 // FieldName finds what ts_node_child_by_field_name finds.
 #include <catch2/catch.hpp>
 
@@ -13,6 +14,7 @@
 #include <sstream>
 
 #include "python/children.h"
+#include "python/flat_tree.h"
 #include "python/node_kind.h"
 #include "python/parse.h"
 
@@ -83,13 +85,23 @@ void RequireSame(const std::vector<TSNode>& a, const std::vector<TSNode>& b) {
 
 }  // namespace
 
-TEST_CASE("NamedChildren, Children, ForEachNamedChild and WalkNamedNodes match tree-sitter's indexed access") {
+TEST_CASE("NamedChildren, Children, ForEachNamedChild and FlatTree match tree-sitter's indexed access") {
   size_t nodes = 0;
   size_t pruned_away = 0;  // nodes the pruned walks skipped: pruning was exercised
   for (const std::string& text : Sources()) {
     SourceTree tree = SourceTree::Parse(text);
+    const FlatTree flat(tree.root());
     EachNode(tree.root(), [&](TSNode node) {
       ++nodes;
+      size_t at = flat.Find(node);
+      REQUIRE((at != FlatTree::npos) == ts_node_is_named(node));
+      if (at != FlatTree::npos) {
+        REQUIRE(Same(flat.nodes()[at].node, node));
+        std::vector<TSNode> children;
+        flat.ForEachChild(at, [&](const FlatTree::Node& c) { children.push_back(c.node); });
+        REQUIRE(children.size() == ts_node_named_child_count(node));
+        for (uint32_t i = 0; i < children.size(); ++i) REQUIRE(Same(children[i], ts_node_named_child(node, i)));
+      }
       std::vector<TSNode> named = NamedChildren(node);
       REQUIRE(named.size() == ts_node_named_child_count(node));
       for (uint32_t i = 0; i < named.size(); ++i) REQUIRE(Same(named[i], ts_node_named_child(node, i)));
@@ -101,18 +113,21 @@ TEST_CASE("NamedChildren, Children, ForEachNamedChild and WalkNamedNodes match t
     Preorder(tree.root(), walked);
     PreorderByIndex(tree.root(), indexed);
     RequireSame(walked, indexed);
-    std::vector<TSNode> cursor_walked;
-    WalkNamedNodes(tree.root(), [&](TSNode n) {
-      cursor_walked.push_back(n);
-      return true;
-    });
-    RequireSame(cursor_walked, indexed);
+    std::vector<TSNode> flat_nodes;
+    for (const FlatTree::Node& f : flat.nodes()) {
+      flat_nodes.push_back(f.node);
+      REQUIRE(f.symbol == ts_node_symbol(f.node));
+      REQUIRE(f.start == ts_node_start_byte(f.node));
+    }
+    RequireSame(flat_nodes, indexed);
     for (const char* prune : {"string", "block", "call"}) {
+      // Skipping to `end` at a node leaves out exactly its subtree.
       std::vector<TSNode> pruned, pruned_indexed;
-      WalkNamedNodes(tree.root(), [&](TSNode n) {
-        pruned.push_back(n);
-        return std::strcmp(ts_node_type(n), prune) != 0;
-      });
+      const std::vector<FlatTree::Node>& entries = flat.nodes();
+      for (size_t i = 0; i < entries.size();) {
+        pruned.push_back(entries[i].node);
+        i = std::strcmp(ts_node_type(entries[i].node), prune) == 0 ? entries[i].end : i + 1;
+      }
       PreorderByIndex(tree.root(), pruned_indexed, prune);
       INFO(prune);
       RequireSame(pruned, pruned_indexed);
@@ -122,6 +137,8 @@ TEST_CASE("NamedChildren, Children, ForEachNamedChild and WalkNamedNodes match t
   CHECK(nodes > 10000);
   CHECK(pruned_away > 1000);
   CHECK(NamedChildren(TSNode{}).empty());
+  CHECK(FlatTree(TSNode{}).nodes().empty());
+  CHECK(FlatTree(TSNode{}).Find(TSNode{}) == FlatTree::npos);
   CHECK(Children(TSNode{}).empty());
 }
 

@@ -89,15 +89,19 @@ void CheckString(const Source& src, TSNode node, Findings& out) {
 
 }  // namespace
 
-void CheckFStringMissingPlaceholders(const Source& src, Findings& out) {
-  if (!src.tree) return;
-  python::WalkNamedNodes(src.tree->root(), [&](TSNode node) {
-    if (!Is(node, kind::kString) && !Is(node, kind::kConcatenatedString)) return true;
-    CheckString(src, node, out);
+void CheckFStringMissingPlaceholders(const Source& src, const python::FlatTree& tree, Findings& out) {
+  const std::vector<python::FlatTree::Node>& nodes = tree.nodes();
+  for (size_t i = 0; i < nodes.size();) {
+    const python::FlatTree::Node& n = nodes[i];
+    if (!kind::kString.Matches(n.symbol) && !kind::kConcatenatedString.Matches(n.symbol)) {
+      ++i;
+      continue;
+    }
+    CheckString(src, n.node, out);
     // Placeholders of a JoinedStr are not checked again (pyflakes' `_in_fstring`); a
     // plain string has none.
-    return false;
-  });
+    i = n.end;
+  }
 }
 
 }  // namespace trajc::lint

@@ -79,12 +79,10 @@ void CheckComparison(const Source& src, TSNode node, Findings& out) {
 
 }  // namespace
 
-void CheckIsLiteral(const Source& src, Findings& out) {
-  if (!src.tree) return;
-  python::WalkNamedNodes(src.tree->root(), [&](TSNode node) {
-    if (Is(node, kind::kComparisonOperator)) CheckComparison(src, node, out);
-    return true;
-  });
+void CheckIsLiteral(const Source& src, const python::FlatTree& tree, Findings& out) {
+  for (const python::FlatTree::Node& n : tree.nodes()) {
+    if (kind::kComparisonOperator.Matches(n.symbol)) CheckComparison(src, n.node, out);
+  }
 }
 
 }  // namespace trajc::lint

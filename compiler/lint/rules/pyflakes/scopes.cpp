@@ -108,7 +108,7 @@ struct Deferred {
 
 class Walker {
  public:
-  Walker(const Source& src, bool package_init) : src_(src), package_init_(package_init) {}
+  Walker(const Source& src, const python::FlatTree& tree, bool package_init) : src_(src), flat_(tree), package_init_(package_init) {}
 
   ScopeReport Run() {
     TSNode root = src_.tree->root();
@@ -465,7 +465,11 @@ class Walker {
   // --- statements and expressions -------------------------------------------------------
 
   void VisitChildren(TSNode node) {
-    python::ForEachNamedChild(node, [this](TSNode c) { Visit(c); });
+    if (size_t i = flat_.Find(node); i != python::FlatTree::npos) {
+      flat_.ForEachChild(i, [this](const python::FlatTree::Node& c) { Visit(c.node); });
+    } else {
+      python::ForEachNamedChild(node, [this](TSNode c) { Visit(c); });
+    }
   }
 
   void Visit(TSNode node) {
@@ -1300,6 +1304,7 @@ class Walker {
   }
 
   const Source& src_;
+  const python::FlatTree& flat_;
   bool package_init_ = false;
   std::deque<Scope> scopes_;
   std::vector<int> stack_;
@@ -1321,9 +1326,9 @@ class Walker {
 
 }  // namespace
 
-ScopeReport AnalyzeScopes(const Source& src, bool package_init) {
+ScopeReport AnalyzeScopes(const Source& src, const python::FlatTree& tree, bool package_init) {
   if (!src.tree) return {};
-  return Walker(src, package_init).Run();
+  return Walker(src, tree, package_init).Run();
 }
 
 }  // namespace trajc::lint
