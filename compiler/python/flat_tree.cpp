@@ -6,6 +6,8 @@ namespace trajc::python {
 
 FlatTree::FlatTree(TSNode root) {
   if (ts_node_is_null(root)) return;
+  // Python source has about one named node per 9 bytes: reserve that, not regrow a large array.
+  nodes_.reserve(ts_node_end_byte(root) / 8 + 16);
   std::vector<uint32_t> open;  // the entered nodes whose subtrees are being walked, innermost last
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   for (;;) {
@@ -27,6 +29,12 @@ FlatTree::FlatTree(TSNode root) {
       open.pop_back();
     }
   }
+}
+
+std::vector<TSNode> FlatTree::NamedChildren(TSNode node) const {
+  std::vector<TSNode> out;
+  ForEachNamedChild(node, [&](TSNode c) { out.push_back(c); });
+  return out;
 }
 
 size_t FlatTree::Find(TSNode node) const {

@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "python/children.h"
+
 namespace trajc::python {
 
 class FlatTree {
@@ -37,6 +39,18 @@ class FlatTree {
   void ForEachChild(size_t i, F&& f) const {
     for (size_t j = i + 1; j < nodes_[i].end; j = nodes_[j].end) f(nodes_[j]);
   }
+  // The same for any node: f(child) for each named child, found through the array when
+  // the node is in it (python::ForEachNamedChild otherwise).
+  template <class F>
+  void ForEachNamedChild(TSNode node, F&& f) const {
+    if (size_t i = Find(node); i != npos) {
+      ForEachChild(i, [&](const Node& c) { f(c.node); });
+    } else {
+      python::ForEachNamedChild(node, f);
+    }
+  }
+  // python::NamedChildren, through the array.
+  std::vector<TSNode> NamedChildren(TSNode node) const;
 
  private:
   std::vector<Node> nodes_;

@@ -189,9 +189,9 @@ class Walker {
   std::string_view Text(TSNode n) const { return src_.tree->TextOf(n); }
 
   void DetectFutureAnnotations(TSNode root) {
-    for (TSNode c : python::NamedChildren(root)) {
+    for (TSNode c : flat_.NamedChildren(root)) {
       if (!Is(c, kind::kFutureImportStatement)) continue;
-      for (TSNode item : python::NamedChildren(c)) {
+      for (TSNode item : flat_.NamedChildren(c)) {
         TSNode name = Is(item, kind::kAliasedImport) ? Field(item, field::kName) : item;
         if (Text(name) == "annotations") future_annotations_ = true;
       }
@@ -465,11 +465,7 @@ class Walker {
   // --- statements and expressions -------------------------------------------------------
 
   void VisitChildren(TSNode node) {
-    if (size_t i = flat_.Find(node); i != python::FlatTree::npos) {
-      flat_.ForEachChild(i, [this](const python::FlatTree::Node& c) { Visit(c.node); });
-    } else {
-      python::ForEachNamedChild(node, [this](TSNode c) { Visit(c); });
-    }
+    flat_.ForEachNamedChild(node, [this](TSNode c) { Visit(c); });
   }
 
   void Visit(TSNode node) {
@@ -485,7 +481,7 @@ class Walker {
     } else if (kind::kFutureImportStatement.Matches(symbol)) {
       FutureImport(node);
     } else if (kind::kDecoratedDefinition.Matches(symbol)) {
-      python::ForEachNamedChild(node, [this](TSNode c) {
+      flat_.ForEachNamedChild(node, [this](TSNode c) {
         if (Is(c, kind::kDecorator)) VisitChildren(c);
       });
       TSNode saved = decorated_;
@@ -521,9 +517,9 @@ class Walker {
     } else if (kind::kWithItem.Matches(symbol)) {
       TSNode value = Field(node, field::kValue);
       if (Is(value, kind::kAsPattern)) {
-        for (TSNode c : python::NamedChildren(value)) {
+        for (TSNode c : flat_.NamedChildren(value)) {
           if (Is(c, kind::kAsPatternTarget)) {
-            for (TSNode target : python::NamedChildren(c)) Store(target, node, Kind::kBinding);
+            for (TSNode target : flat_.NamedChildren(c)) Store(target, node, Kind::kBinding);
           } else {
             Visit(c);
           }
@@ -570,14 +566,14 @@ class Walker {
     }
   }
 
-  static bool IsPlainString(TSNode node) {
+  bool IsPlainString(TSNode node) const {
     if (Is(node, kind::kConcatenatedString)) {
-      for (TSNode c : python::NamedChildren(node)) {
+      for (TSNode c : flat_.NamedChildren(node)) {
         if (!IsPlainString(c)) return false;
       }
       return true;
     }
-    for (TSNode c : python::NamedChildren(node)) {
+    for (TSNode c : flat_.NamedChildren(node)) {
       if (Is(c, kind::kInterpolation)) return false;
     }
     return true;
@@ -649,7 +645,7 @@ class Walker {
     bool typeable = Is(node, kind::kForStatement) || Is(node, kind::kWithStatement) || Is(node, kind::kFunctionDefinition) ||
                     (assignment && !parent_is_assignment && ts_node_is_null(Field(node, field::kType)));
     if (typeable) out[static_cast<int>(ts_node_start_point(node).row) + 1] = node;
-    python::ForEachNamedChild(node, [&](TSNode c) { CollectTypeable(c, assignment, out); });
+    flat_.ForEachNamedChild(node, [&](TSNode c) { CollectTypeable(c, assignment, out); });
   }
 
   void HandleTypeComments(TSNode node) {
@@ -717,7 +713,7 @@ class Walker {
   }
 
   void CollectStringContent(TSNode node, std::string& out) {
-    for (TSNode c : python::NamedChildren(node)) {
+    for (TSNode c : flat_.NamedChildren(node)) {
       if (Is(c, kind::kStringContent) || Is(c, kind::kEscapeSequence)) {
         out += Text(c);
       } else if (Is(c, kind::kString)) {
@@ -737,7 +733,7 @@ class Walker {
   }
 
   void ImportStatement(TSNode node) {
-    for (TSNode item : python::NamedChildren(node)) {
+    for (TSNode item : flat_.NamedChildren(node)) {
       if (Is(item, kind::kDottedName)) {
         std::string full = Dotted(Text(item));
         std::string name = full.substr(0, full.find('.'));
@@ -760,7 +756,7 @@ class Walker {
   void ImportFrom(TSNode node) {
     TSNode module = Field(node, field::kModuleName);
     std::string mod = Dotted(Text(module));
-    for (TSNode item : python::NamedChildren(node)) {
+    for (TSNode item : flat_.NamedChildren(node)) {
       if (ts_node_eq(item, module)) continue;
       std::string real, alias;
       if (Is(item, kind::kDottedName)) {
@@ -789,7 +785,7 @@ class Walker {
   }
 
   void FutureImport(TSNode node) {
-    for (TSNode item : python::NamedChildren(node)) {
+    for (TSNode item : flat_.NamedChildren(node)) {
       TSNode name = Is(item, kind::kAliasedImport) ? Field(item, field::kAlias) : item;
       Binding b{Dotted(Text(name)), Kind::kFuture, true, node, item, {}, {}};
       b.full_name = "__future__." + Dotted(Text(Is(item, kind::kAliasedImport) ? Field(item, field::kName) : item));
@@ -802,7 +798,7 @@ class Walker {
   // Defaults and annotations run in the enclosing scope at definition time.
   void ParameterHeads(TSNode params) {
     if (ts_node_is_null(params)) return;
-    for (TSNode p : python::NamedChildren(params)) {
+    for (TSNode p : flat_.NamedChildren(params)) {
       if (Is(p, kind::kDefaultParameter) || Is(p, kind::kTypedDefaultParameter)) {
         if (TSNode ty = Field(p, field::kType); !ts_node_is_null(ty)) Visit(ty);
         Visit(Field(p, field::kValue));
@@ -814,7 +810,7 @@ class Walker {
 
   void BindParameters(TSNode params) {
     if (ts_node_is_null(params)) return;
-    for (TSNode c : python::NamedChildren(params)) BindParameter(c);
+    for (TSNode c : flat_.NamedChildren(params)) BindParameter(c);
   }
 
   void BindParameter(TSNode p) {
@@ -824,7 +820,7 @@ class Walker {
       BindParameter(Field(p, field::kName));
     } else if (Is(p, kind::kTypedParameter) || Is(p, kind::kListSplatPattern) || Is(p, kind::kDictionarySplatPattern) ||
                Is(p, kind::kTuplePattern)) {
-      for (TSNode c : python::NamedChildren(p)) {
+      for (TSNode c : flat_.NamedChildren(p)) {
         if (!Is(c, kind::kType)) BindParameter(c);
       }
     }
@@ -847,7 +843,7 @@ class Walker {
     // (ts_node_parent would search down from the root).
     TSNode parent = decorated_;
     if (ts_node_is_null(parent) || !ts_node_eq(Field(parent, field::kDefinition), def)) return false;
-    for (TSNode c : python::NamedChildren(parent)) {
+    for (TSNode c : flat_.NamedChildren(parent)) {
       if (!Is(c, kind::kDecorator) || ts_node_named_child_count(c) == 0) continue;
       TSNode e = ts_node_named_child(c, 0);
       if ((Is(e, kind::kIdentifier) && Text(e) == "overload") || (Is(e, kind::kAttribute) && Text(Field(e, field::kAttribute)) == "overload")) return true;
@@ -883,7 +879,7 @@ class Walker {
 
   void Comprehension(TSNode node) {
     Push(ScopeType::kGenerator);
-    for (TSNode c : python::NamedChildren(node)) {
+    for (TSNode c : flat_.NamedChildren(node)) {
       if (Is(c, kind::kForInClause)) {
         Visit(Field(c, field::kRight));
         Store(Field(c, field::kLeft), c, Kind::kBinding);
@@ -964,7 +960,7 @@ class Walker {
                Is(target, kind::kListSplatPattern) || Is(target, kind::kParenthesizedExpression) || Is(target, kind::kTuple) ||
                Is(target, kind::kList) || Is(target, kind::kExpressionList)) {
       bool paren = Is(target, kind::kParenthesizedExpression);
-      for (TSNode c : python::NamedChildren(target)) Store(c, stmt, nested, top && paren, value);
+      for (TSNode c : flat_.NamedChildren(target)) Store(c, stmt, nested, top && paren, value);
     } else {
       Visit(target);  // attribute / subscript: their objects are loads
     }
@@ -990,7 +986,7 @@ class Walker {
   }
 
   void AddStrings(TSNode container, std::vector<std::string>& out) {
-    for (TSNode c : python::NamedChildren(container)) {
+    for (TSNode c : flat_.NamedChildren(container)) {
       if (Is(c, kind::kString) && IsPlainString(c)) {
         std::string s;
         CollectStringContent(c, s);
@@ -1034,7 +1030,7 @@ class Walker {
       // `except E as e` parses as an as_pattern in the value field.
       TSNode target{};
       TSNode expr{};
-      for (TSNode c : python::NamedChildren(value)) {
+      for (TSNode c : flat_.NamedChildren(value)) {
         if (Is(c, kind::kAsPatternTarget)) {
           target = ts_node_named_child_count(c) ? ts_node_named_child(c, 0) : TSNode{};
         } else if (ts_node_is_null(expr)) {
@@ -1058,7 +1054,7 @@ class Walker {
     }
     CheckUndefinedLocal(name);
     AddBinding(Binding{name, Kind::kAssignment, false, node, {}, {}, {}});
-    for (TSNode c : python::NamedChildren(node)) {
+    for (TSNode c : flat_.NamedChildren(node)) {
       if (!ts_node_eq(c, alias) && !ts_node_eq(c, whole_value)) Visit(c);
     }
     Scope& after = Current();
@@ -1121,13 +1117,13 @@ class Walker {
     }
     Visit(value);
     std::vector<TSNode> elts;
-    for (TSNode c : python::NamedChildren(node)) {
+    for (TSNode c : flat_.NamedChildren(node)) {
       if (!ts_node_eq(c, value) && !Is(c, kind::kComment)) elts.push_back(c);
     }
     if (elts.size() == 1 && Is(elts[0], kind::kTuple)) {
       TSNode tuple = elts[0];
       elts.clear();
-      for (TSNode c : python::NamedChildren(tuple)) {
+      for (TSNode c : flat_.NamedChildren(tuple)) {
         if (!Is(c, kind::kComment)) elts.push_back(c);
       }
     }
@@ -1145,11 +1141,11 @@ class Walker {
   void GenericType(TSNode node) {
     TSNode head{};
     std::vector<TSNode> elts;
-    for (TSNode c : python::NamedChildren(node)) {
+    for (TSNode c : flat_.NamedChildren(node)) {
       if (Is(c, kind::kIdentifier) && ts_node_is_null(head)) {
         head = c;
       } else if (Is(c, kind::kTypeParameter)) {
-        for (TSNode t : python::NamedChildren(c)) {
+        for (TSNode t : flat_.NamedChildren(c)) {
           if (Is(t, kind::kType)) elts.push_back(t);
         }
       }
@@ -1178,13 +1174,13 @@ class Walker {
   void TryStatement(TSNode node) {
     std::vector<std::string> names;
     TSNode body = Field(node, field::kBody);
-    const std::vector<TSNode> children = python::NamedChildren(node);
+    const std::vector<TSNode> children = flat_.NamedChildren(node);
     for (TSNode c : children) {
       if (!Is(c, kind::kExceptClause) && !Is(c, kind::kExceptGroupClause)) continue;
       TSNode type = HandlerType(c);
       while (Is(type, kind::kParenthesizedExpression) && ts_node_named_child_count(type) == 1) type = ts_node_named_child(type, 0);
       if (Is(type, kind::kTuple)) {
-        for (TSNode e : python::NamedChildren(type)) {
+        for (TSNode e : flat_.NamedChildren(type)) {
           if (Is(e, kind::kIdentifier)) names.emplace_back(Text(e));
         }
       } else if (Is(type, kind::kIdentifier)) {
@@ -1203,13 +1199,13 @@ class Walker {
   TSNode HandlerType(TSNode clause) {
     TSNode value = Field(clause, field::kValue);
     if (Is(value, kind::kAsPattern)) {
-      for (TSNode c : python::NamedChildren(value)) {
+      for (TSNode c : flat_.NamedChildren(value)) {
         if (!Is(c, kind::kAsPatternTarget)) return c;
       }
       return TSNode{};
     }
     if (!ts_node_is_null(value)) return value;
-    for (TSNode c : python::NamedChildren(clause)) {
+    for (TSNode c : flat_.NamedChildren(clause)) {
       if (!Is(c, kind::kBlock) && !Is(c, kind::kComment)) return c;
     }
     return TSNode{};
@@ -1217,7 +1213,7 @@ class Walker {
 
   void Global(TSNode node) {
     if (stack_.size() <= 1) return;
-    for (TSNode id : python::NamedChildren(node)) {
+    for (TSNode id : flat_.NamedChildren(node)) {
       if (!Is(id, kind::kIdentifier)) continue;
       std::string name(Text(id));
       std::erase_if(report_.names, [&](const NameMessage& m) { return m.code == "F821" && m.name == name; });
@@ -1238,7 +1234,7 @@ class Walker {
   }
 
   void Delete(TSNode node) {
-    for (TSNode c : python::NamedChildren(node)) DeleteTarget(c);
+    for (TSNode c : flat_.NamedChildren(node)) DeleteTarget(c);
   }
 
   void DeleteTarget(TSNode target) {
@@ -1249,7 +1245,7 @@ class Walker {
       }
     } else if (Is(target, kind::kExpressionList) || Is(target, kind::kTuple) || Is(target, kind::kList) ||
                Is(target, kind::kParenthesizedExpression)) {
-      for (TSNode c : python::NamedChildren(target)) DeleteTarget(c);
+      for (TSNode c : flat_.NamedChildren(target)) DeleteTarget(c);
     } else {
       Visit(target);
     }
@@ -1257,7 +1253,7 @@ class Walker {
 
   // match/case: a bare name in a pattern captures, a dotted one is a value.
   void CaseClause(TSNode node) {
-    for (TSNode c : python::NamedChildren(node)) {
+    for (TSNode c : flat_.NamedChildren(node)) {
       if (Is(c, kind::kCasePattern)) {
         Pattern(c);
       } else {
@@ -1283,7 +1279,7 @@ class Walker {
       return;
     }
     if (Is(node, kind::kClassPattern)) {
-      const std::vector<TSNode> children = python::NamedChildren(node);
+      const std::vector<TSNode> children = flat_.NamedChildren(node);
       for (size_t i = 0; i < children.size(); ++i) {
         TSNode c = children[i];
         if (i == 0 && Is(c, kind::kDottedName)) {
@@ -1295,12 +1291,12 @@ class Walker {
       return;
     }
     if (Is(node, kind::kKeywordPattern)) {
-      const std::vector<TSNode> children = python::NamedChildren(node);
+      const std::vector<TSNode> children = flat_.NamedChildren(node);
       for (size_t i = 1; i < children.size(); ++i) Pattern(children[i]);
       return;
     }
     if (Is(node, kind::kString) || Is(node, kind::kInteger) || Is(node, kind::kFloat)) return;
-    for (TSNode c : python::NamedChildren(node)) Pattern(c);
+    for (TSNode c : flat_.NamedChildren(node)) Pattern(c);
   }
 
   const Source& src_;
