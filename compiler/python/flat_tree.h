@@ -34,10 +34,19 @@ class FlatTree {
   const std::vector<Node>& nodes() const { return nodes_; }
   // The index of `node` (ts_node_eq), or npos for a node that is not a named node of the tree.
   size_t Find(TSNode node) const;
+  // The same, trying `hint` (an index the caller expects, or npos) before searching.
+  size_t Find(TSNode node, size_t hint) const {
+    return hint < nodes_.size() && ts_node_eq(nodes_[hint].node, node) ? hint : Find(node);
+  }
+  // Calls f(j) for the index j of each named child of entry i, in order.
+  template <class F>
+  void ForEachChildIndex(size_t i, F&& f) const {
+    for (size_t j = i + 1; j < nodes_[i].end; j = nodes_[j].end) f(j);
+  }
   // Calls f(entry) for each named child of entry i, in order.
   template <class F>
   void ForEachChild(size_t i, F&& f) const {
-    for (size_t j = i + 1; j < nodes_[i].end; j = nodes_[j].end) f(nodes_[j]);
+    ForEachChildIndex(i, [&](size_t j) { f(nodes_[j]); });
   }
   // The same for any node: f(child) for each named child, found through the array when
   // the node is in it (python::ForEachNamedChild otherwise).

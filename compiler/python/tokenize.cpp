@@ -377,6 +377,12 @@ Tokens Tokenize(const std::vector<std::string_view>& lines) {
       size_t n = 0;
       size_t first_len = 0;
       while (start + n < max) {
+        if (static_cast<unsigned char>(line[start + n]) < 0x80) {  // ASCII, without decoding
+          if (!IsWordCodePoint(static_cast<unsigned char>(line[start + n]))) break;
+          if (n == 0) first_len = 1;
+          ++n;
+          continue;
+        }
         size_t len;
         char32_t cp = DecodeUtf8(line, start + n, &len);
         if (!IsWordCodePoint(cp)) break;

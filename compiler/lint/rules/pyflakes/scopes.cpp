@@ -465,7 +465,18 @@ class Walker {
   // --- statements and expressions -------------------------------------------------------
 
   void VisitChildren(TSNode node) {
-    flat_.ForEachNamedChild(node, [this](TSNode c) { Visit(c); });
+    // Usually `node` is the entry being visited: no search for it then.
+    size_t i = flat_.Find(node, visiting_);
+    if (i == python::FlatTree::npos) {
+      python::ForEachNamedChild(node, [this](TSNode c) { Visit(c); });
+      return;
+    }
+    flat_.ForEachChildIndex(i, [this](size_t child) {
+      size_t saved = visiting_;
+      visiting_ = child;
+      Visit(flat_.nodes()[child].node);
+      visiting_ = saved;
+    });
   }
 
   void Visit(TSNode node) {
@@ -1301,6 +1312,7 @@ class Walker {
 
   const Source& src_;
   const python::FlatTree& flat_;
+  size_t visiting_ = python::FlatTree::npos;  // the flat_ entry VisitChildren is visiting
   bool package_init_ = false;
   std::deque<Scope> scopes_;
   std::vector<int> stack_;
