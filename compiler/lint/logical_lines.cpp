@@ -66,14 +66,15 @@ class Driver {
       if (t.start_row > src_.total_lines()) break;
       if (current_.empty()) first_ = i;
       current_.push_back(i);
-      CheckPhysicalEol(t, prev_physical);
+      const std::string_view physical = TokenLine(src_, t);
+      CheckPhysicalEol(t, physical, prev_physical);
       if (t.type == TokenType::kOp) {
         if (!t.text.empty() && Contains("([{", t.text)) ++parens;
         else if (!t.text.empty() && Contains("}])", t.text)) --parens;
       } else if (parens == 0 && (t.type == TokenType::kNl || t.type == TokenType::kNewline)) {
         HandleNewline(t);
       }
-      prev_physical = TokenLine(src_, t);
+      prev_physical = physical;
     }
     if (!current_.empty() && src_.total_lines() > 0) {
       out_.physical.push_back({src_.total_lines(), src_.Line(src_.total_lines()), false});
@@ -83,8 +84,8 @@ class Driver {
   }
 
  private:
-  void CheckPhysicalEol(const Token& t, std::string_view prev_physical) {
-    std::string_view line = TokenLine(src_, t);
+  // `line`: TokenLine of t.
+  void CheckPhysicalEol(const Token& t, std::string_view line, std::string_view prev_physical) {
     bool eol = t.type == TokenType::kNl || t.type == TokenType::kNewline;
     if (!eol && static_cast<size_t>(t.end_col) <= line.size()) {
       std::string_view rest = line.substr(static_cast<size_t>(t.end_col));
