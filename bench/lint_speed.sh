@@ -6,7 +6,8 @@
 #   parse_only FILES                           (python::SourceTree::Parse of each file, nothing else)
 # <codes> are every code trajc supports (lint_dump --list-codes), so both linters do the
 # same job. Prints the best of REPEAT runs (default 3) in seconds, the speedup
-# flake8/trajc, and the analysis overhead (trajc - parse) / parse.
+# flake8/trajc, and the analysis overhead (trajc - parse) / parse, from wall time and from
+# user CPU time (steadier than wall time on a machine that other work is loading).
 #   bench/lint_speed.sh [CORPUS_DIR]   (default /usr/lib/python3.11; BUILD=build, REPEAT=3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,32 +27,41 @@ bytes=$(cat "${files[@]}" | wc -c)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-best() {  # command... -> the best wall time of $repeat runs, in seconds; stdout kept in $tmp/out
-  local best_ns=0
+best() {  # command... -> "WALL USER": the best wall and the best user CPU time of $repeat runs, in seconds; stdout kept in $tmp/out
+  local best_ns=0 best_user="" TIMEFORMAT=%U
   for _ in $(seq "$repeat"); do
-    local t0 t1 rc=0
+    local t0 t1 rc=0 user
     t0=$(date +%s%N)
-    "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+    { time "$@" >"$tmp/out" 2>"$tmp/err"; } 2>"$tmp/time" || rc=$?
     t1=$(date +%s%N)
     if [ "$rc" -gt 1 ]; then echo "failed ($rc): $*" >&2; head -5 "$tmp/err" >&2; exit 1; fi
     local ns=$((t1 - t0))
     if [ "$best_ns" -eq 0 ] || [ "$ns" -lt "$best_ns" ]; then best_ns=$ns; fi
+    user=$(tail -1 "$tmp/time")
+    if [ -z "$best_user" ] || awk -v a="$user" -v b="$best_user" 'BEGIN { exit !(a < b) }'; then best_user=$user; fi
   done
-  awk -v ns="$best_ns" 'BEGIN { printf "%.3f", ns / 1e9 }'
+  awk -v ns="$best_ns" -v user="$best_user" 'BEGIN { printf "%.3f %.3f", ns / 1e9, user }'
 }
 
 echo "corpus: $corpus (${#files[@]} files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB), codes: $codes, best of $repeat"
-parse_s=$(best "$parse_only" "${files[@]}")
+times=$(best "$parse_only" "${files[@]}")
+read -r parse_s parse_u <<<"$times"
 echo "  parse_only: $(cat "$tmp/out")"
-trajc_s=$(best "$trajc" lint --select="$codes" "${files[@]}")
+times=$(best "$trajc" lint --select="$codes" "${files[@]}")
+read -r trajc_s trajc_u <<<"$times"
 trajc_n=$(wc -l <"$tmp/out")
-flake8_s=$(best /usr/bin/flake8 --isolated -j 1 --select="$codes" "${files[@]}")
+times=$(best /usr/bin/flake8 --isolated -j 1 --select="$codes" "${files[@]}")
+read -r flake8_s flake8_u <<<"$times"
 flake8_n=$(wc -l <"$tmp/out")
-printf "%-44s %9s %10s\n" "run" "seconds" "findings"
-printf "%-44s %9s %10s\n" "tree-sitter parse only (parse_only)" "$parse_s" "-"
-printf "%-44s %9s %10s\n" "trajc lint (1 thread)" "$trajc_s" "$trajc_n"
-printf "%-44s %9s %10s\n" "flake8 --isolated -j 1" "$flake8_s" "$flake8_n"
-awk -v t="$trajc_s" -v f="$flake8_s" -v p="$parse_s" 'BEGIN {
-  printf "speedup flake8/trajc: %.1fx\n", f / (t > 0 ? t : 0.001)
-  printf "analysis overhead (trajc - parse) / parse: %.2f (parse is %.0f%% of trajc lint)\n", (t - p) / (p > 0 ? p : 0.001), 100 * p / (t > 0 ? t : 0.001)
-}'
+printf "%-44s %9s %9s %10s\n" "run" "wall s" "user s" "findings"
+printf "%-44s %9s %9s %10s\n" "tree-sitter parse only (parse_only)" "$parse_s" "$parse_u" "-"
+printf "%-44s %9s %9s %10s\n" "trajc lint (1 thread)" "$trajc_s" "$trajc_u" "$trajc_n"
+printf "%-44s %9s %9s %10s\n" "flake8 --isolated -j 1" "$flake8_s" "$flake8_u" "$flake8_n"
+ratios() {  # label trajc flake8 parse
+  awk -v l="$1" -v t="$2" -v f="$3" -v p="$4" 'BEGIN {
+    printf "%s: speedup flake8/trajc %.1fx, analysis overhead (trajc - parse) / parse %.2f (parse is %.0f%% of trajc lint)\n",
+      l, f / (t > 0 ? t : 0.001), (t - p) / (p > 0 ? p : 0.001), 100 * p / (t > 0 ? t : 0.001)
+  }'
+}
+ratios "wall time" "$trajc_s" "$flake8_s" "$parse_s"
+ratios "user CPU " "$trajc_u" "$flake8_u" "$parse_u"

@@ -41,6 +41,7 @@
 #include "lint/rules/pyflakes/unused_import.h"
 #include "lint/rules/pyflakes/unused_variable.h"
 #include "python/compile_check.h"
+#include "python/flat_tree.h"
 
 namespace trajc::lint {
 
@@ -119,11 +120,12 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.
   if (src.tree && src.tree_clean) {
     std::string_view base = filename.substr(filename.find_last_of('/') == std::string_view::npos ? 0 : filename.find_last_of('/') + 1);
-    ScopeReport scopes = AnalyzeScopes(src, base == "__init__.py");
+    const python::FlatTree tree(src.tree->root());  // one walk of the tree for the pyflakes rules
+    ScopeReport scopes = AnalyzeScopes(src, tree, base == "__init__.py");
     CheckUnusedImports(src, scopes, found);
     CheckUnusedVariables(src, scopes, found);
-    CheckFStringMissingPlaceholders(src, found);
-    CheckIsLiteral(src, found);
+    CheckFStringMissingPlaceholders(src, tree, found);
+    CheckIsLiteral(src, tree, found);
     CheckImportStar(scopes, found);
     CheckRedefinedWhileUnused(scopes, found);
     CheckUndefinedNames(scopes, found);

@@ -13,9 +13,10 @@ bool IsSkip(TokenType t) {
   return t == TokenType::kNl || t == TokenType::kNewline || t == TokenType::kIndent || t == TokenType::kDedent;
 }
 
-// flake8's mutate_string (over bytes rather than characters).
-std::string MutateString(std::string_view text) {
-  if (text.empty()) return std::string();
+// flake8's mutate_string (over bytes rather than characters), into `out`.
+void MutateString(std::string_view text, std::string& out) {
+  out.clear();
+  if (text.empty()) return;
   size_t start = text.find(text.back()) + 1;
   size_t end = text.size() - 1;
   std::string_view tail = text.size() >= 3 ? text.substr(text.size() - 3) : text;
@@ -23,10 +24,9 @@ std::string MutateString(std::string_view text) {
     start += 2;
     end = end >= 2 ? end - 2 : 0;
   }
-  std::string out(text.substr(0, std::min(start, text.size())));
+  out.append(text.substr(0, std::min(start, text.size())));
   if (end > start) out.append(end - start, 'x');
   out.append(text.substr(std::min(end, text.size())));
-  return out;
 }
 
 // CPython's token.line as one view (physical lines are contiguous in the text).
@@ -66,14 +66,15 @@ class Driver {
       if (t.start_row > src_.total_lines()) break;
       if (current_.empty()) first_ = i;
       current_.push_back(i);
-      CheckPhysicalEol(t, prev_physical);
+      const std::string_view physical = TokenLine(src_, t);
+      CheckPhysicalEol(t, physical, prev_physical);
       if (t.type == TokenType::kOp) {
         if (!t.text.empty() && Contains("([{", t.text)) ++parens;
         else if (!t.text.empty() && Contains("}])", t.text)) --parens;
       } else if (parens == 0 && (t.type == TokenType::kNl || t.type == TokenType::kNewline)) {
         HandleNewline(t);
       }
-      prev_physical = TokenLine(src_, t);
+      prev_physical = physical;
     }
     if (!current_.empty() && src_.total_lines() > 0) {
       out_.physical.push_back({src_.total_lines(), src_.Line(src_.total_lines()), false});
@@ -83,8 +84,8 @@ class Driver {
   }
 
  private:
-  void CheckPhysicalEol(const Token& t, std::string_view prev_physical) {
-    std::string_view line = TokenLine(src_, t);
+  // `line`: TokenLine of t.
+  void CheckPhysicalEol(const Token& t, std::string_view line, std::string_view prev_physical) {
     bool eol = t.type == TokenType::kNl || t.type == TokenType::kNewline;
     if (!eol && static_cast<size_t>(t.end_col) <= line.size()) {
       std::string_view rest = line.substr(static_cast<size_t>(t.end_col));
@@ -114,6 +115,14 @@ class Driver {
   void RunLogical(int line_number) {
     const auto& toks = src_.tokens.tokens;
     LogicalLine ll;
+    // Room for the whole line at once: it is never longer than the source it spans.
+    if (!current_.empty()) {
+      const Token& first = toks[current_.front()];
+      const Token& last = toks[current_.back()];
+      size_t from = src_.Offset(first.start_row, first.start_col), to = src_.Offset(last.end_row, last.end_col);
+      ll.text.reserve(to > from ? to - from : 0);
+    }
+    ll.mapping.reserve(current_.size() + 1);
     int prev_row = 0, prev_col = 0;
     int last_row = 0;
     for (size_t idx : current_) {
@@ -121,23 +130,28 @@ class Driver {
       if (IsSkip(t.type)) continue;
       if (ll.mapping.empty()) ll.mapping.push_back({0, {t.start_row, t.start_col}});
       if (t.type == TokenType::kComment) continue;
-      std::string text = t.type == TokenType::kString ? MutateString(t.text) : std::string(t.text);
+      // Appended in place: a std::string per token was most of this loop's cost.
+      std::string_view text = t.text;
+      if (t.type == TokenType::kString) {
+        MutateString(t.text, mutated_);
+        text = mutated_;
+      }
       if (prev_row) {
         if (prev_row != t.start_row) {
           std::string_view pline = src_.Line(prev_row);
           char prev_char = 0;
           if (!pline.empty()) prev_char = prev_col >= 1 && static_cast<size_t>(prev_col - 1) < pline.size() ? pline[prev_col - 1] : pline.back();
           if (prev_char == ',' || (!Contains("{[(", std::string_view(&prev_char, 1)) && !Contains("}])", text))) {
-            text = " " + text;
+            ll.text += ' ';
           }
         } else if (prev_col != t.start_col) {
           std::string_view line = src_.Line(t.start_row);
           size_t a = std::min(static_cast<size_t>(prev_col), line.size());
           size_t b = std::min(static_cast<size_t>(std::max(t.start_col, prev_col)), line.size());
-          text = std::string(line.substr(a, b - a)) + text;
+          ll.text.append(line.substr(a, b - a));
         }
       }
-      ll.text += text;
+      ll.text.append(text);
       ll.mapping.push_back({static_cast<int>(ll.text.size()), {t.end_row, t.end_col}});
       prev_row = t.end_row;
       prev_col = t.end_col;
@@ -171,6 +185,7 @@ class Driver {
 
   const Source& src_;
   LineSplit out_;
+  std::string mutated_;  // the current string token, mutated
   std::vector<size_t> current_;
   size_t first_ = 0;
   int blank_lines_ = 0, blank_before_ = 0, indent_level_ = 0, previous_indent_level_ = 0;

@@ -62,11 +62,6 @@ Source::Source(std::string_view original) : original_(original) {
   }
 }
 
-std::string_view Source::Line(int row) const {
-  if (row < 1 || row > total_lines()) return {};
-  return lines[row - 1];
-}
-
 size_t Source::Offset(int row, int col) const {
   if (row < 1) return 0;
   if (row > total_lines()) return text.size();

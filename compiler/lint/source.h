@@ -48,7 +48,9 @@ class Source {
   bool tree_clean = false;               // tree-sitter found no ERROR/MISSING node
 
   int total_lines() const { return static_cast<int>(lines.size()); }
-  std::string_view Line(int row) const;  // "" when out of range
+  std::string_view Line(int row) const {  // "" when out of range; inline: rules call it per token
+    return row < 1 || row > total_lines() ? std::string_view() : lines[row - 1];
+  }
   size_t Offset(int row, int col) const; // normalized byte offset of (row, byte col)
   // flake8's 0-based column (characters) for a byte column of `row`.
   int CharColumn(int row, int byte_col) const;

@@ -116,13 +116,22 @@ size_t Number(std::string_view s, size_t i) {
 }
 
 size_t Operator(std::string_view s, size_t i) {
+  // Every operator starts with one of these; most tokens (names) do not, and skip the
+  // comparisons below.
+  static constexpr std::string_view kFirst = "!%&()*+,-./:;<=>@[]^{|}~";
+  if (i >= s.size() || kFirst.find(s[i]) == std::string_view::npos) return 0;
   static constexpr std::array<std::string_view, 49> kOps = {
       "**=", "...", "//=", "<<=", ">>=", "!=", "%=", "&=", "**", "*=", "+=", "-=", "->",
       "//",  "/=",  ":=",  "<<",  "<=",  "==", ">=", ">>", "@=", "^=", "|=", "%",  "&",
       "(",   ")",   "*",   "+",   ",",   "-",  ".",  "/",  ":",  ";",  "<",  "=",  ">",
       "@",   "[",   "]",   "^",   "{",   "|",  "}",  "~",  "",   ""};
+  const std::string_view rest = s.substr(i);
   for (std::string_view op : kOps) {
-    if (!op.empty() && s.substr(i, op.size()) == op) return op.size();
+    // Byte by byte: a memcmp call per candidate cost more than the mismatch it finds.
+    if (op.empty() || op.size() > rest.size()) continue;
+    size_t k = 0;
+    while (k < op.size() && rest[k] == op[k]) ++k;
+    if (k == op.size()) return op.size();
   }
   return 0;
 }
@@ -313,7 +322,7 @@ Tokens Tokenize(const std::vector<std::string_view>& lines) {
           continue;
         }
       }
-      if (size_t n = Number(line, start); n && (IsDigit(c) || c == '.')) {
+      if (size_t n = (IsDigit(c) || c == '.') ? Number(line, start) : 0) {
         tok(TokenType::kNumber, start + n);
         continue;
       }
@@ -368,6 +377,12 @@ Tokens Tokenize(const std::vector<std::string_view>& lines) {
       size_t n = 0;
       size_t first_len = 0;
       while (start + n < max) {
+        if (static_cast<unsigned char>(line[start + n]) < 0x80) {  // ASCII, without decoding
+          if (!IsWordCodePoint(static_cast<unsigned char>(line[start + n]))) break;
+          if (n == 0) first_len = 1;
+          ++n;
+          continue;
+        }
         size_t len;
         char32_t cp = DecodeUtf8(line, start + n, &len);
         if (!IsWordCodePoint(cp)) break;

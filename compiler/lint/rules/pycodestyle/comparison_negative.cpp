@@ -125,7 +125,8 @@ std::vector<Edit> MoveNot(const Source& src, const LogicalLine& ll, const Match&
 
 void CheckComparisonNegative(const Source& src, const LogicalLine& ll, Findings& out) {
   std::string_view s = ll.text;
-  for (size_t pos = 0; pos < s.size(); ++pos) {
+  // A match starts at a `not`: try those positions only.
+  for (size_t pos = s.find("not"); pos != std::string_view::npos; pos = s.find("not", pos + 1)) {
     Match m;
     if (!MatchAt(s, pos, &m)) continue;
     Position at = ll.Locate(static_cast<int>(m.not_pos));

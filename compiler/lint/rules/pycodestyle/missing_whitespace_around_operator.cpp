@@ -32,6 +32,20 @@ constexpr std::array<std::string_view, 13> kWsOptional = {"**", "*", "/", "//", 
 
 bool Before(Position a, Position b) { return a.row != b.row || a.col != b.col; }
 
+// Whether `text` can be in kWsNeeded, kUnary or kWsOptional: it starts like one of their
+// operators or is one of their keywords. Most tokens are names that are not, and skip the
+// set lookups.
+bool MaybeOperator(std::string_view text) {
+  if (text.empty()) return false;
+  switch (text[0]) {
+    case '*': case '/': case '+': case '-': case '!': case '<': case '>': case '%': case '^': case '&': case '|':
+    case '=': case ':': case '@':
+      return true;
+    default:
+      return text == "and" || text == "in" || text == "is" || text == "or";
+  }
+}
+
 }  // namespace
 
 void CheckMissingWhitespaceAroundOperator(const Source& src, const LogicalLine& ll, Findings& out) {
@@ -96,7 +110,7 @@ void CheckMissingWhitespaceAroundOperator(const Source& src, const LogicalLine& 
         }
         need = kNo;
       }
-    } else if ((type == TokenType::kOp || type == TokenType::kName) && have_prev) {
+    } else if ((type == TokenType::kOp || type == TokenType::kName) && have_prev && MaybeOperator(text)) {
       bool optional = false;
       if (text == "=" && parens) {
         // Keyword arguments and defaults: foo(bar=None).

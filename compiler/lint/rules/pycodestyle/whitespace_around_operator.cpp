@@ -12,7 +12,14 @@ namespace {
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c >= '\x1c' && c <= '\x1f');
 }
-bool IsOperatorChar(char c) { return std::string_view("-+*/|!<=>%&^").find(c) != std::string_view::npos; }
+bool IsOperatorChar(char c) {
+  switch (c) {  // not string_view::find: a memchr call per character of every logical line
+    case '-': case '+': case '*': case '/': case '|': case '!': case '<': case '=': case '>': case '%': case '&': case '^':
+      return true;
+    default:
+      return false;
+  }
+}
 
 }  // namespace
 

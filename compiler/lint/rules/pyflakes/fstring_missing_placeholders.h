@@ -12,9 +12,11 @@
 #pragma once
 
 #include "lint/rules/rule.h"
+#include "python/flat_tree.h"
 
 namespace trajc::lint {
 
-void CheckFStringMissingPlaceholders(const Source& src, Findings& out);
+// `tree`: the flattened src.tree.
+void CheckFStringMissingPlaceholders(const Source& src, const python::FlatTree& tree, Findings& out);
 
 }  // namespace trajc::lint

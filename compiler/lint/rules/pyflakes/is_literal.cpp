@@ -1,24 +1,26 @@
 #include "lint/rules/pyflakes/is_literal.h"
 
-#include <cstring>
+#include "python/children.h"
+#include "python/node_kind.h"
+
 
 namespace trajc::lint {
 
 namespace {
 
-bool Is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+namespace kind = python::kind;
+
+bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
 
 TSNode Unparenthesize(TSNode n) {
-  while (Is(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1) n = ts_node_named_child(n, 0);
+  while (Is(n, kind::kParenthesizedExpression) && ts_node_named_child_count(n) == 1) n = ts_node_named_child(n, 0);
   return n;
 }
 
 bool IsPlainString(const Source& src, TSNode str) {
-  uint32_t n = ts_node_named_child_count(str);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode c = ts_node_named_child(str, i);
-    if (Is(c, "interpolation")) return false;
-    if (Is(c, "string_start")) {
+  for (TSNode c : python::NamedChildren(str)) {
+    if (Is(c, kind::kInterpolation)) return false;
+    if (Is(c, kind::kStringStart)) {
       for (char ch : src.tree->TextOf(c)) {
         if (ch == 'f' || ch == 'F') return false;
         if (ch == '\'' || ch == '"') break;
@@ -28,26 +30,22 @@ bool IsPlainString(const Source& src, TSNode str) {
   return true;
 }
 
-bool IsSingleton(TSNode n) { return Is(n, "true") || Is(n, "false") || Is(n, "none") || Is(n, "ellipsis"); }
+bool IsSingleton(TSNode n) { return Is(n, kind::kTrue) || Is(n, kind::kFalse) || Is(n, kind::kNone) || Is(n, kind::kEllipsis); }
 
 // ast.Constant, or a tuple of constants.
 bool IsConstant(const Source& src, TSNode n) {
   n = Unparenthesize(n);
-  if (Is(n, "integer") || Is(n, "float") || IsSingleton(n)) return true;
-  if (Is(n, "string")) return IsPlainString(src, n);
-  if (Is(n, "concatenated_string")) {
-    uint32_t count = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode c = ts_node_named_child(n, i);
-      if (Is(c, "string") && !IsPlainString(src, c)) return false;
+  if (Is(n, kind::kInteger) || Is(n, kind::kFloat) || IsSingleton(n)) return true;
+  if (Is(n, kind::kString)) return IsPlainString(src, n);
+  if (Is(n, kind::kConcatenatedString)) {
+    for (TSNode c : python::NamedChildren(n)) {
+      if (Is(c, kind::kString) && !IsPlainString(src, c)) return false;
     }
     return true;
   }
-  if (Is(n, "tuple")) {
-    uint32_t count = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode c = ts_node_named_child(n, i);
-      if (Is(c, "comment")) continue;
+  if (Is(n, kind::kTuple)) {
+    for (TSNode c : python::NamedChildren(n)) {
+      if (Is(c, kind::kComment)) continue;
       if (!IsConstant(src, c)) return false;
     }
     return true;
@@ -61,11 +59,9 @@ void CheckComparison(const Source& src, TSNode node, Findings& out) {
   // Operands are the named children; operators the anonymous ones between them.
   std::vector<TSNode> operands;
   std::vector<TSNode> ops;
-  uint32_t n = ts_node_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode c = ts_node_child(node, i);
+  for (TSNode c : python::Children(node)) {
     if (ts_node_is_named(c)) {
-      if (!Is(c, "comment")) operands.push_back(c);
+      if (!Is(c, kind::kComment)) operands.push_back(c);
     } else {
       ops.push_back(c);
     }
@@ -81,17 +77,12 @@ void CheckComparison(const Source& src, TSNode node, Findings& out) {
   }
 }
 
-void Check(const Source& src, TSNode node, Findings& out) {
-  if (Is(node, "comparison_operator")) CheckComparison(src, node, out);
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) Check(src, ts_node_named_child(node, i), out);
-}
-
 }  // namespace
 
-void CheckIsLiteral(const Source& src, Findings& out) {
-  if (!src.tree) return;
-  Check(src, src.tree->root(), out);
+void CheckIsLiteral(const Source& src, const python::FlatTree& tree, Findings& out) {
+  for (const python::FlatTree::Node& n : tree.nodes()) {
+    if (kind::kComparisonOperator.Matches(n.symbol)) CheckComparison(src, n.node, out);
+  }
 }
 
 }  // namespace trajc::lint

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <deque>
 #include <map>
 #include <set>
 #include <string_view>
 
+#include "python/children.h"
+#include "python/node_kind.h"
 #include "python/tokenize.h"
 
 namespace trajc::lint {
@@ -57,8 +58,11 @@ struct Scope {
   bool import_starred = false;
 };
 
-bool Is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
-TSNode Field(TSNode n, const char* f) { return ts_node_child_by_field_name(n, f, static_cast<uint32_t>(std::strlen(f))); }
+namespace kind = python::kind;
+namespace field = python::field;
+
+bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
+TSNode Field(TSNode n, const python::FieldName& f) { return f.Of(n); }
 
 // dir(builtins) of CPython 3.11 plus pyflakes' magic globals: a load of one of these
 // never falls through to star imports.
@@ -104,7 +108,7 @@ struct Deferred {
 
 class Walker {
  public:
-  Walker(const Source& src, bool package_init) : src_(src), package_init_(package_init) {}
+  Walker(const Source& src, const python::FlatTree& tree, bool package_init) : src_(src), flat_(tree), package_init_(package_init) {}
 
   ScopeReport Run() {
     TSNode root = src_.tree->root();
@@ -185,14 +189,10 @@ class Walker {
   std::string_view Text(TSNode n) const { return src_.tree->TextOf(n); }
 
   void DetectFutureAnnotations(TSNode root) {
-    uint32_t n = ts_node_named_child_count(root);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(root, i);
-      if (!Is(c, "future_import_statement")) continue;
-      uint32_t m = ts_node_named_child_count(c);
-      for (uint32_t j = 0; j < m; ++j) {
-        TSNode item = ts_node_named_child(c, j);
-        TSNode name = Is(item, "aliased_import") ? Field(item, "name") : item;
+    for (TSNode c : flat_.NamedChildren(root)) {
+      if (!Is(c, kind::kFutureImportStatement)) continue;
+      for (TSNode item : flat_.NamedChildren(c)) {
+        TSNode name = Is(item, kind::kAliasedImport) ? Field(item, field::kName) : item;
         if (Text(name) == "annotations") future_annotations_ = true;
       }
     }
@@ -234,22 +234,28 @@ class Walker {
   // never used, unless the two are on different branches of an if/try.
   void CheckRedefinition(const Binding& b) {
     int found = -1;
+    int index = -1;
     for (size_t i = stack_.size(); i-- > 0;) {
-      if (scopes_[stack_[i]].names.count(b.name)) {
+      if (auto it = scopes_[stack_[i]].names.find(b.name); it != scopes_[stack_[i]].names.end()) {
         found = stack_[i];
+        index = it->second;
         break;
       }
     }
     if (found < 0) return;
-    Binding& existing = bindings_[scopes_[found].names.find(b.name)->second];
+    Binding& existing = bindings_[index];
+    // The cheap tests first: most rebindings are of a used name or a plain variable, and
+    // DifferentForks / ParentIsFor walk up the tree with ts_node_parent.
+    const bool same_scope = found == stack_.back();
+    const bool flagged = same_scope ? !existing.used && Redefines(b, existing) && (b.name != "_" || IsImportation(existing)) && !existing.overload
+                                    : IsImportation(existing) && Redefines(b, existing);
+    if (!flagged) return;
     TSNode node = At(b);
     if (DifferentForks(node, At(existing))) return;
     if (IsImportation(existing) && ParentIsFor(b)) return;  // F402
-    if (found == stack_.back()) {
-      if (!existing.used && Redefines(b, existing) && (b.name != "_" || IsImportation(existing)) && !existing.overload) {
-        ReportRedefinition(node, existing);
-      }
-    } else if (IsImportation(existing) && Redefines(b, existing)) {
+    if (same_scope) {
+      ReportRedefinition(node, existing);
+    } else {
       existing.redefined.push_back(node);
     }
   }
@@ -260,13 +266,13 @@ class Walker {
   }
 
   static bool ParentIsFor(const Binding& b) {
-    if (!Is(b.source, "identifier")) return false;
+    if (!Is(b.source, kind::kIdentifier)) return false;
     TSNode p = ts_node_parent(b.source);
-    while (Is(p, "pattern_list") || Is(p, "tuple_pattern") || Is(p, "list_pattern") || Is(p, "list_splat_pattern") ||
-           Is(p, "tuple") || Is(p, "list") || Is(p, "parenthesized_expression") || Is(p, "expression_list")) {
+    while (Is(p, kind::kPatternList) || Is(p, kind::kTuplePattern) || Is(p, kind::kListPattern) || Is(p, kind::kListSplatPattern) ||
+           Is(p, kind::kTuple) || Is(p, kind::kList) || Is(p, kind::kParenthesizedExpression) || Is(p, kind::kExpressionList)) {
       p = ts_node_parent(p);
     }
-    return Is(p, "for_statement");
+    return Is(p, kind::kForStatement);
   }
 
   // The direct child of `ancestor` that contains `node`.
@@ -297,30 +303,28 @@ class Walker {
       }
     }
     if (ts_node_is_null(common) || ts_node_eq(common, a) || ts_node_eq(common, b)) return false;
-    while (Is(common, "block") || Is(common, "elif_clause") || Is(common, "else_clause") || Is(common, "except_clause") ||
-           Is(common, "finally_clause")) {
+    while (Is(common, kind::kBlock) || Is(common, kind::kElifClause) || Is(common, kind::kElseClause) || Is(common, kind::kExceptClause) ||
+           Is(common, kind::kFinallyClause)) {
       common = ts_node_parent(common);
     }
-    if (Is(common, "if_statement")) {
+    if (Is(common, kind::kIfStatement)) {
       auto where = [&](TSNode n, int& level, bool& in_body) {
         TSNode child = ChildToward(common, n);
         level = 0;
         in_body = false;
-        if (ts_node_eq(child, Field(common, "consequence"))) {
+        if (ts_node_eq(child, Field(common, field::kConsequence))) {
           in_body = true;
           return;
         }
         int elifs = 0;
-        uint32_t count = ts_node_named_child_count(common);
-        for (uint32_t i = 0; i < count; ++i) {
-          TSNode c = ts_node_named_child(common, i);
-          if (Is(c, "elif_clause")) ++elifs;
+        for (TSNode c : python::NamedChildren(common)) {
+          if (Is(c, kind::kElifClause)) ++elifs;
           if (!ts_node_eq(c, child)) continue;
-          if (Is(c, "elif_clause")) {
+          if (Is(c, kind::kElifClause)) {
             level = elifs;
-            TSNode body = Field(c, "consequence");
+            TSNode body = Field(c, field::kConsequence);
             in_body = !ts_node_is_null(body) && Contains(body, n);
-          } else if (Is(c, "else_clause")) {
+          } else if (Is(c, kind::kElseClause)) {
             level = elifs + 1;
           }
         }
@@ -332,19 +336,18 @@ class Walker {
       int m = std::min(la, lb);
       return (la == m && ba) != (lb == m && bb);
     }
-    if (Is(common, "try_statement")) {
-      uint32_t count = ts_node_named_child_count(common);
-      for (uint32_t i = 0; i < count; ++i) {
-        if (Is(ts_node_named_child(common, i), "except_group_clause")) return false;  // ast.TryStar has no forks
+    if (Is(common, kind::kTryStatement)) {
+      const std::vector<TSNode> clauses = python::NamedChildren(common);
+      for (TSNode c : clauses) {
+        if (Is(c, kind::kExceptGroupClause)) return false;  // ast.TryStar has no forks
       }
       auto part = [&](TSNode n) {
         TSNode child = ChildToward(common, n);
-        if (Is(child, "finally_clause")) return -1;
+        if (Is(child, kind::kFinallyClause)) return -1;
         int handler = 0;
-        for (uint32_t i = 0; i < count; ++i) {
-          TSNode c = ts_node_named_child(common, i);
-          if (Is(c, "except_clause")) ++handler;
-          if (ts_node_eq(c, child)) return Is(c, "except_clause") ? handler : 0;
+        for (TSNode c : clauses) {
+          if (Is(c, kind::kExceptClause)) ++handler;
+          if (ts_node_eq(c, child)) return Is(c, kind::kExceptClause) ? handler : 0;
         }
         return 0;
       };
@@ -462,66 +465,72 @@ class Walker {
   // --- statements and expressions -------------------------------------------------------
 
   void VisitChildren(TSNode node) {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) Visit(ts_node_named_child(node, i));
+    // Usually `node` is the entry being visited: no search for it then.
+    size_t i = flat_.Find(node, visiting_);
+    if (i == python::FlatTree::npos) {
+      python::ForEachNamedChild(node, [this](TSNode c) { Visit(c); });
+      return;
+    }
+    flat_.ForEachChildIndex(i, [this](size_t child) {
+      size_t saved = visiting_;
+      visiting_ = child;
+      Visit(flat_.nodes()[child].node);
+      visiting_ = saved;
+    });
   }
 
   void Visit(TSNode node) {
     if (ts_node_is_null(node)) return;
-    const char* type = ts_node_type(node);
-    std::string_view t(type);
-    if (t == "identifier") {
+    const TSSymbol symbol = ts_node_symbol(node);
+    if (kind::kIdentifier.Matches(symbol)) {
       Load(Text(node), node);
-    } else if (t == "comment" || t == "string_content" || t == "escape_sequence") {
-    } else if (t == "import_statement") {
+    } else if (kind::kComment.Matches(symbol) || kind::kStringContent.Matches(symbol) || kind::kEscapeSequence.Matches(symbol)) {
+    } else if (kind::kImportStatement.Matches(symbol)) {
       ImportStatement(node);
-    } else if (t == "import_from_statement") {
+    } else if (kind::kImportFromStatement.Matches(symbol)) {
       ImportFrom(node);
-    } else if (t == "future_import_statement") {
+    } else if (kind::kFutureImportStatement.Matches(symbol)) {
       FutureImport(node);
-    } else if (t == "decorated_definition") {
-      uint32_t n = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(node, i);
-        if (Is(c, "decorator")) VisitChildren(c);
-      }
-      Visit(Field(node, "definition"));
-    } else if (t == "function_definition") {
+    } else if (kind::kDecoratedDefinition.Matches(symbol)) {
+      flat_.ForEachNamedChild(node, [this](TSNode c) {
+        if (Is(c, kind::kDecorator)) VisitChildren(c);
+      });
+      TSNode saved = decorated_;
+      decorated_ = node;
+      Visit(Field(node, field::kDefinition));
+      decorated_ = saved;
+    } else if (kind::kFunctionDefinition.Matches(symbol)) {
       FunctionDef(node);
-    } else if (t == "lambda") {
+    } else if (kind::kLambda.Matches(symbol)) {
       Lambda(node);
-    } else if (t == "class_definition") {
+    } else if (kind::kClassDefinition.Matches(symbol)) {
       ClassDef(node);
-    } else if (t == "list_comprehension" || t == "set_comprehension" || t == "dictionary_comprehension" || t == "generator_expression") {
+    } else if (kind::kListComprehension.Matches(symbol) || kind::kSetComprehension.Matches(symbol) || kind::kDictionaryComprehension.Matches(symbol) || kind::kGeneratorExpression.Matches(symbol)) {
       Comprehension(node);
-    } else if (t == "assignment") {
-      if (!Is(ts_node_parent(node), "assignment")) HandleTypeComments(node);
-      Assignment(node);
-    } else if (t == "augmented_assignment") {
-      TSNode left = Field(node, "left");
-      if (Is(left, "identifier")) Load(Text(left), left);
-      Visit(Field(node, "right"));
+    } else if (kind::kAssignment.Matches(symbol)) {
+      AssignmentStatement(node, false);
+    } else if (kind::kAugmentedAssignment.Matches(symbol)) {
+      TSNode left = Field(node, field::kLeft);
+      if (Is(left, kind::kIdentifier)) Load(Text(left), left);
+      Visit(Field(node, field::kRight));
       Store(left, node, Kind::kAssignment);
-    } else if (t == "named_expression") {
-      Visit(Field(node, "value"));
-      TSNode name = Field(node, "name");
-      if (Is(name, "identifier")) CheckUndefinedLocal(std::string(Text(name)));
-      if (Is(name, "identifier")) AddBinding(Binding{std::string(Text(name)), Kind::kNamedExpr, false, name, {}, {}, {}}, true);
-    } else if (t == "for_statement") {
+    } else if (kind::kNamedExpression.Matches(symbol)) {
+      Visit(Field(node, field::kValue));
+      TSNode name = Field(node, field::kName);
+      if (Is(name, kind::kIdentifier)) CheckUndefinedLocal(std::string(Text(name)));
+      if (Is(name, kind::kIdentifier)) AddBinding(Binding{std::string(Text(name)), Kind::kNamedExpr, false, name, {}, {}, {}}, true);
+    } else if (kind::kForStatement.Matches(symbol)) {
       HandleTypeComments(node);
-      Visit(Field(node, "right"));
-      Store(Field(node, "left"), node, Kind::kBinding);
-      Visit(Field(node, "body"));
-      Visit(Field(node, "alternative"));
-    } else if (t == "with_item") {
-      TSNode value = Field(node, "value");
-      if (Is(value, "as_pattern")) {
-        uint32_t n = ts_node_named_child_count(value);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode c = ts_node_named_child(value, i);
-          if (Is(c, "as_pattern_target")) {
-            uint32_t m = ts_node_named_child_count(c);
-            for (uint32_t j = 0; j < m; ++j) Store(ts_node_named_child(c, j), node, Kind::kBinding);
+      Visit(Field(node, field::kRight));
+      Store(Field(node, field::kLeft), node, Kind::kBinding);
+      Visit(Field(node, field::kBody));
+      Visit(Field(node, field::kAlternative));
+    } else if (kind::kWithItem.Matches(symbol)) {
+      TSNode value = Field(node, field::kValue);
+      if (Is(value, kind::kAsPattern)) {
+        for (TSNode c : flat_.NamedChildren(value)) {
+          if (Is(c, kind::kAsPatternTarget)) {
+            for (TSNode target : flat_.NamedChildren(c)) Store(target, node, Kind::kBinding);
           } else {
             Visit(c);
           }
@@ -529,56 +538,54 @@ class Walker {
       } else {
         Visit(value);
       }
-    } else if (t == "subscript") {
+    } else if (kind::kSubscript.Matches(symbol)) {
       Subscript(node);
-    } else if (t == "generic_type") {
+    } else if (kind::kGenericType.Matches(symbol)) {
       GenericType(node);
-    } else if (t == "with_statement") {
+    } else if (kind::kWithStatement.Matches(symbol)) {
       HandleTypeComments(node);
       VisitChildren(node);
-    } else if (t == "try_statement") {
+    } else if (kind::kTryStatement.Matches(symbol)) {
       TryStatement(node);
-    } else if (t == "except_clause" || t == "except_group_clause") {
+    } else if (kind::kExceptClause.Matches(symbol) || kind::kExceptGroupClause.Matches(symbol)) {
       ExceptClause(node);
-    } else if (t == "global_statement" || t == "nonlocal_statement") {
+    } else if (kind::kGlobalStatement.Matches(symbol) || kind::kNonlocalStatement.Matches(symbol)) {
       Global(node);
-    } else if (t == "delete_statement") {
+    } else if (kind::kDeleteStatement.Matches(symbol)) {
       Delete(node);
-    } else if (t == "keyword_argument") {
-      Visit(Field(node, "value"));
-    } else if (t == "attribute") {
-      Visit(Field(node, "object"));
-    } else if (t == "call") {
-      TSNode fn = Field(node, "function");
-      if (Is(fn, "identifier") && Text(fn) == "locals" && Current().type == ScopeType::kFunction) Current().uses_locals = true;
+    } else if (kind::kKeywordArgument.Matches(symbol)) {
+      Visit(Field(node, field::kValue));
+    } else if (kind::kAttribute.Matches(symbol)) {
+      Visit(Field(node, field::kObject));
+    } else if (kind::kCall.Matches(symbol)) {
+      TSNode fn = Field(node, field::kFunction);
+      if (Is(fn, kind::kIdentifier) && Text(fn) == "locals" && Current().type == ScopeType::kFunction) Current().uses_locals = true;
       VisitChildren(node);
-    } else if (t == "type") {
+    } else if (kind::kType.Matches(symbol)) {
       Annotation(node);
-    } else if (t == "string" || t == "concatenated_string") {
+    } else if (kind::kString.Matches(symbol) || kind::kConcatenatedString.Matches(symbol)) {
       if (in_annotation_ && IsPlainString(node)) {
         deferred_.push_back({node, stack_, 1});
       } else {
         VisitChildren(node);
       }
-    } else if (t == "case_clause") {
+    } else if (kind::kCaseClause.Matches(symbol)) {
       CaseClause(node);
-    } else if (t == "keyword_separator" || t == "positional_separator" || t == "import_prefix") {
+    } else if (kind::kKeywordSeparator.Matches(symbol) || kind::kPositionalSeparator.Matches(symbol) || kind::kImportPrefix.Matches(symbol)) {
     } else {
       VisitChildren(node);
     }
   }
 
-  static bool IsPlainString(TSNode node) {
-    if (ts_node_type(node) == std::string_view("concatenated_string")) {
-      uint32_t n = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < n; ++i) {
-        if (!IsPlainString(ts_node_named_child(node, i))) return false;
+  bool IsPlainString(TSNode node) const {
+    if (Is(node, kind::kConcatenatedString)) {
+      for (TSNode c : flat_.NamedChildren(node)) {
+        if (!IsPlainString(c)) return false;
       }
       return true;
     }
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      if (Is(ts_node_named_child(node, i), "interpolation")) return false;
+    for (TSNode c : flat_.NamedChildren(node)) {
+      if (Is(c, kind::kInterpolation)) return false;
     }
     return true;
   }
@@ -617,8 +624,7 @@ class Walker {
   // last Assign/For/With/def starting on its line or before; its parts (`(args) -> ret`
   // split in two) are read like string annotations, deferred, and reported at the `#`.
   void CollectTypeComments(TSNode root) {
-    std::map<int, TSNode> typeable;  // start row -> last typeable node starting there
-    CollectTypeable(root, typeable);
+    std::vector<const python::Token*> comments;
     for (const python::Token& tok : src_.tokens.tokens) {
       if (tok.type != python::TokenType::kComment) continue;
       std::string_view text = tok.text;
@@ -632,19 +638,25 @@ class Walker {
                                                    static_cast<unsigned char>(text[j + 6]) >= 0x80);
         if (!alnum_after) continue;
       }
-      auto it = typeable.upper_bound(tok.start_row);
+      comments.push_back(&tok);
+    }
+    if (comments.empty()) return;  // the common case: no need to walk the tree
+    std::map<int, TSNode> typeable;  // start row -> last typeable node starting there
+    CollectTypeable(root, false, typeable);
+    for (const python::Token* tok : comments) {
+      auto it = typeable.upper_bound(tok->start_row);
       if (it == typeable.begin()) continue;
       --it;
-      type_comments_[ts_node_start_byte(it->second)].push_back(&tok);
+      type_comments_[ts_node_start_byte(it->second)].push_back(tok);
     }
   }
 
-  void CollectTypeable(TSNode node, std::map<int, TSNode>& out) {
-    bool typeable = Is(node, "for_statement") || Is(node, "with_statement") || Is(node, "function_definition") ||
-                    (Is(node, "assignment") && !Is(ts_node_parent(node), "assignment") && ts_node_is_null(Field(node, "type")));
+  void CollectTypeable(TSNode node, bool parent_is_assignment, std::map<int, TSNode>& out) {
+    const bool assignment = Is(node, kind::kAssignment);
+    bool typeable = Is(node, kind::kForStatement) || Is(node, kind::kWithStatement) || Is(node, kind::kFunctionDefinition) ||
+                    (assignment && !parent_is_assignment && ts_node_is_null(Field(node, field::kType)));
     if (typeable) out[static_cast<int>(ts_node_start_point(node).row) + 1] = node;
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) CollectTypeable(ts_node_named_child(node, i), out);
+    flat_.ForEachNamedChild(node, [&](TSNode c) { CollectTypeable(c, assignment, out); });
   }
 
   void HandleTypeComments(TSNode node) {
@@ -712,12 +724,10 @@ class Walker {
   }
 
   void CollectStringContent(TSNode node, std::string& out) {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
-      if (Is(c, "string_content") || Is(c, "escape_sequence")) {
+    for (TSNode c : flat_.NamedChildren(node)) {
+      if (Is(c, kind::kStringContent) || Is(c, kind::kEscapeSequence)) {
         out += Text(c);
-      } else if (Is(c, "string")) {
+      } else if (Is(c, kind::kString)) {
         CollectStringContent(c, out);
       }
     }
@@ -734,19 +744,17 @@ class Walker {
   }
 
   void ImportStatement(TSNode node) {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode item = ts_node_named_child(node, i);
-      if (Is(item, "dotted_name")) {
+    for (TSNode item : flat_.NamedChildren(node)) {
+      if (Is(item, kind::kDottedName)) {
         std::string full = Dotted(Text(item));
         std::string name = full.substr(0, full.find('.'));
         Binding b{name, Kind::kImport, false, node, item, full, {}};
         b.full_name = full;
         b.submodule = full.find('.') != std::string::npos;
         AddBinding(std::move(b));
-      } else if (Is(item, "aliased_import")) {
-        std::string full = Dotted(Text(Field(item, "name")));
-        std::string alias(Text(Field(item, "alias")));
+      } else if (Is(item, kind::kAliasedImport)) {
+        std::string full = Dotted(Text(Field(item, field::kName)));
+        std::string alias(Text(Field(item, field::kAlias)));
         size_t dot = full.rfind('.');
         std::string last = dot == std::string::npos ? full : full.substr(dot + 1);
         Binding b{alias, Kind::kImport, false, node, item, last == alias ? full : full + " as " + alias, {}};
@@ -757,20 +765,18 @@ class Walker {
   }
 
   void ImportFrom(TSNode node) {
-    TSNode module = Field(node, "module_name");
+    TSNode module = Field(node, field::kModuleName);
     std::string mod = Dotted(Text(module));
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode item = ts_node_named_child(node, i);
+    for (TSNode item : flat_.NamedChildren(node)) {
       if (ts_node_eq(item, module)) continue;
       std::string real, alias;
-      if (Is(item, "dotted_name")) {
+      if (Is(item, kind::kDottedName)) {
         real = Dotted(Text(item));
         alias = real;
-      } else if (Is(item, "aliased_import")) {
-        real = Dotted(Text(Field(item, "name")));
-        alias = std::string(Text(Field(item, "alias")));
-      } else if (Is(item, "wildcard_import")) {
+      } else if (Is(item, kind::kAliasedImport)) {
+        real = Dotted(Text(Field(item, field::kName)));
+        alias = std::string(Text(Field(item, field::kAlias)));
+      } else if (Is(item, kind::kWildcardImport)) {
         if (Current().type != ScopeType::kModule) continue;  // F406, a SyntaxError in Python 3
         Current().import_starred = true;
         Report("F403", node, mod, "'from " + mod + " import *' used; unable to detect undefined names");
@@ -790,12 +796,10 @@ class Walker {
   }
 
   void FutureImport(TSNode node) {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode item = ts_node_named_child(node, i);
-      TSNode name = Is(item, "aliased_import") ? Field(item, "alias") : item;
+    for (TSNode item : flat_.NamedChildren(node)) {
+      TSNode name = Is(item, kind::kAliasedImport) ? Field(item, field::kAlias) : item;
       Binding b{Dotted(Text(name)), Kind::kFuture, true, node, item, {}, {}};
-      b.full_name = "__future__." + Dotted(Text(Is(item, "aliased_import") ? Field(item, "name") : item));
+      b.full_name = "__future__." + Dotted(Text(Is(item, kind::kAliasedImport) ? Field(item, field::kName) : item));
       AddBinding(std::move(b));
     }
   }
@@ -805,44 +809,39 @@ class Walker {
   // Defaults and annotations run in the enclosing scope at definition time.
   void ParameterHeads(TSNode params) {
     if (ts_node_is_null(params)) return;
-    uint32_t n = ts_node_named_child_count(params);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode p = ts_node_named_child(params, i);
-      if (Is(p, "default_parameter") || Is(p, "typed_default_parameter")) {
-        if (TSNode ty = Field(p, "type"); !ts_node_is_null(ty)) Visit(ty);
-        Visit(Field(p, "value"));
-      } else if (Is(p, "typed_parameter")) {
-        Visit(Field(p, "type"));
+    for (TSNode p : flat_.NamedChildren(params)) {
+      if (Is(p, kind::kDefaultParameter) || Is(p, kind::kTypedDefaultParameter)) {
+        if (TSNode ty = Field(p, field::kType); !ts_node_is_null(ty)) Visit(ty);
+        Visit(Field(p, field::kValue));
+      } else if (Is(p, kind::kTypedParameter)) {
+        Visit(Field(p, field::kType));
       }
     }
   }
 
   void BindParameters(TSNode params) {
     if (ts_node_is_null(params)) return;
-    uint32_t n = ts_node_named_child_count(params);
-    for (uint32_t i = 0; i < n; ++i) BindParameter(ts_node_named_child(params, i));
+    for (TSNode c : flat_.NamedChildren(params)) BindParameter(c);
   }
 
   void BindParameter(TSNode p) {
-    if (Is(p, "identifier")) {
+    if (Is(p, kind::kIdentifier)) {
       AddBinding(Binding{std::string(Text(p)), Kind::kArgument, false, p, {}, {}, {}});
-    } else if (Is(p, "default_parameter") || Is(p, "typed_default_parameter")) {
-      BindParameter(Field(p, "name"));
-    } else if (Is(p, "typed_parameter") || Is(p, "list_splat_pattern") || Is(p, "dictionary_splat_pattern") ||
-               Is(p, "tuple_pattern")) {
-      uint32_t n = ts_node_named_child_count(p);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(p, i);
-        if (!Is(c, "type")) BindParameter(c);
+    } else if (Is(p, kind::kDefaultParameter) || Is(p, kind::kTypedDefaultParameter)) {
+      BindParameter(Field(p, field::kName));
+    } else if (Is(p, kind::kTypedParameter) || Is(p, kind::kListSplatPattern) || Is(p, kind::kDictionarySplatPattern) ||
+               Is(p, kind::kTuplePattern)) {
+      for (TSNode c : flat_.NamedChildren(p)) {
+        if (!Is(c, kind::kType)) BindParameter(c);
       }
     }
   }
 
   void FunctionDef(TSNode node) {
-    ParameterHeads(Field(node, "parameters"));
-    if (TSNode r = Field(node, "return_type"); !ts_node_is_null(r)) Visit(r);
+    ParameterHeads(Field(node, field::kParameters));
+    if (TSNode r = Field(node, field::kReturnType); !ts_node_is_null(r)) Visit(r);
     deferred_.push_back({node, stack_, 0});
-    TSNode name = Field(node, "name");
+    TSNode name = Field(node, field::kName);
     if (ts_node_is_null(name)) return;
     Binding b{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}};
     b.at = node;
@@ -851,20 +850,20 @@ class Walker {
   }
 
   bool HasOverloadDecorator(TSNode def) {
-    TSNode parent = ts_node_parent(def);
-    if (!Is(parent, "decorated_definition")) return false;
-    uint32_t n = ts_node_named_child_count(parent);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(parent, i);
-      if (!Is(c, "decorator") || ts_node_named_child_count(c) == 0) continue;
+    // The decorated_definition being visited is def's parent when def is its definition
+    // (ts_node_parent would search down from the root).
+    TSNode parent = decorated_;
+    if (ts_node_is_null(parent) || !ts_node_eq(Field(parent, field::kDefinition), def)) return false;
+    for (TSNode c : flat_.NamedChildren(parent)) {
+      if (!Is(c, kind::kDecorator) || ts_node_named_child_count(c) == 0) continue;
       TSNode e = ts_node_named_child(c, 0);
-      if ((Is(e, "identifier") && Text(e) == "overload") || (Is(e, "attribute") && Text(Field(e, "attribute")) == "overload")) return true;
+      if ((Is(e, kind::kIdentifier) && Text(e) == "overload") || (Is(e, kind::kAttribute) && Text(Field(e, field::kAttribute)) == "overload")) return true;
     }
     return false;
   }
 
   void Lambda(TSNode node) {
-    ParameterHeads(Field(node, "parameters"));
+    ParameterHeads(Field(node, field::kParameters));
     deferred_.push_back({node, stack_, 0});
   }
 
@@ -872,17 +871,17 @@ class Walker {
     int id = Push(ScopeType::kFunction);
     function_scopes_.push_back(id);
     HandleTypeComments(node);
-    BindParameters(Field(node, "parameters"));
-    Visit(Field(node, "body"));
+    BindParameters(Field(node, field::kParameters));
+    Visit(Field(node, field::kBody));
     Pop();
   }
 
   void ClassDef(TSNode node) {
-    Visit(Field(node, "superclasses"));
+    Visit(Field(node, field::kSuperclasses));
     Push(ScopeType::kClass);
-    Visit(Field(node, "body"));
+    Visit(Field(node, field::kBody));
     Pop();
-    TSNode name = Field(node, "name");
+    TSNode name = Field(node, field::kName);
     if (ts_node_is_null(name)) return;
     Binding b{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}};
     b.at = node;
@@ -891,36 +890,51 @@ class Walker {
 
   void Comprehension(TSNode node) {
     Push(ScopeType::kGenerator);
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
-      if (Is(c, "for_in_clause")) {
-        Visit(Field(c, "right"));
-        Store(Field(c, "left"), c, Kind::kBinding);
-      } else if (Is(c, "if_clause")) {
+    for (TSNode c : flat_.NamedChildren(node)) {
+      if (Is(c, kind::kForInClause)) {
+        Visit(Field(c, field::kRight));
+        Store(Field(c, field::kLeft), c, Kind::kBinding);
+      } else if (Is(c, kind::kIfClause)) {
         VisitChildren(c);
       }
     }
-    Visit(Field(node, "body"));
+    Visit(Field(node, field::kBody));
     Pop();
   }
 
   // --- assignments --------------------------------------------------------------------------
 
   static bool HasElts(TSNode n) {
-    return Is(n, "pattern_list") || Is(n, "tuple_pattern") || Is(n, "list_pattern") || Is(n, "expression_list") ||
-           Is(n, "tuple") || Is(n, "list");
+    return Is(n, kind::kPatternList) || Is(n, kind::kTuplePattern) || Is(n, kind::kListPattern) || Is(n, kind::kExpressionList) ||
+           Is(n, kind::kTuple) || Is(n, kind::kList);
+  }
+
+  // An assignment statement; `nested` when it is the right side of another assignment,
+  // whose type comment is the outer one's.
+  void AssignmentStatement(TSNode node, bool nested) {
+    if (!nested) HandleTypeComments(node);
+    Assignment(node);
+  }
+
+  // The right side of an assignment: its parent is known, so a nested assignment there
+  // (`a = b: int = 1` as tree-sitter recovers it) needs no ts_node_parent.
+  void VisitAssignedValue(TSNode value) {
+    if (Is(value, kind::kAssignment)) {
+      AssignmentStatement(value, true);
+    } else {
+      Visit(value);
+    }
   }
 
   void Assignment(TSNode node) {
     // a = b = value: tree-sitter nests the chain to the right.
     std::vector<TSNode> targets;
     TSNode cur = node;
-    TSNode type = Field(node, "type");
-    while (Is(cur, "assignment")) {
-      targets.push_back(Field(cur, "left"));
-      TSNode right = Field(cur, "right");
-      if (!Is(right, "assignment") || !ts_node_is_null(Field(right, "type"))) {
+    TSNode type = Field(node, field::kType);
+    while (Is(cur, kind::kAssignment)) {
+      targets.push_back(Field(cur, field::kLeft));
+      TSNode right = Field(cur, field::kRight);
+      if (!Is(right, kind::kAssignment) || !ts_node_is_null(Field(right, field::kType))) {
         cur = right;
         break;
       }
@@ -932,33 +946,32 @@ class Walker {
     if (!ts_node_is_null(type)) {
       TSNode target = targets.empty() ? TSNode{} : targets[0];
       bool has_value = !ts_node_is_null(value);
-      if (Is(target, "identifier")) {
+      if (Is(target, kind::kIdentifier)) {
         StoreName(target, has_value ? Kind::kAssignment : Kind::kAnnotation, node, value);
       } else {
         Store(target, node, Kind::kBinding);
       }
       Visit(type);
-      if (has_value) Visit(value);
+      if (has_value) VisitAssignedValue(value);
       return;
     }
-    Visit(value);
+    VisitAssignedValue(value);
     for (TSNode t : targets) Store(t, node, literal_unpacking ? Kind::kAssignment : Kind::kBinding, true, value);
   }
 
   // A store target; `direct` kind applies to a bare name, `nested` to names inside tuples.
   void Store(TSNode target, TSNode stmt, Kind nested, bool top = true, TSNode value = {}) {
     if (ts_node_is_null(target)) return;
-    if (Is(target, "identifier")) {
+    if (Is(target, kind::kIdentifier)) {
       Kind kind = nested;
       // A bare name directly under its statement (or `with ... as name`) is an Assignment.
-      if (top && (Is(stmt, "assignment") || Is(stmt, "augmented_assignment") || Is(stmt, "with_item"))) kind = Kind::kAssignment;
+      if (top && (Is(stmt, kind::kAssignment) || Is(stmt, kind::kAugmentedAssignment) || Is(stmt, kind::kWithItem))) kind = Kind::kAssignment;
       StoreName(target, kind, stmt, value);
-    } else if (Is(target, "pattern_list") || Is(target, "tuple_pattern") || Is(target, "list_pattern") ||
-               Is(target, "list_splat_pattern") || Is(target, "parenthesized_expression") || Is(target, "tuple") ||
-               Is(target, "list") || Is(target, "expression_list")) {
-      bool paren = Is(target, "parenthesized_expression");
-      uint32_t n = ts_node_named_child_count(target);
-      for (uint32_t i = 0; i < n; ++i) Store(ts_node_named_child(target, i), stmt, nested, top && paren, value);
+    } else if (Is(target, kind::kPatternList) || Is(target, kind::kTuplePattern) || Is(target, kind::kListPattern) ||
+               Is(target, kind::kListSplatPattern) || Is(target, kind::kParenthesizedExpression) || Is(target, kind::kTuple) ||
+               Is(target, kind::kList) || Is(target, kind::kExpressionList)) {
+      bool paren = Is(target, kind::kParenthesizedExpression);
+      for (TSNode c : flat_.NamedChildren(target)) Store(c, stmt, nested, top && paren, value);
     } else {
       Visit(target);  // attribute / subscript: their objects are loads
     }
@@ -968,13 +981,13 @@ class Walker {
     std::string n(Text(name));
     CheckUndefinedLocal(n);
     if (n == "__all__" && Current().type == ScopeType::kModule && (kind == Kind::kAssignment || kind == Kind::kAnnotation) &&
-        (Is(stmt, "assignment") || Is(stmt, "augmented_assignment"))) {
+        (Is(stmt, kind::kAssignment) || Is(stmt, kind::kAugmentedAssignment))) {
       Binding b{n, Kind::kExport, false, name, {}, {}, {}};
-      if (Is(stmt, "augmented_assignment")) {
+      if (Is(stmt, kind::kAugmentedAssignment)) {
         if (auto it = Current().names.find("__all__"); it != Current().names.end() && bindings_[it->second].kind == Kind::kExport) {
           b.exports = bindings_[it->second].exports;
         }
-        value = Field(stmt, "right");
+        value = Field(stmt, field::kRight);
       }
       CollectExports(value, b.exports);
       AddBinding(std::move(b));
@@ -984,10 +997,8 @@ class Walker {
   }
 
   void AddStrings(TSNode container, std::vector<std::string>& out) {
-    uint32_t n = ts_node_named_child_count(container);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(container, i);
-      if (Is(c, "string") && IsPlainString(c)) {
+    for (TSNode c : flat_.NamedChildren(container)) {
+      if (Is(c, kind::kString) && IsPlainString(c)) {
         std::string s;
         CollectStringContent(c, s);
         out.push_back(s);
@@ -996,20 +1007,20 @@ class Walker {
   }
 
   void CollectExports(TSNode value, std::vector<std::string>& out) {
-    if (Is(value, "list") || Is(value, "tuple")) {
+    if (Is(value, kind::kList) || Is(value, kind::kTuple)) {
       AddStrings(value, out);
       return;
     }
     std::vector<std::string> names;
     TSNode cur = value;
-    while (Is(cur, "binary_operator")) {
-      TSNode right = Field(cur, "right");
-      if (!Is(right, "list") && !Is(right, "tuple")) break;
+    while (Is(cur, kind::kBinaryOperator)) {
+      TSNode right = Field(cur, field::kRight);
+      if (!Is(right, kind::kList) && !Is(right, kind::kTuple)) break;
       std::vector<std::string> part;
       AddStrings(right, part);
       names.insert(names.begin(), part.begin(), part.end());
-      TSNode left = Field(cur, "left");
-      if (Is(left, "list") || Is(left, "tuple")) {
+      TSNode left = Field(cur, field::kLeft);
+      if (Is(left, kind::kList) || Is(left, kind::kTuple)) {
         std::vector<std::string> lp;
         AddStrings(left, lp);
         names.insert(names.begin(), lp.begin(), lp.end());
@@ -1023,17 +1034,15 @@ class Walker {
   // --- other statements ---------------------------------------------------------------------
 
   void ExceptClause(TSNode node) {
-    TSNode alias = Field(node, "alias");
-    TSNode value = Field(node, "value");
+    TSNode alias = Field(node, field::kAlias);
+    TSNode value = Field(node, field::kValue);
     TSNode whole_value = value;
-    if (Is(value, "as_pattern")) {
+    if (Is(value, kind::kAsPattern)) {
       // `except E as e` parses as an as_pattern in the value field.
       TSNode target{};
       TSNode expr{};
-      uint32_t m = ts_node_named_child_count(value);
-      for (uint32_t i = 0; i < m; ++i) {
-        TSNode c = ts_node_named_child(value, i);
-        if (Is(c, "as_pattern_target")) {
+      for (TSNode c : flat_.NamedChildren(value)) {
+        if (Is(c, kind::kAsPatternTarget)) {
           target = ts_node_named_child_count(c) ? ts_node_named_child(c, 0) : TSNode{};
         } else if (ts_node_is_null(expr)) {
           expr = c;
@@ -1042,7 +1051,7 @@ class Walker {
       alias = target;
       value = expr;
     }
-    if (!Is(alias, "identifier")) {
+    if (!Is(alias, kind::kIdentifier)) {
       VisitChildren(node);
       return;
     }
@@ -1056,9 +1065,7 @@ class Walker {
     }
     CheckUndefinedLocal(name);
     AddBinding(Binding{name, Kind::kAssignment, false, node, {}, {}, {}});
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
+    for (TSNode c : flat_.NamedChildren(node)) {
       if (!ts_node_eq(c, alias) && !ts_node_eq(c, whole_value)) Visit(c);
     }
     Scope& after = Current();
@@ -1073,7 +1080,7 @@ class Walker {
   }
 
   bool IsNameOrAttr(TSNode n, std::string_view name) const {
-    return (Is(n, "identifier") && Text(n) == name) || (Is(n, "attribute") && Text(Field(n, "attribute")) == name);
+    return (Is(n, kind::kIdentifier) && Text(n) == name) || (Is(n, kind::kAttribute) && Text(Field(n, field::kAttribute)) == name);
   }
 
   const Binding* Innermost(std::string_view name) const {
@@ -1088,14 +1095,14 @@ class Walker {
 
   // pyflakes' _is_any_typing_member: `X` from `from typing import X`, or `typing.X`.
   bool IsTypingMember(TSNode value) const {
-    if (Is(value, "identifier")) {
+    if (Is(value, kind::kIdentifier)) {
       const Binding* b = Innermost(Text(value));
-      if (b == nullptr || b->kind != Kind::kImport || !Is(b->source, "import_from_statement")) return false;
+      if (b == nullptr || b->kind != Kind::kImport || !Is(b->source, kind::kImportFromStatement)) return false;
       size_t dot = b->full_name.rfind('.');
       return dot != std::string::npos && IsTypingModule(std::string_view(b->full_name).substr(0, dot));
     }
-    if (Is(value, "attribute") && Is(Field(value, "object"), "identifier")) {
-      const Binding* b = Innermost(Text(Field(value, "object")));
+    if (Is(value, kind::kAttribute) && Is(Field(value, field::kObject), kind::kIdentifier)) {
+      const Binding* b = Innermost(Text(Field(value, field::kObject)));
       return b != nullptr && IsImportation(*b) && IsTypingModule(b->full_name);
     }
     return false;
@@ -1104,7 +1111,7 @@ class Walker {
   // pyflakes' SUBSCRIPT: strings in `Literal[...]` and in the metadata of `Annotated[T, ...]`
   // are values, not forward references.
   void Subscript(TSNode node) {
-    TSNode value = Field(node, "value");
+    TSNode value = Field(node, field::kValue);
     bool saved = in_annotation_;
     if (IsNameOrAttr(value, "Literal")) {
       in_annotation_ = false;
@@ -1121,17 +1128,14 @@ class Walker {
     }
     Visit(value);
     std::vector<TSNode> elts;
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
-      if (!ts_node_eq(c, value) && !Is(c, "comment")) elts.push_back(c);
+    for (TSNode c : flat_.NamedChildren(node)) {
+      if (!ts_node_eq(c, value) && !Is(c, kind::kComment)) elts.push_back(c);
     }
-    if (elts.size() == 1 && Is(elts[0], "tuple")) {
+    if (elts.size() == 1 && Is(elts[0], kind::kTuple)) {
       TSNode tuple = elts[0];
       elts.clear();
-      uint32_t m = ts_node_named_child_count(tuple);
-      for (uint32_t i = 0; i < m; ++i) {
-        if (!Is(ts_node_named_child(tuple, i), "comment")) elts.push_back(ts_node_named_child(tuple, i));
+      for (TSNode c : flat_.NamedChildren(tuple)) {
+        if (!Is(c, kind::kComment)) elts.push_back(c);
       }
     }
     if (elts.size() < 2) {
@@ -1148,15 +1152,12 @@ class Walker {
   void GenericType(TSNode node) {
     TSNode head{};
     std::vector<TSNode> elts;
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
-      if (Is(c, "identifier") && ts_node_is_null(head)) {
+    for (TSNode c : flat_.NamedChildren(node)) {
+      if (Is(c, kind::kIdentifier) && ts_node_is_null(head)) {
         head = c;
-      } else if (Is(c, "type_parameter")) {
-        uint32_t m = ts_node_named_child_count(c);
-        for (uint32_t j = 0; j < m; ++j) {
-          if (Is(ts_node_named_child(c, j), "type")) elts.push_back(ts_node_named_child(c, j));
+      } else if (Is(c, kind::kTypeParameter)) {
+        for (TSNode t : flat_.NamedChildren(c)) {
+          if (Is(t, kind::kType)) elts.push_back(t);
         }
       }
     }
@@ -1183,58 +1184,48 @@ class Walker {
   // pyflakes' TRY: names caught by the handlers guard the body (`except NameError`).
   void TryStatement(TSNode node) {
     std::vector<std::string> names;
-    TSNode body = Field(node, "body");
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
-      if (!Is(c, "except_clause") && !Is(c, "except_group_clause")) continue;
+    TSNode body = Field(node, field::kBody);
+    const std::vector<TSNode> children = flat_.NamedChildren(node);
+    for (TSNode c : children) {
+      if (!Is(c, kind::kExceptClause) && !Is(c, kind::kExceptGroupClause)) continue;
       TSNode type = HandlerType(c);
-      while (Is(type, "parenthesized_expression") && ts_node_named_child_count(type) == 1) type = ts_node_named_child(type, 0);
-      if (Is(type, "tuple")) {
-        uint32_t m = ts_node_named_child_count(type);
-        for (uint32_t j = 0; j < m; ++j) {
-          TSNode e = ts_node_named_child(type, j);
-          if (Is(e, "identifier")) names.emplace_back(Text(e));
+      while (Is(type, kind::kParenthesizedExpression) && ts_node_named_child_count(type) == 1) type = ts_node_named_child(type, 0);
+      if (Is(type, kind::kTuple)) {
+        for (TSNode e : flat_.NamedChildren(type)) {
+          if (Is(e, kind::kIdentifier)) names.emplace_back(Text(e));
         }
-      } else if (Is(type, "identifier")) {
+      } else if (Is(type, kind::kIdentifier)) {
         names.emplace_back(Text(type));
       }
     }
     handlers_.push_back(std::move(names));
     Visit(body);
     handlers_.pop_back();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
+    for (TSNode c : children) {
       if (!ts_node_eq(c, body)) Visit(c);
     }
   }
 
   // The exception type of an except clause, or a null node for a bare `except:`.
   TSNode HandlerType(TSNode clause) {
-    TSNode value = Field(clause, "value");
-    if (Is(value, "as_pattern")) {
-      uint32_t m = ts_node_named_child_count(value);
-      for (uint32_t i = 0; i < m; ++i) {
-        TSNode c = ts_node_named_child(value, i);
-        if (!Is(c, "as_pattern_target")) return c;
+    TSNode value = Field(clause, field::kValue);
+    if (Is(value, kind::kAsPattern)) {
+      for (TSNode c : flat_.NamedChildren(value)) {
+        if (!Is(c, kind::kAsPatternTarget)) return c;
       }
       return TSNode{};
     }
     if (!ts_node_is_null(value)) return value;
-    uint32_t m = ts_node_named_child_count(clause);
-    for (uint32_t i = 0; i < m; ++i) {
-      TSNode c = ts_node_named_child(clause, i);
-      if (!Is(c, "block") && !Is(c, "comment")) return c;
+    for (TSNode c : flat_.NamedChildren(clause)) {
+      if (!Is(c, kind::kBlock) && !Is(c, kind::kComment)) return c;
     }
     return TSNode{};
   }
 
   void Global(TSNode node) {
     if (stack_.size() <= 1) return;
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode id = ts_node_named_child(node, i);
-      if (!Is(id, "identifier")) continue;
+    for (TSNode id : flat_.NamedChildren(node)) {
+      if (!Is(id, kind::kIdentifier)) continue;
       std::string name(Text(id));
       std::erase_if(report_.names, [&](const NameMessage& m) { return m.code == "F821" && m.name == name; });
       bindings_.push_back(Binding{name, Kind::kGlobal, true, node, {}, {}, {}});
@@ -1248,26 +1239,24 @@ class Walker {
 
   bool OnConditionalBranch(TSNode node) {
     for (TSNode cur = ts_node_parent(node); !ts_node_is_null(cur); cur = ts_node_parent(cur)) {
-      if (Is(cur, "if_statement") || Is(cur, "while_statement") || Is(cur, "conditional_expression")) return true;
+      if (Is(cur, kind::kIfStatement) || Is(cur, kind::kWhileStatement) || Is(cur, kind::kConditionalExpression)) return true;
     }
     return false;
   }
 
   void Delete(TSNode node) {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) DeleteTarget(ts_node_named_child(node, i));
+    for (TSNode c : flat_.NamedChildren(node)) DeleteTarget(c);
   }
 
   void DeleteTarget(TSNode target) {
-    if (Is(target, "identifier")) {
+    if (Is(target, kind::kIdentifier)) {
       if (OnConditionalBranch(target)) return;
       if (Current().names.erase(std::string(Text(target))) == 0) {
         Report("F821", target, Text(target), "undefined name '" + std::string(Text(target)) + "'");
       }
-    } else if (Is(target, "expression_list") || Is(target, "tuple") || Is(target, "list") ||
-               Is(target, "parenthesized_expression")) {
-      uint32_t n = ts_node_named_child_count(target);
-      for (uint32_t i = 0; i < n; ++i) DeleteTarget(ts_node_named_child(target, i));
+    } else if (Is(target, kind::kExpressionList) || Is(target, kind::kTuple) || Is(target, kind::kList) ||
+               Is(target, kind::kParenthesizedExpression)) {
+      for (TSNode c : flat_.NamedChildren(target)) DeleteTarget(c);
     } else {
       Visit(target);
     }
@@ -1275,10 +1264,8 @@ class Walker {
 
   // match/case: a bare name in a pattern captures, a dotted one is a value.
   void CaseClause(TSNode node) {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
-      if (Is(c, "case_pattern")) {
+    for (TSNode c : flat_.NamedChildren(node)) {
+      if (Is(c, kind::kCasePattern)) {
         Pattern(c);
       } else {
         Visit(c);
@@ -1287,7 +1274,7 @@ class Walker {
   }
 
   void Pattern(TSNode node) {
-    if (Is(node, "dotted_name")) {
+    if (Is(node, kind::kDottedName)) {
       if (ts_node_named_child_count(node) == 1) {
         TSNode id = ts_node_named_child(node, 0);
         if (Text(id) != "_") CheckUndefinedLocal(std::string(Text(id)));
@@ -1297,16 +1284,16 @@ class Walker {
       }
       return;
     }
-    if (Is(node, "identifier")) {
+    if (Is(node, kind::kIdentifier)) {
       if (Text(node) != "_") CheckUndefinedLocal(std::string(Text(node)));
       if (Text(node) != "_") AddBinding(Binding{std::string(Text(node)), Kind::kBinding, false, node, {}, {}, {}});
       return;
     }
-    if (Is(node, "class_pattern")) {
-      uint32_t n = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(node, i);
-        if (i == 0 && Is(c, "dotted_name")) {
+    if (Is(node, kind::kClassPattern)) {
+      const std::vector<TSNode> children = flat_.NamedChildren(node);
+      for (size_t i = 0; i < children.size(); ++i) {
+        TSNode c = children[i];
+        if (i == 0 && Is(c, kind::kDottedName)) {
           Load(Text(ts_node_named_child(c, 0)), ts_node_named_child(c, 0));
         } else {
           Pattern(c);
@@ -1314,17 +1301,18 @@ class Walker {
       }
       return;
     }
-    if (Is(node, "keyword_pattern")) {
-      uint32_t n = ts_node_named_child_count(node);
-      for (uint32_t i = 1; i < n; ++i) Pattern(ts_node_named_child(node, i));
+    if (Is(node, kind::kKeywordPattern)) {
+      const std::vector<TSNode> children = flat_.NamedChildren(node);
+      for (size_t i = 1; i < children.size(); ++i) Pattern(children[i]);
       return;
     }
-    if (Is(node, "string") || Is(node, "integer") || Is(node, "float")) return;
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) Pattern(ts_node_named_child(node, i));
+    if (Is(node, kind::kString) || Is(node, kind::kInteger) || Is(node, kind::kFloat)) return;
+    for (TSNode c : flat_.NamedChildren(node)) Pattern(c);
   }
 
   const Source& src_;
+  const python::FlatTree& flat_;
+  size_t visiting_ = python::FlatTree::npos;  // the flat_ entry VisitChildren is visiting
   bool package_init_ = false;
   std::deque<Scope> scopes_;
   std::vector<int> stack_;
@@ -1337,7 +1325,8 @@ class Walker {
   int override_row_ = -1;  // names of a type comment are reported at the comment
   int override_col_ = 0;
   std::map<uint32_t, std::vector<const python::Token*>> type_comments_;  // typeable node start -> comments
-  TSNode string_annotation_{};  // names of a string annotation are reported at the string
+  TSNode string_annotation_{};
+  TSNode decorated_{};  // the decorated_definition whose definition is being visited  // names of a string annotation are reported at the string
   std::vector<std::vector<std::string>> handlers_{{}};  // exception names guarding the code
   std::map<std::string, std::pair<int, TSNode>, std::less<>> builtin_used_;
   ScopeReport report_;
@@ -1345,9 +1334,9 @@ class Walker {
 
 }  // namespace
 
-ScopeReport AnalyzeScopes(const Source& src, bool package_init) {
+ScopeReport AnalyzeScopes(const Source& src, const python::FlatTree& tree, bool package_init) {
   if (!src.tree) return {};
-  return Walker(src, package_init).Run();
+  return Walker(src, tree, package_init).Run();
 }
 
 }  // namespace trajc::lint

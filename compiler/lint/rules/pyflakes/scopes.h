@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "lint/source.h"
+#include "python/flat_tree.h"
 
 namespace trajc::lint {
 
@@ -48,7 +49,7 @@ struct ScopeReport {
   std::vector<NameMessage> names;
 };
 
-// `package_init`: the file is an `__init__.py`.
-ScopeReport AnalyzeScopes(const Source& src, bool package_init = false);
+// `tree`: the flattened src.tree; `package_init`: the file is an `__init__.py`.
+ScopeReport AnalyzeScopes(const Source& src, const python::FlatTree& tree, bool package_init = false);
 
 }  // namespace trajc::lint

@@ -1,23 +1,26 @@
 #include "lint/rules/pyflakes/unused_import.h"
 
-#include <cstring>
 #include <map>
+
+#include "python/children.h"
+#include "python/node_kind.h"
 
 namespace trajc::lint {
 
 namespace {
 
-bool Is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+namespace kind = python::kind;
+namespace field = python::field;
+
+bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
 
 // The imported items of a statement, in source order (the module of a from-import excluded).
 std::vector<TSNode> Items(TSNode stmt) {
   std::vector<TSNode> items;
-  TSNode module = ts_node_child_by_field_name(stmt, "module_name", 11);
-  uint32_t n = ts_node_named_child_count(stmt);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode c = ts_node_named_child(stmt, i);
+  TSNode module = field::kModuleName.Of(stmt);
+  for (TSNode c : python::NamedChildren(stmt)) {
     if (!ts_node_is_null(module) && ts_node_eq(c, module)) continue;
-    if (Is(c, "dotted_name") || Is(c, "aliased_import")) items.push_back(c);
+    if (Is(c, kind::kDottedName) || Is(c, kind::kAliasedImport)) items.push_back(c);
   }
   return items;
 }
@@ -28,9 +31,8 @@ std::vector<Edit> RemoveStatement(const Source& src, TSNode stmt) {
   size_t begin = ts_node_start_byte(stmt), end = ts_node_end_byte(stmt);
   TSNode parent = ts_node_parent(stmt);
   int statements = 0;
-  uint32_t n = ts_node_named_child_count(parent);
-  for (uint32_t i = 0; i < n; ++i) statements += !Is(ts_node_named_child(parent, i), "comment");
-  if (Is(parent, "block") && statements == 1) return {Edit{begin, end, "pass"}};
+  for (TSNode c : python::NamedChildren(parent)) statements += !Is(c, kind::kComment);
+  if (Is(parent, kind::kBlock) && statements == 1) return {Edit{begin, end, "pass"}};
   int row = static_cast<int>(ts_node_start_point(stmt).row) + 1;
   int end_row = static_cast<int>(ts_node_end_point(stmt).row) + 1;
   size_t line_start = src.Offset(row, 0);
