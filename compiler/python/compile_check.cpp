@@ -14,6 +14,9 @@
 #include <cstring>
 #include <functional>
 
+#include "python/children.h"
+#include "python/node_kind.h"
+
 namespace trajc::python {
 
 namespace {
@@ -520,32 +523,43 @@ class Checker {
     }
   }
 
-  // Parameters: a plain one after one with a default (before any `*`).
+  // Parameters: a plain one after one with a default (before any `*`). Every file that
+  // tokenizes is walked, so the walk is a cursor (O(1) per step) comparing symbols.
   void TreeRules() {
-    std::function<void(TSNode)> walk = [&](TSNode node) {
-      const char* type = ts_node_type(node);
-      if (std::strcmp(type, "parameters") == 0 || std::strcmp(type, "lambda_parameters") == 0) {
-        bool seen_default = false, seen_star = false;
-        uint32_t n = ts_node_named_child_count(node);
-        for (uint32_t k = 0; k < n; ++k) {
-          TSNode p = ts_node_named_child(node, k);
-          std::string_view pt = ts_node_type(p);
-          if (pt == "default_parameter" || pt == "typed_default_parameter") {
-            seen_default = true;
-          } else if (pt == "list_splat_pattern" || pt == "keyword_separator" || pt == "dictionary_splat_pattern") {
-            seen_star = true;
-          } else if ((pt == "identifier" || pt == "typed_parameter") && seen_default && !seen_star) {
-            size_t at = TokenAt(ts_node_start_point(p));
-            if (at < t_.size())
-              Propose(at, at, "SyntaxError", "non-default argument follows default argument", Severity::kSpecific);
-            return;
-          }
+    static const NodeKind kParameterList{"parameters"};
+    static const NodeKind kLambdaParameterList{"lambda_parameters"};
+    TSTreeCursor cursor = ts_tree_cursor_new(tree_->root());
+    bool done = false;
+    while (!done) {
+      TSNode node = ts_tree_cursor_current_node(&cursor);
+      TSSymbol symbol = ts_node_symbol(node);
+      if ((kParameterList.Matches(symbol) || kLambdaParameterList.Matches(symbol)) && DefaultBeforePlain(node)) break;
+      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+        if (!ts_tree_cursor_goto_parent(&cursor)) {
+          done = true;
+          break;
         }
       }
-      uint32_t n = ts_node_child_count(node);
-      for (uint32_t k = 0; k < n; ++k) walk(ts_node_child(node, k));
-    };
-    walk(tree_->root());
+    }
+    ts_tree_cursor_delete(&cursor);
+  }
+
+  // Proposes "non-default argument follows default argument" for a parameter list that has one.
+  bool DefaultBeforePlain(TSNode parameters) {
+    bool seen_default = false, seen_star = false;
+    for (TSNode p : NamedChildren(parameters)) {
+      if (kind::kDefaultParameter.Of(p) || kind::kTypedDefaultParameter.Of(p)) {
+        seen_default = true;
+      } else if (kind::kListSplatPattern.Of(p) || kind::kKeywordSeparator.Of(p) || kind::kDictionarySplatPattern.Of(p)) {
+        seen_star = true;
+      } else if ((kind::kIdentifier.Of(p) || kind::kTypedParameter.Of(p)) && seen_default && !seen_star) {
+        size_t at = TokenAt(ts_node_start_point(p));
+        if (at < t_.size()) Propose(at, at, "SyntaxError", "non-default argument follows default argument", Severity::kSpecific);
+        return true;
+      }
+    }
+    return false;
   }
 
   // The first token at or after a tree-sitter point.
