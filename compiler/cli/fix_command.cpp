@@ -156,6 +156,7 @@ int RunFix(const FixOptions& o) {
     try {
       const std::string original = ReadPythonSource(path);
       if (options.select.empty()) continue;  // lint::Options reads an empty list as "the defaults"
+      options.filename = path;  // pyflakes reads an `__init__.py` apart (no F822)
       FileResult r = FixText(original, options, o.unsafe_fixes);
       if (r.fixed != original) {
         if (ParsesCleanly(original) && !ParsesCleanly(r.fixed)) {

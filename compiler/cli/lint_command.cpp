@@ -38,6 +38,7 @@ int RunLint(const LintOptions& o) {
       continue;
     }
     if (options.select.empty()) continue;  // lint::Options reads an empty list as "the defaults"
+    options.filename = path;  // pyflakes reads an `__init__.py` apart (no F822)
     for (lint::Issue& issue : lint::Analyze(text, options)) found.push_back({&path, std::move(issue)});
   }
   // Per file the analyzer's order is (line, column, code); across files, by path.

@@ -163,6 +163,19 @@ TEST_CASE("trajc lint exits 0 on a clean file and 1 with findings") {
   CHECK(Flake8("--select= dirty.py", scratch).out.empty());
 }
 
+TEST_CASE("trajc lint and fix read an __init__.py as pyflakes does: no F822 there") {
+  fs::path scratch = Scratch("lint-init");
+  WriteFile(scratch / "pkg/__init__.py", "__all__ = ['missing']\n");
+  WriteFile(scratch / "mod.py", "__all__ = ['missing']\n");
+  Result r = TrajcIn("lint pkg/__init__.py mod.py", scratch);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "mod.py:1:1: F822 undefined name 'missing' in __all__\n");
+  CHECK(SortedFindings(Flake8("pkg/__init__.py mod.py", scratch).out) == Lines(r.out));
+  Result fix = TrajcIn("fix pkg/__init__.py", scratch);
+  CHECK(fix.exit_code == 0);
+  CHECK(fix.out.find("F822") == std::string::npos);
+}
+
 TEST_CASE("trajc lint searches folders recursively, sorted, skipping flake8's excludes") {
   fs::path scratch = Scratch("lint-recurse");
   WriteFile(scratch / "pkg/b.py", "x=1\n");
