@@ -20,17 +20,7 @@ import sys
 import tempfile
 import tokenize
 
-
-def collect(paths):
-    files = []
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs.sort()
-                files += sorted(os.path.join(root, f) for f in names if f.endswith(".py"))
-        else:
-            files.append(p)
-    return files
+from lint_vs_flake8 import collect  # the same file walk (bench/ is on sys.path when run)
 
 
 def tokens_of(text):
