@@ -2,10 +2,34 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include "core/diagnostic.h"
 #include "core/sha256.h"
 
 namespace trajc::llm {
+
+namespace {
+
+// Runs a set-up statement, retrying while another process holds the database. Several
+// `trajc fill` runs may open one new cache at once: switching it to WAL needs an exclusive
+// lock, and SQLite reports SQLITE_BUSY there without calling the busy handler while
+// another connection is creating or recovering the file.
+int ExecWhenFree(sqlite3* db, const char* sql) {
+  using Clock = std::chrono::steady_clock;
+  const auto give_up = Clock::now() + std::chrono::seconds(30);
+  auto pause = std::chrono::milliseconds(5);
+  for (;;) {
+    int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || Clock::now() >= give_up) return rc;
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(200));
+  }
+}
+
+}  // namespace
 
 ResponseCache::ResponseCache(const std::string& path) : path_(path) {
   int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
@@ -16,10 +40,8 @@ ResponseCache::ResponseCache(const std::string& path) : path_(path) {
     throw Error({path, 0, 0}, "cannot open the response cache: " + why + "; choose another place with --cache PATH");
   }
   sqlite3_busy_timeout(db_, 30000);
-  Check(sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr), "set WAL mode");
-  Check(sqlite3_exec(db_,
-                     "CREATE TABLE IF NOT EXISTS completions (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-                     nullptr, nullptr, nullptr),
+  Check(ExecWhenFree(db_, "PRAGMA journal_mode=WAL"), "set WAL mode");
+  Check(ExecWhenFree(db_, "CREATE TABLE IF NOT EXISTS completions (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         "create its table");
 }
 

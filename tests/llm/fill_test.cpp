@@ -244,8 +244,10 @@ TEST_CASE("fill: --rpm spaces requests out, and runs sharing a cache do not corr
   CHECK(seconds >= 5 * 0.2 - 0.05);  // 300/min: one start every 200 ms whatever the concurrency
   // Three runs at once over the same input and cache: every answer arrives, the cache stays readable.
   Shell("cd " + Quote(scratch.string()) + " && for n in 1 2 3; do " + server.Env() + Quote(TRAJC_BINARY) +
-            " fill in.jsonl -o out$n.jsonl --cache shared.sqlite -c 4 -q & done; wait",
+            " fill in.jsonl -o out$n.jsonl --cache shared.sqlite -c 4 -q 2>err$n.txt & done; wait",
         scratch);
+  INFO("run 1: " << Slurp(scratch / "err1.txt") << "\nrun 2: " << Slurp(scratch / "err2.txt") << "\nrun 3: "
+                 << Slurp(scratch / "err3.txt"));
   CHECK(ParseJsonl(Slurp(scratch / "out1.jsonl")).size() == 60);
   CHECK(Slurp(scratch / "out2.jsonl") == Slurp(scratch / "out1.jsonl"));
   CHECK(Slurp(scratch / "out3.jsonl") == Slurp(scratch / "out1.jsonl"));
