@@ -70,12 +70,20 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
   FileResult r;
   // A file CPython cannot parse is left as it is (flake8 reports E999 alone for it, and
   // no fix can be held to a program that does not exist); its E999 remains whatever
-  // --select says, so the user learns why nothing was fixed.
-  lint::Options syntax = options;
-  syntax.select = {"E999"};
-  if (std::vector<lint::Issue> e999 = lint::Analyze(text, syntax); !e999.empty()) {
+  // --select says, so the user learns why nothing was fixed. The analyzer reports E999
+  // alone, so the first round's findings tell whether there is one, except when they are
+  // empty and E999 may be deselected: only then is it asked for separately.
+  std::vector<lint::Issue> issues = lint::Analyze(text, options);
+  bool syntax_error = std::any_of(issues.begin(), issues.end(), [](const lint::Issue& i) { return i.code == "E999"; });
+  if (!syntax_error && issues.empty()) {
+    lint::Options syntax = options;
+    syntax.select = {"E999"};
+    issues = lint::Analyze(text, syntax);
+    syntax_error = !issues.empty();
+  }
+  if (syntax_error) {
     r.fixed = std::move(text);
-    r.remaining = std::move(e999);
+    r.remaining = std::move(issues);
     return r;
   }
   r.converged = false;
@@ -83,7 +91,7 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
   std::string signature = unsafe_fixes ? std::string() : CodeSignature(text);
   for (int round = 0; round < kMaxFixRounds; ++round) {
     r.refused.clear();
-    std::vector<lint::Issue> issues = lint::Analyze(text, options);
+    if (round > 0) issues = lint::Analyze(text, options);
     // (line, code) pairs, last line first: a fix edits its own line and the lines just
     // before it (blank lines), so the findings above it keep their line numbers.
     std::map<std::pair<int, std::string>, size_t, std::greater<>> targets;

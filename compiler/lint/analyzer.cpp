@@ -63,9 +63,9 @@ bool FlakeWouldCheck(const Source& src) {
 
 // flake8's E999: `ast.parse` failed, so flake8 reports that alone, at SyntaxError.offset
 // (printed one column further, as flake8 adds one to every column).
-std::optional<Finding> SyntaxErrorFinding(const Source& src) {
+std::optional<Finding> SyntaxErrorFinding(const Source& src, const python::FlatTree* flat) {
   if (!src.decodable) return std::nullopt;
-  std::optional<python::CError> error = python::FindCompileError(src.lines, src.tree ? &*src.tree : nullptr);
+  std::optional<python::CError> error = python::FindCompileError(src.lines, src.tree ? &*src.tree : nullptr, flat);
   if (!error) return std::nullopt;
   return Finding{"E999", error->row, error->offset, true, error->type + ": " + error->message, {}};
 }
@@ -74,8 +74,11 @@ std::optional<Finding> SyntaxErrorFinding(const Source& src) {
 std::vector<Finding> Collect(const Source& src, int max_line_length, std::string_view filename = {},
                              bool syntax_check = true) {
   std::vector<Finding> found;
+  // One walk of the tree serves the E999 check and the pyflakes rules.
+  std::optional<python::FlatTree> tree;
+  if (src.tree && (syntax_check || src.tree_clean)) tree.emplace(src.tree->root());
   if (syntax_check) {
-    if (std::optional<Finding> e999 = SyntaxErrorFinding(src)) {
+    if (std::optional<Finding> e999 = SyntaxErrorFinding(src, tree ? &*tree : nullptr)) {
       NoqaMap noqa(src);
       if (!noqa.FileIgnored() && !noqa.Suppresses(e999->row, e999->code)) found.push_back(std::move(*e999));
       return found;
@@ -118,14 +121,13 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckModuleImportsOnTopOfFile(src, ll, import_placement, found);
   }
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.
-  if (src.tree && src.tree_clean) {
+  if (tree && src.tree_clean) {
     std::string_view base = filename.substr(filename.find_last_of('/') == std::string_view::npos ? 0 : filename.find_last_of('/') + 1);
-    const python::FlatTree tree(src.tree->root());  // one walk of the tree for the pyflakes rules
-    ScopeReport scopes = AnalyzeScopes(src, tree, base == "__init__.py");
+    ScopeReport scopes = AnalyzeScopes(src, *tree, base == "__init__.py");
     CheckUnusedImports(src, scopes, found);
     CheckUnusedVariables(src, scopes, found);
-    CheckFStringMissingPlaceholders(src, tree, found);
-    CheckIsLiteral(src, tree, found);
+    CheckFStringMissingPlaceholders(src, *tree, found);
+    CheckIsLiteral(src, *tree, found);
     CheckImportStar(scopes, found);
     CheckRedefinedWhileUnused(scopes, found);
     CheckUndefinedNames(scopes, found);

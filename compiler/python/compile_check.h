@@ -14,12 +14,15 @@
 #include <vector>
 
 #include "python/cpython_tokens.h"
+#include "python/flat_tree.h"
 #include "python/parse.h"
 
 namespace trajc::python {
 
 // `lines` as from SplitLines over the text `tree` was parsed from ("\n" line endings);
-// `tree` may be null (then only tokens and structure decide). Never throws.
-std::optional<CError> FindCompileError(const std::vector<std::string_view>& lines, const SourceTree* tree);
+// `tree` may be null (then only tokens and structure decide); `flat` is `tree` flattened
+// when the caller has it already (else it is built here). Never throws.
+std::optional<CError> FindCompileError(const std::vector<std::string_view>& lines, const SourceTree* tree,
+                                       const FlatTree* flat = nullptr);
 
 }  // namespace trajc::python
