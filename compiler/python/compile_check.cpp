@@ -40,54 +40,72 @@ bool In(std::string_view s, std::initializer_list<std::string_view> set) {
   return std::any_of(set.begin(), set.end(), [&](std::string_view x) { return Same(s, x); });
 }
 
+// "else"_w: a keyword or operator as its WordKey, for In(token, {...}).
+consteval uint64_t operator""_w(const char* text, size_t size) { return WordKey(std::string_view(text, size)); }
+
+// Whether the token's text is one of `words` (each a "..."_w): integer compares, as the
+// pair rules ask this of every token several times.
+bool In(const CToken& t, std::initializer_list<uint64_t> words) {
+  return t.word != 0 && std::find(words.begin(), words.end(), t.word) != words.end();
+}
+
 constexpr std::array<std::string_view, 35> kKeywords = {
     "False", "None",   "True",    "and",      "as",     "assert", "async", "await",  "break",
     "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
     "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
     "or",    "pass",   "raise",   "return",   "try",    "while",  "with",  "yield"};
 
+constexpr std::array<uint64_t, kKeywords.size()> kKeywordWords = [] {
+  std::array<uint64_t, kKeywords.size()> words{};
+  for (size_t i = 0; i < kKeywords.size(); ++i) words[i] = WordKey(kKeywords[i]);
+  return words;
+}();
+
 bool IsKeyword(const CToken& t) {
-  return t.kind == CKind::kName &&
-         std::any_of(kKeywords.begin(), kKeywords.end(), [&](std::string_view k) { return Same(t.text, k); });
+  return t.kind == CKind::kName && t.word != 0 &&
+         std::find(kKeywordWords.begin(), kKeywordWords.end(), t.word) != kKeywordWords.end();
 }
 bool IsName(const CToken& t) { return t.kind == CKind::kName && !IsKeyword(t); }
 bool IsOp(const CToken& t, std::string_view op) { return t.kind == CKind::kOp && Same(t.text, op); }
 bool IsWord(const CToken& t, std::string_view kw) { return t.kind == CKind::kName && Same(t.text, kw); }
-bool IsConstant(const CToken& t) { return t.kind == CKind::kName && In(t.text, {"True", "False", "None"}); }
+bool IsConstant(const CToken& t) { return t.kind == CKind::kName && In(t, {"True"_w, "False"_w, "None"_w}); }
 
 // Ends an operand: a name, a literal, a closing bracket.
 bool EndsOperand(const CToken& t) {
   return IsName(t) || IsConstant(t) || t.kind == CKind::kNumber || t.kind == CKind::kString ||
-         (t.kind == CKind::kOp && In(t.text, {")", "]", "}", "..."}));
+         (t.kind == CKind::kOp && In(t, {")"_w, "]"_w, "}"_w, "..."_w}));
 }
 // Starts an operand and cannot continue one: two of these in a row are never valid.
 bool StartsOperand(const CToken& t) {
   return IsName(t) || IsConstant(t) || t.kind == CKind::kNumber || t.kind == CKind::kString ||
-         (t.kind == CKind::kOp && In(t.text, {"{", "..."})) || IsWord(t, "lambda") || IsWord(t, "await");
+         (t.kind == CKind::kOp && In(t, {"{"_w, "..."_w})) || IsWord(t, "lambda") || IsWord(t, "await");
 }
 // Needs an operand (or a name) after it.
 bool NeedsOperand(const CToken& t) {
   if (t.kind == CKind::kOp) {
-    return In(t.text, {"+", "-", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "~", "<", ">", "<=", ">=",
-                       "==", "!=", "<>", "=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=", "^=",
-                       ">>=", "<<=", ".", ":=", "->"});
+    return In(
+        t, {"+"_w,  "-"_w,   "/"_w,  "//"_w, "%"_w,  "**"_w, "@"_w,   "<<"_w,  ">>"_w, "&"_w,  "|"_w,  "^"_w,  "~"_w,
+            "<"_w,  ">"_w,   "<="_w, ">="_w, "=="_w, "!="_w, "<>"_w,  "="_w,   "+="_w, "-="_w, "*="_w, "/="_w, "//="_w,
+            "%="_w, "**="_w, "@="_w, "&="_w, "|="_w, "^="_w, ">>="_w, "<<="_w, "."_w,  ":="_w, "->"_w});
   }
-  return t.kind == CKind::kName && In(t.text, {"and", "or", "not", "in", "is", "assert", "del", "await", "if", "elif",
-                                               "while", "for", "with", "global", "nonlocal", "class", "from", "as",
-                                               "import"});
+  return t.kind == CKind::kName &&
+         In(t, {"and"_w, "or"_w, "not"_w, "in"_w, "is"_w, "assert"_w, "del"_w, "await"_w, "if"_w, "elif"_w, "while"_w,
+                "for"_w, "with"_w, "global"_w, "nonlocal"_w, "class"_w, "from"_w, "as"_w, "import"_w});
 }
 // Can never come first in an operand.
 bool CannotStart(const CToken& t) {
   if (t.kind == CKind::kNewline) return true;
   if (t.kind == CKind::kOp) {
-    return In(t.text, {")", "]", "}", ",", ":", "=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=",
-                       "^=", ">>=", "<<=", "/", "//", "%", "<<", ">>", "&", "|", "^", "<", ">", "<=", ">=", "==", "!=",
-                       "<>", ".", ":=", "->"});
+    return In(
+        t, {")"_w,  "]"_w,  "}"_w,  ","_w,  ":"_w,   "="_w,   "+="_w, "-="_w, "*="_w, "/="_w, "//="_w, "%="_w, "**="_w,
+            "@="_w, "&="_w, "|="_w, "^="_w, ">>="_w, "<<="_w, "/"_w,  "//"_w, "%"_w,  "<<"_w, ">>"_w,  "&"_w,  "|"_w,
+            "^"_w,  "<"_w,  ">"_w,  "<="_w, ">="_w,  "=="_w,  "!="_w, "<>"_w, "."_w,  ":="_w, "->"_w});
   }
   return t.kind == CKind::kName &&
-         In(t.text, {"and", "or", "is", "in", "else", "if", "for", "as", "from", "import", "def", "class", "return",
-                     "pass", "break", "continue", "global", "nonlocal", "del", "assert", "raise", "try", "except",
-                     "finally", "while", "with", "elif"});
+         In(t, {"and"_w,   "or"_w,       "is"_w,      "in"_w,       "else"_w,  "if"_w,     "for"_w,
+                "as"_w,    "from"_w,     "import"_w,  "def"_w,      "class"_w, "return"_w, "pass"_w,
+                "break"_w, "continue"_w, "global"_w,  "nonlocal"_w, "del"_w,   "assert"_w, "raise"_w,
+                "try"_w,   "except"_w,   "finally"_w, "while"_w,    "with"_w,  "elif"_w});
 }
 
 // The block keyword of a compound statement's header, as the message names it.
@@ -122,7 +140,9 @@ class Checker {
     // A stream cut short by a tokenizer error has no NEWLINE at its end to point at.
     if (at >= t_.size() || key >= t_.size()) return;
     if (best_ && best_->key <= key) return;
-    best_ = Candidate{key, t_[key].row, CError{t_[at].row, offset >= 0 ? offset : OffsetAt(at), std::move(type), std::move(message)}, severity};
+    best_ = Candidate{key, t_[key].row,
+                      CError{t_[at].row, offset >= 0 ? offset : OffsetAt(at), std::move(type), std::move(message)},
+                      severity};
   }
   void Generic(size_t at) { Propose(at, at, "SyntaxError", "invalid syntax", Severity::kGeneric); }
 
@@ -174,8 +194,8 @@ class Checker {
       std::string_view kw = t_[first].text;
       size_t kw_at = first;
       if (IsWord(t_[first], "async") && first + 1 < end) kw = t_[++kw_at].text;
-      bool compound = t_[first].kind == CKind::kName &&
-                      In(kw, {"if", "elif", "else", "while", "for", "with", "try", "except", "finally", "def", "class"});
+      bool compound = t_[first].kind == CKind::kName && In(kw, {"if", "elif", "else", "while", "for", "with", "try",
+                                                                "except", "finally", "def", "class"});
       // Decorators must be followed by a definition.
       if (after_decorator && !IsOp(t_[first], "@") && !(compound && In(kw, {"def", "class"}))) Generic(first);
       after_decorator = IsOp(t_[first], "@");
@@ -218,7 +238,8 @@ class Checker {
           return;
         }
         if (after_decorator) Generic(end);
-        if (prev == "try") Propose(end, end, "SyntaxError", "expected 'except' or 'finally' block", Severity::kSpecific);
+        if (prev == "try")
+          Propose(end, end, "SyntaxError", "expected 'except' or 'finally' block", Severity::kSpecific);
         break;
       }
     }
@@ -269,18 +290,19 @@ class Checker {
     size_t stop = std::min(end + 1, t_.size());  // include the NEWLINE
     for (size_t j = first; j < stop; ++j) {
       const CToken& b = t_[j];
-      if (b.kind == CKind::kOp && In(b.text, {"$", "?", "`", "!", "<>"})) {
+      if (b.kind == CKind::kOp && In(b, {"$"_w, "?"_w, "`"_w, "!"_w, "<>"_w})) {
         Generic(j);
         return;
       }
-      if (b.kind == CKind::kOp && b.text.size() == 1 && !In(b.text, {"+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<",
-                                                                    ">", "=", ".", ",", ":", ";", "(", ")", "[", "]", "{", "}"})) {
+      if (b.kind == CKind::kOp && b.text.size() == 1 &&
+          !In(b, {"+"_w, "-"_w, "*"_w, "/"_w, "%"_w, "@"_w, "&"_w, "|"_w, "^"_w, "~"_w, "<"_w, ">"_w,
+                  "="_w, "."_w, ","_w, ":"_w, ";"_w, "("_w, ")"_w, "["_w, "]"_w, "{"_w, "}"_w})) {
         Generic(j);
         return;
       }
       if (j == first) {
         if (CannotStart(b) && b.kind != CKind::kName) Generic(j);
-        if (b.kind == CKind::kName && In(b.text, {"and", "or", "is", "in", "as", "if"}) && !compound) Generic(j);
+        if (b.kind == CKind::kName && In(b, {"and"_w, "or"_w, "is"_w, "in"_w, "as"_w, "if"_w}) && !compound) Generic(j);
         continue;
       }
       const CToken& a = t_[j - 1];
@@ -291,7 +313,8 @@ class Checker {
         if (soft) continue;
         if ((IsWord(a, "print") || IsWord(a, "exec")) && !dotted) {
           Propose(j, j - 1, "SyntaxError",
-                  "Missing parentheses in call to '" + std::string(a.text) + "'. Did you mean " + std::string(a.text) + "(...)?",
+                  "Missing parentheses in call to '" + std::string(a.text) + "'. Did you mean " + std::string(a.text) +
+                      "(...)?",
                   Severity::kSpecific);
           return;
         }
@@ -313,10 +336,11 @@ class Checker {
         Generic(j);
         return;
       }
-      bool open_or_comma = a.kind == CKind::kOp && In(a.text, {"(", "[", "{", ","});
+      bool open_or_comma = a.kind == CKind::kOp && In(a, {"("_w, "["_w, "{"_w, ","_w});
       // `x, = f()` and `for k, in d` end a target tuple with a comma.
       bool comma_ok = IsOp(a, ",") && (IsOp(b, "/") || IsOp(b, "=") || IsWord(b, "in"));
-      if (open_or_comma && b.kind != CKind::kNewline && CannotStart(b) && !In(b.text, {")", "]", "}", ":"}) && !comma_ok) {
+      if (open_or_comma && b.kind != CKind::kNewline && CannotStart(b) && !In(b, {")"_w, "]"_w, "}"_w, ":"_w}) &&
+          !comma_ok) {
         Generic(j);
         return;
       }
@@ -327,8 +351,8 @@ class Checker {
       // Inside brackets (a dropped `)` runs the next statement into them): statement
       // keywords never fit.
       if (b.level > 0 && b.kind == CKind::kName &&
-          In(b.text, {"def", "class", "return", "pass", "break", "continue", "global", "nonlocal", "del", "assert",
-                      "raise", "try", "except", "finally", "while", "with", "elif"})) {
+          In(b, {"def"_w, "class"_w, "return"_w, "pass"_w, "break"_w, "continue"_w, "global"_w, "nonlocal"_w, "del"_w,
+                 "assert"_w, "raise"_w, "try"_w, "except"_w, "finally"_w, "while"_w, "with"_w, "elif"_w})) {
         Generic(j);
         return;
       }
@@ -387,12 +411,14 @@ class Checker {
       if (p.kind == CKind::kNewline || p.kind == CKind::kIndent || p.kind == CKind::kDedent) break;
       if (p.level < level) break;  // the opening bracket
       if (p.level == level) {
-        if (p.kind == CKind::kOp && In(p.text, {",", ":", "=", ":=", "(", "[", "{", "*", "**", ";"})) break;
-        if (p.kind == CKind::kName && In(p.text, {"for", "if", "else", "lambda", "yield", "return", "in", "from",
-                                                  "import", "as", "await", "assert", "del", "with", "while"})) {
+        if (p.kind == CKind::kOp && In(p, {","_w, ":"_w, "="_w, ":="_w, "("_w, "["_w, "{"_w, "*"_w, "**"_w, ";"_w}))
+          break;
+        if (p.kind == CKind::kName &&
+            In(p, {"for"_w, "if"_w, "else"_w, "lambda"_w, "yield"_w, "return"_w, "in"_w, "from"_w, "import"_w, "as"_w,
+                   "await"_w, "assert"_w, "del"_w, "with"_w, "while"_w})) {
           if (!(IsWord(p, "in") && s >= 2 && IsWord(t_[s - 2], "not"))) break;
         }
-        if (p.kind == CKind::kOp && In(p.text, {")", "]", "}"})) {
+        if (p.kind == CKind::kOp && In(p, {")"_w, "]"_w, "}"_w})) {
           // a trailer: step over the bracket's contents (they have a higher level)
         }
       }
@@ -427,8 +453,8 @@ class Checker {
       size_t to = first + 1;
       while (to < end && !(t_[to].level == level0 && (IsOp(t_[to], ",") || IsWord(t_[to], "in")))) ++to;
       if (is_call(first + 1, to))
-        Propose(first + 1, first + 1, "SyntaxError", kw == "del" ? "cannot delete function call" : "cannot assign to function call",
-                Severity::kSpecific);
+        Propose(first + 1, first + 1, "SyntaxError",
+                kw == "del" ? "cannot delete function call" : "cannot assign to function call", Severity::kSpecific);
       return;
     }
     size_t from = first;  // the current target: [from, j)
@@ -436,7 +462,7 @@ class Checker {
       if (t_[j].level != level0 || t_[j].kind != CKind::kOp) continue;
       bool plain = t_[j].text == "=";
       bool augmented = !plain && t_[j].text.size() >= 2 && t_[j].text.back() == '=' &&
-                       !In(t_[j].text, {"==", "!=", "<=", ">=", ":="});
+                       !In(t_[j], {"=="_w, "!="_w, "<="_w, ">="_w, ":="_w});
       if (!plain && !augmented) continue;
       if (std::any_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(j),
                       [&](const CToken& t) { return t.level == level0 && (IsOp(t, ":") || IsWord(t, "lambda")); }))
@@ -444,7 +470,10 @@ class Checker {
       if (augmented) {
         bool tuple = std::any_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(j),
                                  [&](const CToken& t) { return t.level == level0 && IsOp(t, ","); });
-        std::string what = tuple ? "tuple" : is_call(first, j) ? "function call" : is_literal(first, j) ? "literal" : "";
+        std::string what = tuple                  ? "tuple"
+                           : is_call(first, j)    ? "function call"
+                           : is_literal(first, j) ? "literal"
+                                                  : "";
         if (!what.empty())
           Propose(first, first, "SyntaxError", "'" + what + "' is an illegal expression for augmented assignment",
                   Severity::kSpecific);
@@ -494,7 +523,8 @@ class Checker {
           }
         } else if (kw || dsplat) {
           Propose(close, close, "SyntaxError",
-                  kw ? "positional argument follows keyword argument" : "positional argument follows keyword argument unpacking",
+                  kw ? "positional argument follows keyword argument"
+                     : "positional argument follows keyword argument unpacking",
                   Severity::kSpecific);
           return false;
         }
@@ -537,7 +567,9 @@ class Checker {
     static const NodeKind kLambdaParameterList{"lambda_parameters"};
     const std::vector<FlatTree::Node>& nodes = flat_->nodes();
     for (size_t i = 0; i < nodes.size(); ++i) {
-      if ((kParameterList.Matches(nodes[i].symbol) || kLambdaParameterList.Matches(nodes[i].symbol)) && DefaultBeforePlain(i)) return;
+      if ((kParameterList.Matches(nodes[i].symbol) || kLambdaParameterList.Matches(nodes[i].symbol)) &&
+          DefaultBeforePlain(i))
+        return;
     }
   }
 
@@ -552,9 +584,11 @@ class Checker {
       } else if (kind::kListSplatPattern.Matches(p.symbol) || kind::kKeywordSeparator.Matches(p.symbol) ||
                  kind::kDictionarySplatPattern.Matches(p.symbol)) {
         seen_star = true;
-      } else if ((kind::kIdentifier.Matches(p.symbol) || kind::kTypedParameter.Matches(p.symbol)) && seen_default && !seen_star) {
+      } else if ((kind::kIdentifier.Matches(p.symbol) || kind::kTypedParameter.Matches(p.symbol)) && seen_default &&
+                 !seen_star) {
         size_t at = TokenAt(ts_node_start_point(p.node));
-        if (at < t_.size()) Propose(at, at, "SyntaxError", "non-default argument follows default argument", Severity::kSpecific);
+        if (at < t_.size())
+          Propose(at, at, "SyntaxError", "non-default argument follows default argument", Severity::kSpecific);
         found = true;
       }
     });
@@ -600,7 +634,8 @@ class Checker {
   bool DedentedContinuation() const {
     int indent = 0;
     for (size_t i = 0; i < t_.size(); ++i) {
-      if (i == 0 || t_[i - 1].kind == CKind::kNewline || t_[i - 1].kind == CKind::kIndent || t_[i - 1].kind == CKind::kDedent) {
+      if (i == 0 || t_[i - 1].kind == CKind::kNewline || t_[i - 1].kind == CKind::kIndent ||
+          t_[i - 1].kind == CKind::kDedent) {
         indent = t_[i].col;
       } else if (t_[i].level > 0 && t_[i].row != t_[i - 1].row && t_[i].col < indent) {
         return true;

@@ -57,15 +57,17 @@ std::string CodePointText(char32_t cp) {
   return hex.data();
 }
 
-// Longest operator at line[i] (PyToken_ThreeChars / TwoChars / OneChar); 0 when none.
+// Longest operator at line[i] (PyToken_ThreeChars / TwoChars / OneChar): 3, 2 or 1, as
+// CPython hands even `$` or `?` to the parser as a one-character OP.
 size_t OperatorLength(std::string_view line, size_t i) {
-  static constexpr std::array<std::string_view, 26> kLong = {
-      "**=", "...", "//=", "<<=", ">>=", "!=", "%=", "&=", "**", "*=", "+=", "-=", "->",
-      "//",  "/=",  ":=",  "<<",  "<=",  "==", ">=", ">>", "@=", "^=", "|=", "<>", ""};
-  for (std::string_view op : kLong) {
-    if (!op.empty() && line.substr(i, op.size()) == op) return op.size();
-  }
-  return 1;  // one character: CPython hands even `$` or `?` to the parser as OP
+  const char c = line[i];
+  const char d = i + 1 < line.size() ? line[i + 1] : '\0';
+  const char e = i + 2 < line.size() ? line[i + 2] : '\0';
+  const bool doubled = c == d && (c == '*' || c == '/' || c == '<' || c == '>');  // ** // << >>
+  if ((doubled && e == '=') || (c == '.' && d == '.' && e == '.')) return 3;
+  if (d == '=' && std::string_view("!%&*+-/:<=>@^|").find(c) != std::string_view::npos) return 2;  // != %= ... |=
+  if (doubled || (c == '-' && d == '>') || (c == '<' && d == '>')) return 2;
+  return 1;
 }
 
 class Scanner {
@@ -115,7 +117,7 @@ class Scanner {
   };
 
   void Push(CKind kind, std::string_view text, int row, int col) {
-    out_.tokens.push_back(CToken{kind, text, row, col, static_cast<int>(brackets_.size())});
+    out_.tokens.push_back(CToken{kind, text, row, col, static_cast<int>(brackets_.size()), WordKey(text)});
   }
 
   void Error(int row, int offset, std::string type, std::string message) {

@@ -8,6 +8,7 @@
 // would raise. Comments and NL are dropped, as the parser never sees them.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,12 +18,26 @@ namespace trajc::python {
 
 enum class CKind { kName, kNumber, kString, kOp, kNewline, kIndent, kDedent, kEndMarker };
 
+// A text of 1 to 8 bytes, none of them NUL, as one integer (its bytes little-endian); 0
+// for any other text. Keywords and operators all fit, so testing a token against a set of
+// them is integer compares (compile_check asks that of every token many times).
+constexpr uint64_t WordKey(std::string_view text) {
+  if (text.empty() || text.size() > 8) return 0;
+  uint64_t key = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\0') return 0;
+    key |= static_cast<uint64_t>(static_cast<unsigned char>(text[i])) << (8 * i);
+  }
+  return key;
+}
+
 struct CToken {
   CKind kind = CKind::kEndMarker;
   std::string_view text;  // empty for NEWLINE/INDENT/DEDENT/ENDMARKER
   int row = 0;            // 1-based
   int col = 0;            // 0-based byte column of the start
   int level = 0;          // bracket depth around the token; a bracket has its pair's outer depth
+  uint64_t word = 0;      // WordKey(text)
 };
 
 // One error as CPython raises it: `offset` is SyntaxError.offset (1-based characters);
