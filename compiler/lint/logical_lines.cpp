@@ -216,10 +216,12 @@ int ExpandIndent(std::string_view line) {
 }
 
 Position LogicalLine::Locate(int offset) const {
-  for (const auto& [token_offset, pos] : mapping) {
-    if (offset <= token_offset) return {pos.row, pos.col + offset - token_offset};
-  }
-  return {0, 0};
+  // The first entry at or after `offset`: a binary search, as rules locate every finding
+  // and a long logical line can have thousands.
+  auto it = std::lower_bound(mapping.begin(), mapping.end(), offset,
+                             [](const std::pair<int, Position>& m, int off) { return m.first < off; });
+  if (it == mapping.end()) return {0, 0};
+  return {it->second.row, it->second.col + offset - it->first};
 }
 
 LineSplit SplitIntoLines(const Source& src) { return Driver(src).Run(); }
