@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -30,8 +31,9 @@ struct FileResult {
 };
 
 // What Python's AST sees of `text`, as far as a layout fix could touch it: every token
-// of the tree but comments, with the whole text of string contents (whitespace inside a
-// string is part of its value). Fixes that keep this keep the program.
+// of the tree but comments and `;` (a statement separator, as a line break is: E702/E703
+// drop it), with the whole text of string contents (whitespace inside a string is part
+// of its value). Fixes that keep this keep the program.
 std::string CodeSignature(const std::string& text) {
   python::SourceTree tree = python::SourceTree::Parse(text);
   std::string sig;
@@ -42,7 +44,7 @@ std::string CodeSignature(const std::string& text) {
       TSNode node = ts_tree_cursor_current_node(&cursor);
       std::string_view type = ts_node_type(node);
       bool whole = type == "string_content" || ts_node_child_count(node) == 0;
-      if (type != "comment" && whole) {
+      if (type != "comment" && type != ";" && whole) {
         sig.append(type);
         sig += '\x1f';
         sig.append(tree.TextOf(node));
@@ -98,19 +100,45 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
     for (const lint::Issue& issue : issues)
       if (Allowed(issue, unsafe_fixes)) ++targets[{issue.line, issue.code}];
     bool changed = false;
+    // This round's fixes all from one analysis, applied at once; when together they would
+    // change more than layout, the targets are bisected for the ones to hold back. (A fix
+    // per target, each after an analysis of the whole file, made a file with thousands of
+    // findings take minutes.)
+    std::vector<lint::FixTarget> plan_targets;
+    std::vector<std::pair<int, std::string>> keys;
+    std::vector<size_t> counts;
     for (const auto& [key, count] : targets) {
-      std::optional<std::string> next = lint::FixLine(text, key.second, key.first);
-      if (!next || *next == text) continue;
-      if (!unsafe_fixes) {
-        std::string next_signature = CodeSignature(*next);
-        if (next_signature != signature) {
-          r.refused.insert(key);
-          continue;
-        }
-        signature = std::move(next_signature);
+      plan_targets.push_back({key.second, key.first});
+      keys.push_back(key);
+      counts.push_back(count);
+    }
+    const lint::FixPlan plan(text, plan_targets);
+    std::vector<size_t> all(plan_targets.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    std::vector<size_t> keep;  // targets whose fixes keep the signature
+    std::function<void(const std::vector<size_t>&)> sift = [&](const std::vector<size_t>& which) {
+      lint::BatchFix batch = plan.Apply(which);
+      if (batch.text == text) return;  // nothing here changes the text
+      if (unsafe_fixes || CodeSignature(batch.text) == signature) {
+        keep.insert(keep.end(), which.begin(), which.end());
+        return;
       }
-      text = std::move(*next);
-      r.fixes += count;
+      if (which.size() == 1) {
+        r.refused.insert(keys[which[0]]);
+        return;
+      }
+      const auto half = which.begin() + static_cast<long>(which.size() / 2);
+      sift(std::vector<size_t>(which.begin(), half));
+      sift(std::vector<size_t>(half, which.end()));
+    };
+    sift(all);
+    std::sort(keep.begin(), keep.end());
+    lint::BatchFix batch = plan.Apply(keep);
+    // Each kept part kept the signature alone; their union must too.
+    if (batch.text != text && (unsafe_fixes || CodeSignature(batch.text) == signature)) {
+      for (size_t i = 0; i < counts.size(); ++i)
+        if (batch.applied[i]) r.fixes += counts[i];
+      text = std::move(batch.text);
       changed = true;
     }
     if (!changed) {

@@ -344,8 +344,8 @@ int main(int argc, char** argv) {
       "fix",
       "Fix Python files in place: lints them (as trajc lint) and applies every fixable finding's fix, again and "
       "again until nothing changes. Only safe fixes (whitespace and layout; the program's AST is unchanged) unless "
-      "--unsafe-fixes, which also applies fixes that may change behaviour (F401 removes an import, E711/E712 use "
-      "`is`). Each file is replaced all at once and keeps its newline style. The findings that remain and a summary "
+      "--unsafe-fixes, which also applies fixes that change the AST or may change behaviour (F401 removes an import, "
+      "E711/E712 use `is`, F632 uses `==`, E401 splits an import, E713/E714 rewrite `not x in y`). Each file is replaced all at once and keeps its newline style. The findings that remain and a summary "
       "(N fixed in M files, what remains and why) go to stderr.\ne.g.: trajc fix src/ --diff | patch -p0");
   fix_cmd->add_option("paths", fix_options.paths, "Python files, and folders to search for *.py")->required();
   AddCodeOptions(fix_cmd, fix_codes, true);
@@ -353,7 +353,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   fix_cmd->add_flag("--diff", fix_options.diff,
                     "Write nothing; print a unified diff of the fixes (--- PATH / +++ PATH, applies with patch -p0)");
-  fix_cmd->add_flag("--unsafe-fixes", fix_options.unsafe_fixes, "Also apply fixes that may change behaviour (F401, E711, E712)");
+  fix_cmd->add_flag("--unsafe-fixes", fix_options.unsafe_fixes,
+                    "Also apply the fixes `trajc lint --help` marks unsafe (F401, E711, E712, ...)");
   fix_cmd->add_flag("-q,--quiet", fix_options.quiet, "No remaining findings or summary on stderr (errors still)");
   fix_cmd->footer("\nExit codes: 0 no selected finding remains (with --diff: would remain); 1 findings remain (listed "
                   "on stderr) or an input could not be fixed (a located error; the other files are still fixed); 2 "

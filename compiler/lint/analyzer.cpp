@@ -1,6 +1,8 @@
 // The driver: runs every rule over one Source the way flake8 orders its work, applies
 // noqa and the select/ignore lists, and turns byte positions into flake8's columns.
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <tuple>
 
 #include "lint/lint.h"
@@ -186,19 +188,92 @@ std::string JoinCodes(const std::vector<std::string>& codes) {
   return joined;
 }
 
-std::optional<std::string> FixLine(std::string_view source, std::string_view code, int line) {
-  const RuleInfo* rule = FindRule(code);
-  if (rule == nullptr || !rule->fixable) return std::nullopt;
-  Source src(source);
+namespace {
+
+// The edits of `findings`, each once.
+std::vector<Edit> EditsOf(const std::vector<const Finding*>& findings) {
   std::vector<Edit> edits;
-  for (const Finding& f : Collect(src, Options{}.max_line_length)) {
-    if (f.code != code || f.row != line) continue;
-    for (const Edit& e : f.edits) {
+  for (const Finding* f : findings) {
+    for (const Edit& e : f->edits) {
       if (std::find(edits.begin(), edits.end(), e) == edits.end()) edits.push_back(e);
     }
   }
+  return edits;
+}
+
+bool Fixable(std::string_view code) {
+  const RuleInfo* rule = FindRule(code);
+  return rule != nullptr && rule->fixable;
+}
+
+}  // namespace
+
+std::optional<std::string> FixLine(std::string_view source, std::string_view code, int line) {
+  if (!Fixable(code)) return std::nullopt;
+  Source src(source);
+  const std::vector<Finding> found = Collect(src, Options{}.max_line_length);
+  std::vector<const Finding*> here;
+  for (const Finding& f : found)
+    if (f.code == code && f.row == line) here.push_back(&f);
+  std::vector<Edit> edits = EditsOf(here);
   if (edits.empty()) return std::nullopt;
   return src.Apply(std::move(edits));
+}
+
+struct FixPlan::Impl {
+  explicit Impl(std::string_view source) : original(source), src(source) {}
+  std::string original;
+  Source src;
+  std::vector<std::vector<Edit>> edits;  // per target: its edits that change the text
+};
+
+FixPlan::FixPlan(std::string_view source, const std::vector<FixTarget>& targets) : impl_(std::make_unique<Impl>(source)) {
+  const Source& src = impl_->src;
+  const std::vector<Finding> found = Collect(src, Options{}.max_line_length);
+  // The findings by (row, code), so that each target finds its own in O(log n).
+  std::vector<const Finding*> by_place;
+  for (const Finding& f : found) by_place.push_back(&f);
+  auto place_less = [](const Finding* a, const Finding* b) { return std::tie(a->row, a->code) < std::tie(b->row, b->code); };
+  std::stable_sort(by_place.begin(), by_place.end(), place_less);
+  for (const FixTarget& target : targets) {
+    std::vector<Edit>& edits = impl_->edits.emplace_back();
+    if (!Fixable(target.code)) continue;
+    Finding key;
+    key.code = target.code;
+    key.row = target.line;
+    auto [first, last] = std::equal_range(by_place.begin(), by_place.end(), &key, place_less);
+    edits = EditsOf(std::vector<const Finding*>(first, last));
+    bool changes = std::any_of(edits.begin(), edits.end(), [&](const Edit& e) {
+      return e.begin <= e.end && e.end <= src.text.size() && src.text.compare(e.begin, e.end - e.begin, e.replacement) != 0;
+    });
+    if (!changes) edits.clear();
+  }
+}
+
+FixPlan::~FixPlan() = default;
+
+BatchFix FixPlan::Apply(const std::vector<size_t>& which) const {
+  BatchFix out{impl_->original, std::vector<bool>(impl_->edits.size(), false)};
+  // Applied edits as [begin, end] spans keyed by begin.
+  std::map<size_t, size_t> taken;
+  auto clashes = [&](const Edit& e) {
+    auto next = taken.lower_bound(e.begin);
+    if (next != taken.end() && next->first <= e.end) return true;
+    return next != taken.begin() && std::prev(next)->second >= e.begin;
+  };
+  std::vector<Edit> accepted;
+  for (size_t i : which) {
+    const std::vector<Edit>& edits = impl_->edits[i];
+    if (edits.empty() || std::any_of(edits.begin(), edits.end(), clashes)) continue;
+    for (const Edit& e : edits) {
+      size_t& end = taken[e.begin];
+      end = std::max(end, e.end);
+      accepted.push_back(e);
+    }
+    out.applied[i] = true;
+  }
+  if (!accepted.empty()) out.text = impl_->src.Apply(std::move(accepted));
+  return out;
 }
 
 }  // namespace trajc::lint

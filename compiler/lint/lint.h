@@ -7,6 +7,7 @@
 // parse gets E999 alone (python/compile_check decides), as with flake8.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,35 @@ std::vector<Issue> Analyze(std::string_view source, const Options& options = {})
 // text; nullopt when there is no such finding or `code` has no fix. Fixes never break
 // the syntax of a file that parsed.
 std::optional<std::string> FixLine(std::string_view source, std::string_view code, int line);
+
+// FixLine for many (code, line) targets from one analysis of `source`, to apply in any
+// subset without analysing again: `trajc fix` applies a round's fixes at once and, when
+// that would change more than layout, bisects the targets for the ones to hold back.
+struct FixTarget {
+  std::string code;
+  int line = 0;
+};
+struct BatchFix {
+  std::string text;
+  std::vector<bool> applied;  // per target of the plan
+};
+class FixPlan {
+ public:
+  FixPlan(std::string_view source, const std::vector<FixTarget>& targets);
+  ~FixPlan();
+  FixPlan(const FixPlan&) = delete;
+  FixPlan& operator=(const FixPlan&) = delete;
+
+  // `source` with the fixes of targets[i] for each i in `which`, in that order; a target
+  // is skipped (applied[i] false) when its edits change nothing, or overlap or touch those
+  // of a target applied before it (two insertions at one point would both land): the
+  // caller's next round, after a fresh analysis, takes it up.
+  BatchFix Apply(const std::vector<size_t>& which) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 struct RuleInfo {
   std::string code;
