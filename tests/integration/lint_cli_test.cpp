@@ -369,9 +369,9 @@ TEST_CASE("trajc fix --diff writes nothing and prints a diff that patch -p0 appl
   }
 }
 
-TEST_CASE("trajc fix needs --unsafe-fixes for F401, E711 and E712") {
+TEST_CASE("trajc fix needs --unsafe-fixes for F401, E711, E712 and the fixes that change the AST") {
   fs::path scratch = Scratch("fix-unsafe");
-  for (const char* code : {"F401", "E711", "E712"}) {
+  for (const char* code : {"F401", "E711", "E712", "E401", "E713", "E714"}) {
     INFO(code);
     const trajc::lint::RuleInfo* rule = trajc::lint::FindRule(code);
     REQUIRE(rule != nullptr);
@@ -390,6 +390,34 @@ TEST_CASE("trajc fix needs --unsafe-fixes for F401, E711 and E712") {
     WriteFile(scratch / "original.py", original);
     if (Compiles(scratch / "original.py", scratch)) CHECK(Compiles(file, scratch));
   }
+}
+
+TEST_CASE("trajc fix applies a round's fixes together and holds back only the one that would change a string") {
+  fs::path scratch = Scratch("fix-batch");
+  // 300 E241 in one logical line, E231, E225, a W291 that may go and one inside a
+  // docstring that may not (it is part of the string's value), E703 and E702 (a `;` is
+  // layout: the AST stays).
+  std::string text = "def f(a,b):\n    \"\"\"Doc.  \n    \"\"\"\n    return a\n\n\nx=1  \ny = 2;\nz = 3; w = 4\nT = [\n";
+  for (int i = 0; i < 300; ++i) text += "    (" + std::to_string(i) + ",  " + std::to_string(i) + "),\n";
+  text += "]\n";
+  WriteFile(scratch / "t.py", text);
+  const std::string select = "--select=E231,E225,W291,E241,E702,E703 ";
+  Result r = TrajcIn("fix " + select + "t.py", scratch);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("fixed 305 findings in 1 file"));
+  CHECK_THAT(r.err, Catch::Contains("rerun with --unsafe-fixes (W291 x1)"));
+  std::map<std::string, int> left = CountByCode(SortedFindings(Flake8(select + "t.py", scratch).out));
+  CHECK(left == std::map<std::string, int>{{"W291", 1}});
+  WriteFile(scratch / "before.py", text);
+  Result same = Shell("cd " + Quote(scratch.string()) + " && /usr/bin/python3 -c \"import ast,sys; a,b=(ast.dump(ast.parse(open(p).read())) for p in sys.argv[1:]); "
+                      "sys.exit(a != b)\" before.py t.py",
+                      scratch);
+  CHECK(same.exit_code == 0);
+  const std::string fixed = Slurp(scratch / "t.py");
+  CHECK_THAT(fixed, Catch::Contains("    (299, 299),\n"));
+  CHECK_THAT(fixed, Catch::Contains("\ny = 2\nz = 3\nw = 4\n"));
+  CHECK(TrajcIn("fix " + select + "t.py", scratch).exit_code == 1);
+  CHECK(Slurp(scratch / "t.py") == fixed);  // converged: a second run changes nothing
 }
 
 TEST_CASE("trajc fix keeps CRLF newlines, the file mode, and reports bad inputs") {
