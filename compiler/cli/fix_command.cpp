@@ -94,8 +94,8 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
   for (int round = 0; round < kMaxFixRounds; ++round) {
     r.refused.clear();
     if (round > 0) issues = lint::Analyze(text, options);
-    // (line, code) pairs, last line first: a fix edits its own line and the lines just
-    // before it (blank lines), so the findings above it keep their line numbers.
+    // (line, code) pairs, last line first: where two fixes overlap or touch, the later
+    // line's goes first and the other waits for the next round.
     std::map<std::pair<int, std::string>, size_t, std::greater<>> targets;
     for (const lint::Issue& issue : issues)
       if (Allowed(issue, unsafe_fixes)) ++targets[{issue.line, issue.code}];
