@@ -658,8 +658,6 @@ class Checker {
 
 std::optional<CError> FindCompileError(const std::vector<std::string_view>& lines, const SourceTree* tree,
                                        const FlatTree* flat) {
-  std::optional<FlatTree> own;
-  if (tree != nullptr && flat == nullptr) flat = &own.emplace(tree->root());
   CTokens toks = TokenizeLikeCPython(lines);
   // A tokenizer error stops the token stream: the parser's verdict on a truncated file
   // would be about its artificial end, so only an earlier "unexpected indent" stands.

@@ -21,8 +21,8 @@ namespace trajc::python {
 
 // `lines` as from SplitLines over the text `tree` was parsed from ("\n" line endings);
 // `tree` may be null (then only tokens and structure decide); `flat` is `tree` flattened
-// when the caller has it already (else it is built here). Never throws.
+// (the caller's, which its other tree rules share), null exactly when `tree` is. Never throws.
 std::optional<CError> FindCompileError(const std::vector<std::string_view>& lines, const SourceTree* tree,
-                                       const FlatTree* flat = nullptr);
+                                       const FlatTree* flat);
 
 }  // namespace trajc::python
