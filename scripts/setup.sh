@@ -5,6 +5,7 @@
 # main job into out/lint/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/stage_times.sh
 
 # Tools count as present when their command is on PATH (a machine may have its own
 # Node.js/npm, which Debian's npm package would conflict with); libraries by dpkg.
@@ -25,6 +26,8 @@ packages=(
   python3-pydantic
   # bench/schema_speed.sh: CPU time of whole processes
   time
+  # a compiler cache: unchanged objects are not compiled again (CMakeLists.txt uses it when present)
+  ccache
 )
 missing=()
 for entry in "${tools[@]}"; do
@@ -38,13 +41,13 @@ if ((${#missing[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${missing[*]}" >&2
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  stage apt-get $sudo apt-get update -q
+  stage apt-get-install env DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 # The same configuration as scripts/test.sh, so that the test run reuses these objects.
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRAJC_WERROR=ON -DTRAJC_BUILD_TESTS=ON -DTRAJC_WITH_LLM=ON
-cmake --build build --target trajc
+stage build-trajc cmake --build build --target trajc
 if [ -w /usr/local/bin ]; then
   cmake --install build --prefix /usr/local >/dev/null
   trajc=trajc
@@ -53,4 +56,4 @@ else
   trajc=build/trajc
 fi
 
-"$trajc" --domain lint --count 200 --split 0.9 --seed 42
+stage main-job "$trajc" --domain lint --count 200 --split 0.9 --seed 42
