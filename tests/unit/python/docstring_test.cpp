@@ -22,7 +22,7 @@ namespace {
 // The separator is the last line of the case that is exactly "---", so that a raw
 // docstring may itself contain such a line. Run with TRAJC_UPDATE_GOLDEN=1 to rewrite the
 // expected parts from the parser's output, then review the diff by hand.
-const char* const kCasesPath = TRAJC_SOURCE_DIR "/tests/unit/python/docstring_cases.txt";
+const std::string kCasesPath = std::string(TRAJC_SOURCE_DIR) + "/tests/unit/python/docstring_cases.txt";
 
 struct Case {
   std::string title;

@@ -14,7 +14,7 @@ using trajc::Json;
 
 namespace {
 
-const char* kCases = TRAJC_SOURCE_DIR "/tests/unit/python/facts_cases.txt";
+const std::string kCases = std::string(TRAJC_SOURCE_DIR) + "/tests/unit/python/facts_cases.txt";
 
 struct Case {
   std::string title, source, expected;
