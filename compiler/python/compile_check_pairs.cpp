@@ -1,0 +1,154 @@
+// python/compile_check_pairs — the rules over a statement's adjacent tokens: characters
+// Python has no use for, two operands in a row (a missing comma inside brackets, or
+// Python 2's `print x`), an operator without its operand, statement keywords inside
+// brackets, and the statement-specific pairs (`from x import a,`, `raise a, b`,
+// `except A, B:`, a lambda without its `:`).
+#include "python/compile_check_internal.h"
+
+namespace trajc::python::compile_check_internal {
+
+// Statement-level rules that need a look at the whole line.
+void Checker::Pairs(size_t first, size_t end, bool compound) {
+  std::string_view kw = t_[first].text;
+  int level0 = t_[first].level;
+  size_t stop = std::min(end + 1, t_.size());  // include the NEWLINE
+  for (size_t j = first; j < stop; ++j) {
+    const CToken& b = t_[j];
+    if (b.kind == CKind::kOp && In(b, {"$"_w, "?"_w, "`"_w, "!"_w, "<>"_w})) {
+      Generic(j);
+      return;
+    }
+    if (b.kind == CKind::kOp && b.text.size() == 1 &&
+        !In(b, {"+"_w, "-"_w, "*"_w, "/"_w, "%"_w, "@"_w, "&"_w, "|"_w, "^"_w, "~"_w, "<"_w, ">"_w,
+                "="_w, "."_w, ","_w, ":"_w, ";"_w, "("_w, ")"_w, "["_w, "]"_w, "{"_w, "}"_w})) {
+      Generic(j);
+      return;
+    }
+    if (j == first) {
+      if (CannotStart(b) && b.kind != CKind::kName) Generic(j);
+      if (b.kind == CKind::kName && In(b, {"and"_w, "or"_w, "is"_w, "in"_w, "as"_w, "if"_w}) && !compound) Generic(j);
+      continue;
+    }
+    const CToken& a = t_[j - 1];
+    if (IsOp(b, ";")) continue;
+    if (EndsOperand(a) && StartsOperand(b) && !(a.kind == CKind::kString && b.kind == CKind::kString)) {
+      bool soft = j - 1 == first && (IsWord(a, "match") || IsWord(a, "case"));
+      bool dotted = j >= 2 && IsOp(t_[j - 2], ".");
+      if (soft) continue;
+      if ((IsWord(a, "print") || IsWord(a, "exec")) && !dotted) {
+        Propose(j, j - 1, "SyntaxError",
+                "Missing parentheses in call to '" + std::string(a.text) + "'. Did you mean " + std::string(a.text) +
+                    "(...)?",
+                Severity::kSpecific);
+        return;
+      }
+      if (b.level > 0) {
+        size_t s = DisjunctionStart(j - 1);
+        bool name_string = IsName(t_[s]) && s + 1 < t_.size() && t_[s + 1].kind == CKind::kString;
+        bool soft_start = IsWord(t_[s], "match") || IsWord(t_[s], "case") || IsWord(t_[s], "_");
+        if (!name_string && !soft_start) {
+          Propose(j, s, "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", Severity::kSpecific);
+          return;
+        }
+      }
+      Generic(j);
+      return;
+    }
+    bool pair_ok = (IsWord(a, "not") && IsWord(b, "in")) || (IsOp(a, ".") && (IsOp(b, ".") || IsWord(b, "import"))) ||
+                   (IsWord(a, "from") && IsOp(b, ".")) || (IsOp(a, "/") && (IsOp(b, ",") || IsOp(b, ")")));
+    if (!pair_ok && NeedsOperand(a) && CannotStart(b)) {
+      Generic(j);
+      return;
+    }
+    bool open_or_comma = a.kind == CKind::kOp && In(a, {"("_w, "["_w, "{"_w, ","_w});
+    // `x, = f()` and `for k, in d` end a target tuple with a comma.
+    bool comma_ok = IsOp(a, ",") && (IsOp(b, "/") || IsOp(b, "=") || IsWord(b, "in"));
+    if (open_or_comma && b.kind != CKind::kNewline && CannotStart(b) && !In(b, {")"_w, "]"_w, "}"_w, ":"_w}) &&
+        !comma_ok) {
+      Generic(j);
+      return;
+    }
+    if (IsOp(a, "(") && IsOp(b, ":")) {
+      Generic(j);
+      return;
+    }
+    // Inside brackets (a dropped `)` runs the next statement into them): statement
+    // keywords never fit.
+    if (b.level > 0 && b.kind == CKind::kName &&
+        In(b, {"def"_w, "class"_w, "return"_w, "pass"_w, "break"_w, "continue"_w, "global"_w, "nonlocal"_w, "del"_w,
+               "assert"_w, "raise"_w, "try"_w, "except"_w, "finally"_w, "while"_w, "with"_w, "elif"_w})) {
+      Generic(j);
+      return;
+    }
+    if (IsOp(a, ":") && (IsOp(b, "}") || IsOp(b, ",")) && a.level > 0 && Innermost(j - 1) == "{") {
+      Propose(j, j - 1, "SyntaxError", "expression expected after dictionary key and ':'", Severity::kSpecific);
+      return;
+    }
+    if (b.kind == CKind::kNewline && IsOp(a, ",") && kw == "from" && a.level == level0) {
+      Propose(j, j, "SyntaxError", "trailing comma not allowed without surrounding parentheses", Severity::kSpecific);
+      return;
+    }
+    if (IsOp(b, ":=") && b.level == level0 && !In(kw, {"if", "elif", "while"})) {
+      Generic(j);
+      return;
+    }
+    if (IsOp(b, ",") && b.level == level0 && kw == "raise") {
+      Generic(j);
+      return;
+    }
+    if (IsOp(b, ",") && b.level == level0 && kw == "except" && first + 1 < j) {
+      bool before_colon = std::none_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(j),
+                                       [&](const CToken& t) { return IsOp(t, ":") && t.level == level0; });
+      if (before_colon) {
+        Propose(j, first + 1, "SyntaxError", "multiple exception types must be parenthesized", Severity::kSpecific);
+        return;
+      }
+    }
+  }
+  // A lambda whose parameters run into the end of the line lacks its ':'.
+  int lambdas = 0;
+  for (size_t j = first; j < end; ++j) {
+    if (t_[j].level != level0) continue;
+    if (IsWord(t_[j], "lambda")) ++lambdas;
+    if (IsOp(t_[j], ":") && lambdas > 0) --lambdas;
+  }
+  if (lambdas > 0 && end < t_.size()) Generic(end);
+  Targets(first, end);
+  Calls(first, end);
+}
+
+// The opening bracket that token i is inside of ("" at depth 0).
+std::string_view Checker::Innermost(size_t i) const {
+  for (size_t k = i; k-- > 0;) {
+    if (t_[k].level < t_[i].level && t_[k].kind == CKind::kOp) return t_[k].text;
+  }
+  return {};
+}
+
+// Where the disjunction ending at token i starts: back over operands and operators at
+// its bracket depth, to a comma, an opening bracket, `:`, `=` or a clause keyword.
+size_t Checker::DisjunctionStart(size_t i) const {
+  int level = t_[i].level;
+  size_t s = i;
+  while (s > 0) {
+    const CToken& p = t_[s - 1];
+    if (p.kind == CKind::kNewline || p.kind == CKind::kIndent || p.kind == CKind::kDedent) break;
+    if (p.level < level) break;  // the opening bracket
+    if (p.level == level) {
+      if (p.kind == CKind::kOp && In(p, {","_w, ":"_w, "="_w, ":="_w, "("_w, "["_w, "{"_w, "*"_w, "**"_w, ";"_w}))
+        break;
+      if (p.kind == CKind::kName &&
+          In(p, {"for"_w, "if"_w, "else"_w, "lambda"_w, "yield"_w, "return"_w, "in"_w, "from"_w, "import"_w, "as"_w,
+                 "await"_w, "assert"_w, "del"_w, "with"_w, "while"_w})) {
+        if (!(IsWord(p, "in") && s >= 2 && IsWord(t_[s - 2], "not"))) break;
+      }
+      if (p.kind == CKind::kOp && In(p, {")"_w, "]"_w, "}"_w})) {
+        // a trailer: step over the bracket's contents (they have a higher level)
+      }
+    }
+    --s;
+  }
+  return s;
+}
+
+}  // namespace trajc::python::compile_check_internal

@@ -1,0 +1,142 @@
+// python/compile_check_targets — what may be assigned to and how a call's arguments are
+// ordered: assignment to a call, a literal or a constant, augmented assignment to a tuple,
+// `del f()`, `for f() in`; positional after keyword arguments, `*` after `**`, and an
+// unparenthesized generator among other arguments.
+#include "python/compile_check_internal.h"
+
+namespace trajc::python::compile_check_internal {
+
+// Assignments to a call or a literal, augmented assignment to a tuple or a call,
+// `del f()`, `for f() in`.
+void Checker::Targets(size_t first, size_t end) {
+  int level0 = t_[first].level;
+  auto is_call = [&](size_t lo, size_t hi) {  // [lo, to) is NAME ... ( ... )
+    if (hi - lo < 3 || !IsOp(t_[hi - 1], ")") || !(IsName(t_[lo]) || IsConstant(t_[lo]))) return false;
+    for (size_t k = lo; k + 1 < hi; ++k) {
+      if (t_[k].level == level0 && IsOp(t_[k], "(") && k > lo) {
+        return std::all_of(t_.begin() + static_cast<long>(k) + 1, t_.begin() + static_cast<long>(hi) - 1,
+                           [&](const CToken& t) { return t.level > level0; });
+      }
+      if (t_[k].level == level0 && !(IsName(t_[k]) || IsOp(t_[k], ".") || IsOp(t_[k], ")") || IsOp(t_[k], "(")))
+        return false;
+    }
+    return false;
+  };
+  auto is_literal = [&](size_t lo, size_t hi) {
+    return (hi > lo && std::all_of(t_.begin() + static_cast<long>(lo), t_.begin() + static_cast<long>(hi),
+                                     [](const CToken& t) { return t.kind == CKind::kString; })) ||
+           (hi == lo + 1 && t_[lo].kind == CKind::kNumber);
+  };
+  std::string_view kw = t_[first].text;
+  if (kw == "del" || kw == "for") {
+    size_t to = first + 1;
+    while (to < end && !(t_[to].level == level0 && (IsOp(t_[to], ",") || IsWord(t_[to], "in")))) ++to;
+    if (is_call(first + 1, to))
+      Propose(first + 1, first + 1, "SyntaxError",
+              kw == "del" ? "cannot delete function call" : "cannot assign to function call", Severity::kSpecific);
+    return;
+  }
+  size_t from = first;  // the current target: [from, j)
+  for (size_t j = first; j < end; ++j) {
+    if (t_[j].level != level0 || t_[j].kind != CKind::kOp) continue;
+    bool plain = t_[j].text == "=";
+    bool augmented = !plain && t_[j].text.size() >= 2 && t_[j].text.back() == '=' &&
+                     !In(t_[j], {"=="_w, "!="_w, "<="_w, ">="_w, ":="_w});
+    if (!plain && !augmented) continue;
+    if (std::any_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(j),
+                    [&](const CToken& t) { return t.level == level0 && (IsOp(t, ":") || IsWord(t, "lambda")); }))
+      return;
+    if (augmented) {
+      bool tuple = std::any_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(j),
+                               [&](const CToken& t) { return t.level == level0 && IsOp(t, ","); });
+      std::string what = tuple                  ? "tuple"
+                         : is_call(first, j)    ? "function call"
+                         : is_literal(first, j) ? "literal"
+                                                : "";
+      if (!what.empty())
+        Propose(first, first, "SyntaxError", "'" + what + "' is an illegal expression for augmented assignment",
+                Severity::kSpecific);
+      return;
+    }
+    // Only the first target gets the hint about `==`.
+    std::string hint = from == first ? " here. Maybe you meant '==' instead of '='?" : "";
+    if (j == from + 1 && IsConstant(t_[from])) {
+      Propose(from, from, "SyntaxError", "cannot assign to " + std::string(t_[from].text), Severity::kSpecific);
+      return;
+    }
+    if (is_call(from, j)) {
+      Propose(from, from, "SyntaxError", "cannot assign to function call" + hint, Severity::kSpecific);
+      return;
+    }
+    if (is_literal(from, j)) {
+      Propose(from, from, "SyntaxError", "cannot assign to literal" + hint, Severity::kSpecific);
+      return;
+    }
+    from = j + 1;
+  }
+}
+
+// Argument order inside calls and unparenthesized generators among other arguments.
+void Checker::Calls(size_t first, size_t end) {
+  for (size_t j = first + 1; j < end; ++j) {
+    if (!IsOp(t_[j], "(") || !EndsOperand(t_[j - 1]) || IsWord(t_[j - 1], "print")) continue;
+    if (j >= 2 && IsWord(t_[j - 2], "def")) continue;
+    int inner = t_[j].level + 1;
+    size_t close = j + 1;
+    while (close < end && !(t_[close].level == inner - 1 && IsOp(t_[close], ")"))) ++close;
+    if (close >= end) continue;
+    bool kw = false, dsplat = false, has_for = false, has_comma = false, in_target = false;
+    size_t arg = j + 1, genexp_at = 0;
+    bool arg_is_kw = false, arg_is_star = false, arg_is_dstar = false;
+    auto finish_arg = [&](size_t at) -> bool {
+      if (at == arg) return true;
+      if (arg_is_kw) {
+        kw = true;
+      } else if (arg_is_dstar) {
+        dsplat = true;
+      } else if (arg_is_star) {
+        if (dsplat) {
+          Propose(close, j + 1, "SyntaxError", "iterable argument unpacking follows keyword argument unpacking",
+                  Severity::kSpecific);
+          return false;
+        }
+      } else if (kw || dsplat) {
+        Propose(close, close, "SyntaxError",
+                kw ? "positional argument follows keyword argument"
+                   : "positional argument follows keyword argument unpacking",
+                Severity::kSpecific);
+        return false;
+      }
+      return true;
+    };
+    for (size_t k = j + 1; k <= close; ++k) {
+      const CToken& t = t_[k];
+      if (k != close && t.level != inner) continue;
+      if (k == close || IsOp(t, ",")) {
+        if (in_target) continue;  // `for k, v in`: the loop target's comma
+        if (!finish_arg(k)) return;
+        if (IsOp(t, ",")) has_comma = true;
+        arg = k + 1;
+        arg_is_kw = arg_is_star = arg_is_dstar = false;
+        continue;
+      }
+      if (k == arg) {
+        arg_is_star = IsOp(t, "*");
+        arg_is_dstar = IsOp(t, "**");
+        arg_is_kw = k + 1 < close && IsName(t) && IsOp(t_[k + 1], "=");
+      }
+      if (IsWord(t, "for")) {
+        in_target = true;
+        if (!has_for) genexp_at = arg;
+        has_for = true;
+      }
+      if (IsWord(t, "in")) in_target = false;
+    }
+    if (has_for && has_comma) {
+      Propose(genexp_at, genexp_at, "SyntaxError", "Generator expression must be parenthesized", Severity::kSpecific);
+      return;
+    }
+  }
+}
+
+}  // namespace trajc::python::compile_check_internal
