@@ -1,7 +1,7 @@
-// domains/test/test_environment — the test subagent's world: a Python module whose
+// domains/pytest/pytest_environment — the test subagent's world: a Python module whose
 // behaviour its doctest examples pin down, and the test files the agent writes next to
 // it. inspect_target reports a function's parameters and examples; write_test_file
-// stores a file; run_tests reports what pytest would (test_run.h), or refuses, saying
+// stores a file; run_tests reports what pytest would (pytest_run.h), or refuses, saying
 // why, when the file does something no example pins; submit_result is accepted only
 // when its counts are those of the last run.
 #pragma once
@@ -10,14 +10,14 @@
 #include <memory>
 #include <string>
 
-#include "domains/test/pinned.h"
+#include "domains/pytest/pinned.h"
 #include "templates/environment.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
-class TestEnvironment : public templates::Environment {
+class PytestEnvironment : public templates::Environment {
  public:
-  TestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour);
+  PytestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour);
 
   templates::ToolOutcome Call(std::string_view tool, const Json& args) override;
   // "seen": the last run_tests result (null before one); "env": the truth of the last
@@ -40,4 +40,4 @@ class TestEnvironment : public templates::Environment {
 // The JSON run_tests returns for a run of `path` (exposed for the unit tests).
 Json RunJson(const std::string& path, const struct RunResult& run);
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

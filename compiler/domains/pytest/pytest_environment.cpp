@@ -1,10 +1,10 @@
-#include "domains/test/test_environment.h"
+#include "domains/pytest/pytest_environment.h"
 
 #include <algorithm>
 
-#include "domains/test/test_run.h"
+#include "domains/pytest/pytest_run.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 using templates::ToolOutcome;
 
@@ -32,10 +32,10 @@ Json RunJson(const std::string& path, const RunResult& run) {
   return r;
 }
 
-TestEnvironment::TestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour)
+PytestEnvironment::PytestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour)
     : path_(std::move(display_path)), behaviour_(std::move(behaviour)) {}
 
-ToolOutcome TestEnvironment::Call(std::string_view tool, const Json& args) {
+ToolOutcome PytestEnvironment::Call(std::string_view tool, const Json& args) {
   if (tool == "inspect_target") return Inspect(args);
   if (tool == "write_test_file") return Write(args);
   if (tool == "run_tests") return Run(args);
@@ -43,7 +43,7 @@ ToolOutcome TestEnvironment::Call(std::string_view tool, const Json& args) {
   return {{{"error", "unknown tool '" + std::string(tool) + "'"}}, false};
 }
 
-ToolOutcome TestEnvironment::Inspect(const Json& args) const {
+ToolOutcome PytestEnvironment::Inspect(const Json& args) const {
   std::string target = args.at("target").get<std::string>();
   for (const Pinned& p : behaviour_->pinned) {
     if (p.target != target) continue;
@@ -67,7 +67,7 @@ ToolOutcome TestEnvironment::Inspect(const Json& args) const {
   return {{{"target", target}, {"error", "no function or method with doctest examples named '" + target + "' in " + path_}}, false};
 }
 
-ToolOutcome TestEnvironment::Write(const Json& args) {
+ToolOutcome PytestEnvironment::Write(const Json& args) {
   std::string path = args.at("path").get<std::string>();
   std::string content = args.at("content").get<std::string>();
   bool replaced = files_.count(path) != 0;
@@ -77,7 +77,7 @@ ToolOutcome TestEnvironment::Write(const Json& args) {
   return {{{"path", path}, {"written", true}, {"replaced", replaced}, {"line_count", lines}}, true};
 }
 
-ToolOutcome TestEnvironment::Run(const Json& args) {
+ToolOutcome PytestEnvironment::Run(const Json& args) {
   std::string path = args.at("path").get<std::string>();
   auto file = files_.find(path);
   if (file == files_.end())
@@ -92,7 +92,7 @@ ToolOutcome TestEnvironment::Run(const Json& args) {
   return {r, ok};
 }
 
-ToolOutcome TestEnvironment::Submit(const Json& args) const {
+ToolOutcome PytestEnvironment::Submit(const Json& args) const {
   if (last_run_.is_null()) return {{{"error", "no test run yet: run the tests before submitting"}}, false};
   for (const char* key : {"test_file", "passed", "failed"}) {
     if (args.value(key, Json()) != last_run_[key])
@@ -102,7 +102,7 @@ ToolOutcome TestEnvironment::Submit(const Json& args) const {
   return {Json::object(), true};
 }
 
-Json TestEnvironment::View(std::string_view name) const {
+Json PytestEnvironment::View(std::string_view name) const {
   if (name == "seen") return seen_;
   if (name == "env") {
     Json truth = last_run_.is_null() ? Json::object() : last_run_;
@@ -114,4 +114,4 @@ Json TestEnvironment::View(std::string_view name) const {
   return nullptr;
 }
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest
