@@ -76,7 +76,7 @@ class Docstring final : public Domain {
                          "target_count", "methods", "method_count", "params", "param_count", "returns_value",
                          "yields", "raises", "raise_count", "decorators", "decorator_count", "is_async",
                          "attribute_count", "complexity", "omitted_param", "incomplete_docstring"};
-    vocabulary_.views = {"seen", "env"};
+    vocabulary_.views = ToolEnvironment::ViewNames();
   }
 
   std::string_view name() const override { return "docstring"; }

@@ -26,7 +26,7 @@ class Lint final : public Domain {
     vocabulary_.facts = {"path", "line_count", "issues", "fixable", "unfixable", "fix_targets", "fix_targets_asc",
                          "fix_target_count", "issue_count", "fixable_count",
                           "unfixable_count", "codes", "definitions", "imports"};
-    vocabulary_.views = {"seen", "env"};
+    vocabulary_.views = ToolEnvironment::ViewNames();
   }
 
   std::string_view name() const override { return "lint"; }

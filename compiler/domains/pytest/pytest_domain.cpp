@@ -66,7 +66,7 @@ class Pytest final : public Domain {
                          "param_case_count", "exception_test", "exception", "wrong_test", "wrong_call", "wrong_expected",
                          "wrong_actual", "sequence_test", "step_count", "has_happy_test", "has_exception_test",
                          "has_wrong_test", "has_sequence_test"};
-    vocabulary_.views = {"seen", "env"};
+    vocabulary_.views = ToolEnvironment::ViewNames();
   }
 
   std::string_view name() const override { return "test"; }

@@ -11,20 +11,20 @@
 #include <string>
 
 #include "domains/pytest/pinned.h"
-#include "templates/environment.h"
+#include "domains/tool_environment.h"
 
 namespace trajc::domains::pytest {
 
-class PytestEnvironment : public templates::Environment {
+// Views: "seen" is the last run_tests result (null before one); "env" is the truth of the
+// last run (test_file, passed, failed, errors; absent before one) and files (every file
+// written).
+class PytestEnvironment : public ToolEnvironment {
  public:
   PytestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour);
 
-  templates::ToolOutcome Call(std::string_view tool, const Json& args) override;
-  // "seen": the last run_tests result (null before one); "env": the truth of the last
-  // run: test_file, passed, failed, errors, and files (every file written).
-  Json View(std::string_view name) const override;
-
  private:
+  const ToolTable& Tools() const override;
+  Json Truth() const override;
   templates::ToolOutcome Inspect(const Json& args) const;
   templates::ToolOutcome Write(const Json& args);
   templates::ToolOutcome Run(const Json& args);
@@ -33,8 +33,7 @@ class PytestEnvironment : public templates::Environment {
   std::string path_;
   std::shared_ptr<const Behaviour> behaviour_;
   std::map<std::string, std::string> files_;
-  Json seen_;
-  Json last_run_;
+  Json last_run_;  // null before the first run the environment did not refuse
 };
 
 // The JSON run_tests returns for a run of `path` (exposed for the unit tests).

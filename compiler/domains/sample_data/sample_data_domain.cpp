@@ -103,7 +103,7 @@ class SampleData final : public Domain {
                          "required_count", "optional_count", "nested_models", "nested_count", "members", "member_count",
                          "member_values", "samples", "sample_count", "wrong_samples", "wrong_field", "wrong_path",
                          "wrong_expected", "wrong_value", "minimal_and_full"};
-    vocabulary_.views = {"seen", "env"};
+    vocabulary_.views = ToolEnvironment::ViewNames();
   }
 
   std::string_view name() const override { return "sample_data"; }
