@@ -3,6 +3,7 @@
 #include <map>
 #include <mutex>
 
+#include "domains/fixture_report.h"
 #include "domains/numbered_source.h"
 #include "domains/pytest/pytest_environment.h"
 #include "domains/pytest/pytest_run.h"
@@ -79,9 +80,8 @@ class Pytest final : public Domain {
     return Build(fixture, *b);
   }
 
-  Json Context(const Fixture& fixture, const Node&) const override {
-    return {{"path", fixture.display_path}, {"source", fixture.text}, {"numbered_source", NumberedSource(fixture.text)},
-            {"line_count", LineCount(fixture.text)}};
+  Json Context(const Fixture& fixture, const Node& node) const override {
+    return SourceContext(fixture.display_path, node.TextOf(fixture));
   }
 
   std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node&) const override {
@@ -90,10 +90,7 @@ class Pytest final : public Domain {
 
   Json Show(const Fixture& fixture) const override {
     Behaviour b = BehaviourCache::Read(fixture);
-    Json out = Json::object();
-    out["path"] = fixture.path;
-    out["split"] = fixture.eval ? "eval" : "train";
-    out["sha256"] = fixture.sha256;
+    Json out = ShowHeader(fixture, WithLineCount::kNo);
     out["module"] = b.module;
     Json pinned = Json::array();
     for (const Pinned& p : b.pinned) {
@@ -120,12 +117,13 @@ class Pytest final : public Domain {
     }
     out["pinned"] = std::move(pinned);
     Json nodes = Json::array();
-    for (const Node& n : Build(fixture, b)) nodes.push_back({{"id", n.id}, {"kind", n.kind}, {"labels", n.labels}});
-    out["nodes"] = std::move(nodes);
-    if (!b.problems.empty()) {
-      out["errors"] = Json::array();
-      for (const Error& e : b.problems) out["errors"].push_back(e.what());
+    for (const Node& n : Build(fixture, b)) {
+      Json node = ShowNode(n);
+      node["labels"] = n.labels;
+      nodes.push_back(std::move(node));
     }
+    out["nodes"] = std::move(nodes);
+    ShowErrors(out, b.problems);
     return out;
   }
 
@@ -135,11 +133,12 @@ class Pytest final : public Domain {
       Behaviour b = BehaviourCache::Read(*f);
       errors.insert(errors.end(), b.problems.begin(), b.problems.end());
       if (b.pinned.empty())
-        errors.emplace_back(Location{f->path, 0, 0},
-                            "no function or method has doctest examples; a test fixture pins its behaviour with `>>>` examples");
+        errors.push_back(FixtureError(
+            *f, "no function or method has doctest examples; a test fixture pins its behaviour with `>>>` examples"));
       std::vector<Node> nodes = b.problems.empty() ? Build(*f, b) : std::vector<Node>{};
       if (!b.pinned.empty() && b.problems.empty() && nodes.empty())
-        errors.emplace_back(Location{f->path, 0, 0}, "no example can be turned into a test (see trajc fixtures show --domain test)");
+        errors.push_back(
+            FixtureError(*f, "no example can be turned into a test (see trajc fixtures show --domain test)"));
       // Every test trajc writes for a node must pass against the pinned examples.
       for (const Node& n : nodes) {
         for (const char* key : {"happy_test", "param_test", "exception_test", "sequence_test"}) {
