@@ -1,6 +1,14 @@
 // domains/ — one environment per domain. A Domain knows how a fixture becomes nodes with
 // facts, how a node renders into the user turn, and how to build the environment that
 // executes tool calls against the node's current state.
+//
+// A domain lives in domains/<folder>/ (its --domain name, unless that would mislead:
+// `test` is domains/pytest/): <folder>_domain.{h,cpp}, the Domain (Context with
+// SourceContext, numbered_source.h; Show and CheckExpectations with fixture_report.h), and
+// <folder>_environment.{h,cpp}, a ToolEnvironment (tool_environment.h) that declares its
+// tools and its truth. It is registered by one line in registry.cpp, its sources listed in
+// CMakeLists.txt; its inputs are tool_schemas/<name>.yaml, trajectories/<name>/ and
+// fixtures/<name>/, and the tests that iterate DomainNames ask for its golden references.
 #pragma once
 
 #include <cstdint>

@@ -27,4 +27,11 @@ std::string NumberedSource(const std::string& text) {
   return out;
 }
 
+Json SourceContext(const std::string& display_path, const std::string& text) {
+  return {{"path", display_path},
+          {"source", text},
+          {"numbered_source", NumberedSource(text)},
+          {"line_count", LineCount(text)}};
+}
+
 }  // namespace trajc::domains

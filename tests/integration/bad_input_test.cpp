@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "cli_support.h"
+#include "domains/domain.h"
 
 using namespace cli_test;
 
@@ -47,6 +48,14 @@ std::string BadTemplate(const std::string& fix_call, const std::string& line, co
          "  - call: submit_result\n"
          "    args: {summary: done, issues_fixed: \"{{env.issues_fixed}}\", issues_remaining: \"{{env.issues_remaining}}\",\n"
          "           changed_files: \"{{env.changed_files}}\"}\n";
+}
+
+// The registered domains, as the CLI lists them: all of them, or those with --style values.
+std::string DomainList(bool with_styles_only) {
+  std::string out;
+  for (const std::string& name : trajc::domains::DomainNames())
+    if (!with_styles_only || !trajc::domains::FindDomain(name)->styles().empty()) out += (out.empty() ? "" : ", ") + name;
+  return out;
 }
 
 const std::vector<Case>& Cases() {
@@ -101,11 +110,12 @@ const std::vector<Case>& Cases() {
       {"count_missing", nullptr, "--seed 4", 2, "trajc: error: --count is required to generate"},
       {"seed_negative", nullptr, "--count 5 --seed -1", 2, "trajc: error: --seed: must not be negative, got -1; see trajc --help\n"},
       {"jobs_zero", nullptr, "--count 5 --jobs 0", 2, "trajc: error: --jobs must be between 1 and 256\n"},
-      {"unknown_domain", nullptr, "--count 5 --domain cooking", 2, "trajc: error: unknown domain 'cooking'; available: docstring, lint, sample_data, test\n"},
+      {"unknown_domain", nullptr, "--count 5 --domain cooking", 2,
+       "trajc: error: unknown domain 'cooking'; available: " + DomainList(false) + "\n"},
       {"style_unknown", nullptr, "--domain docstring --count 5 --style javadoc", 2,
        "trajc: error: unknown --style 'javadoc'; docstring has: google, numpy, sphinx\n"},
       {"style_without_styles", nullptr, "--domain lint --count 5 --style google", 2,
-       "trajc: error: --style applies to domains with styles (docstring); lint has none\n"},
+       "trajc: error: --style applies to domains with styles (" + DomainList(true) + "); lint has none\n"},
       {"docstring_fixture_incomplete",
        [](const fs::path& r) {
          WriteFile(r / "fixtures/docstring/zz_incomplete.py",

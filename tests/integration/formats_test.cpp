@@ -11,6 +11,7 @@
 #include "cli_support.h"
 #include "core/json.h"
 #include "core/sha256.h"
+#include "domains/domain.h"
 
 using namespace cli_test;
 using trajc::Json;
@@ -25,7 +26,7 @@ Result Compile(const fs::path& scratch, const std::string& flags, const std::str
 
 TEST_CASE("formats: openai and hf records carry what their trainers read") {
   fs::path scratch = Scratch("formats");
-  for (const char* domain : {"lint", "docstring", "sample_data", "test"}) {
+  for (const std::string& domain : trajc::domains::DomainNames()) {
     std::string flags = std::string("--domain ") + domain + " --count 40 --seed 3";
     REQUIRE(Compile(scratch, flags, std::string("chat-") + domain).exit_code == 0);
     REQUIRE(Compile(scratch, flags + " --format openai", std::string("openai-") + domain).exit_code == 0);
@@ -97,14 +98,15 @@ TEST_CASE("formats: --format openai passes OpenAI's data-format checks, which ca
   fs::path scratch = Scratch("openai-check");
   std::string check = "/usr/bin/python3 " + Quote(std::string(TRAJC_SOURCE_DIR) + "/tests/integration/openai_format_check.py");
   std::string files;
-  for (const char* domain : {"lint", "docstring", "sample_data", "test"}) {
+  for (const std::string& domain : trajc::domains::DomainNames()) {
     REQUIRE(Compile(scratch, std::string("--domain ") + domain + " --count 200 --seed 5 --format openai", domain).exit_code == 0);
     files += " " + Quote((scratch / domain / "train.jsonl").string()) + " " + Quote((scratch / domain / "eval.jsonl").string());
   }
   Result ok = Shell(check + files, scratch);
   INFO(ok.out << ok.err);
   CHECK(ok.exit_code == 0);
-  CHECK_THAT(ok.out, Catch::Contains("800 examples, 0 errors"));
+  // 200 examples (train and eval) per domain.
+  CHECK_THAT(ok.out, Catch::Contains(std::to_string(200 * trajc::domains::DomainNames().size()) + " examples, 0 errors"));
 
   // The oracle is not a rubber stamp: each kind of breakage in a real record is caught.
   Json good = Records(scratch / "lint" / "train.jsonl").at(0);
@@ -225,7 +227,7 @@ TEST_CASE("three-way split: train, val and test files; val and test disjoint, fr
 
 TEST_CASE("functiongemma: the hf record plus its prompt text; completion pairs rebuild the text") {
   fs::path scratch = Scratch("functiongemma");
-  for (const char* domain : {"lint", "docstring", "sample_data", "test"}) {
+  for (const std::string& domain : trajc::domains::DomainNames()) {
     std::string flags = std::string("--domain ") + domain + " --count 20 --seed 8";
     REQUIRE(Compile(scratch, flags + " --format hf", std::string("hf-") + domain).exit_code == 0);
     REQUIRE(Compile(scratch, flags + " --format functiongemma", std::string("fg-") + domain).exit_code == 0);

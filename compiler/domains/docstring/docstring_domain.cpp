@@ -7,6 +7,7 @@
 #include "domains/docstring/docstring_environment.h"
 #include "domains/docstring/edit.h"
 #include "domains/docstring/render.h"
+#include "domains/fixture_report.h"
 #include "domains/numbered_source.h"
 #include "python/facts.h"
 
@@ -76,7 +77,7 @@ class Docstring final : public Domain {
                          "target_count", "methods", "method_count", "params", "param_count", "returns_value",
                          "yields", "raises", "raise_count", "decorators", "decorator_count", "is_async",
                          "attribute_count", "complexity", "omitted_param", "incomplete_docstring"};
-    vocabulary_.views = {"seen", "env"};
+    vocabulary_.views = ToolEnvironment::ViewNames();
   }
 
   std::string_view name() const override { return "docstring"; }
@@ -92,9 +93,7 @@ class Docstring final : public Domain {
   }
 
   Json Context(const Fixture& fixture, const Node& node) const override {
-    const std::string& text = node.TextOf(fixture);
-    return {{"path", fixture.display_path}, {"source", text}, {"numbered_source", NumberedSource(text)},
-            {"line_count", LineCount(text)}};
+    return SourceContext(fixture.display_path, node.TextOf(fixture));
   }
 
   std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node& node) const override {
@@ -106,22 +105,18 @@ class Docstring final : public Domain {
 
   Json Show(const Fixture& fixture) const override {
     python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(fixture.text));
-    Json out = Json::object();
-    out["path"] = fixture.path;
-    out["split"] = fixture.eval ? "eval" : "train";
-    out["sha256"] = fixture.sha256;
-    out["line_count"] = LineCount(fixture.text);
-    Json module = python::ToJson(facts);  // named: a range-for over a temporary's items() dangles
-    for (const auto& item : module.items()) out[item.key()] = item.value();
+    Json out = ShowHeader(fixture);
+    AddKeys(out, python::ToJson(facts));
     std::vector<Error> errors;
     Json nodes = Json::array();
-    for (const Node& n : Build(fixture, facts, errors))
-      nodes.push_back({{"id", n.id}, {"kind", n.kind}, {"style", n.facts["style"]}, {"targets", n.facts["targets"]}});
-    out["nodes"] = std::move(nodes);
-    if (!errors.empty()) {
-      out["errors"] = Json::array();
-      for (const Error& e : errors) out["errors"].push_back(e.what());
+    for (const Node& n : Build(fixture, facts, errors)) {
+      Json node = ShowNode(n);
+      node["style"] = n.facts["style"];
+      node["targets"] = n.facts["targets"];
+      nodes.push_back(std::move(node));
     }
+    out["nodes"] = std::move(nodes);
+    ShowErrors(out, errors);
     return out;
   }
 
@@ -131,7 +126,8 @@ class Docstring final : public Domain {
       python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(f->text));
       std::vector<const Definition*> candidates = Candidates(facts);
       if (candidates.empty())
-        errors.emplace_back(Location{f->path, 0, 0}, "no documented function, method or class; a docstring fixture needs at least one");
+        errors.push_back(
+            FixtureError(*f, "no documented function, method or class; a docstring fixture needs at least one"));
       for (const Definition& d : facts.definitions) {
         if (d.docstring && d.body_on_header_line)
           errors.emplace_back(At(*f, d), d.qualified_name + ": a docstring on a one-line definition cannot be removed or rewritten");

@@ -62,12 +62,14 @@ ToolOutcome DocstringEnvironment::Unknown(const std::string& target) const {
   return {{{"target", target}, {"error", "no function, method or class named '" + target + "' in " + path_}}, false};
 }
 
-ToolOutcome DocstringEnvironment::Call(std::string_view tool, const Json& args) {
-  if (tool == "inspect_node") return Inspect(args);
-  if (tool == "write_docstring") return Write(args);
-  if (tool == "check_docstring") return Check(args);
-  if (tool == "submit_result") return Submit(args);
-  return {{{"error", "unknown tool '" + std::string(tool) + "'"}}, false};
+const ToolEnvironment::ToolTable& DocstringEnvironment::Tools() const {
+  static const ToolTable kTools = {
+      Handler("inspect_node", &DocstringEnvironment::Inspect),
+      Handler("write_docstring", &DocstringEnvironment::Write),
+      Handler("check_docstring", &DocstringEnvironment::Check),
+      Handler("submit_result", &DocstringEnvironment::Submit),
+  };
+  return kTools;
 }
 
 ToolOutcome DocstringEnvironment::Inspect(const Json& args) const {
@@ -128,7 +130,7 @@ ToolOutcome DocstringEnvironment::Check(const Json& args) {
   for (const Problem& p : CheckDocstring(*d, style.value_or(style_))) problems.push_back({{"code", p.code}, {"message", p.message}});
   bool passed = problems.empty();
   Json r = {{"target", target}, {"style", style_name}, {"passed", passed}, {"problems", std::move(problems)}};
-  seen_ = r;
+  See(r);
   return {r, passed};
 }
 
@@ -146,22 +148,10 @@ Json DocstringEnvironment::Truth() const {
 }
 
 ToolOutcome DocstringEnvironment::Submit(const Json& args) const {
-  Json truth = Truth();
-  std::string style(python::StyleName(style_));
-  if (args.value("style", Json()) != style)
-    return {{{"error", "style is " + Dump(args.value("style", Json())) + ", the task asked for \"" + style + "\""}}, false};
-  for (const char* key : {"documented", "changed_files"}) {
-    if (args.value(key, Json()) != truth[key])
-      return {{{"error", std::string(key) + " is " + Dump(args.value(key, Json())) + ", the environment says " + Dump(truth[key])}},
-              false};
-  }
-  return {Json::object(), true};
-}
-
-Json DocstringEnvironment::View(std::string_view name) const {
-  if (name == "seen") return seen_;
-  if (name == "env") return Truth();
-  return nullptr;
+  // The style first: documented is judged in the task's style.
+  ToolOutcome style = CheckClaims(args, {{"style", python::StyleName(style_)}}, {"style"}, "the task asked for");
+  if (!style.ok) return style;
+  return CheckClaims(args, Truth(), {"documented", "changed_files"});
 }
 
 }  // namespace trajc::domains::docstring

@@ -11,28 +11,27 @@
 #include <vector>
 
 #include "domains/docstring/facts_cache.h"
+#include "domains/tool_environment.h"
 #include "python/docstring.h"
 #include "python/facts.h"
-#include "templates/environment.h"
 
 namespace trajc::domains::docstring {
 
-class DocstringEnvironment : public templates::Environment {
+// Views: "seen" is the last check_docstring result (null before one); "env" is documented
+// (task targets whose docstrings now pass the check in the task's style), changed_files,
+// written (successful writes).
+class DocstringEnvironment : public ToolEnvironment {
  public:
   // `targets`: the qualified names the task asks to document; `style` the task's style;
   // `cache` (optional, not owned) memoises the facts of file texts across environments.
   DocstringEnvironment(std::string display_path, std::string text, std::vector<std::string> targets,
                        python::DocstringStyle style, FactsCache* cache = nullptr);
 
-  templates::ToolOutcome Call(std::string_view tool, const Json& args) override;
-  // "seen": the last check_docstring result (null before one);
-  // "env": documented (task targets whose docstrings now pass the check in the task's
-  // style), changed_files, written (successful writes).
-  Json View(std::string_view name) const override;
-
   const std::string& text() const { return text_; }
 
  private:
+  const ToolTable& Tools() const override;
+  Json Truth() const override;
   templates::ToolOutcome Inspect(const Json& args) const;
   templates::ToolOutcome Write(const Json& args);
   templates::ToolOutcome Check(const Json& args);
@@ -40,7 +39,6 @@ class DocstringEnvironment : public templates::Environment {
   const python::Definition* Find(const std::string& target) const;
   templates::ToolOutcome Unknown(const std::string& target) const;
   void Reparse();
-  Json Truth() const;
 
   std::string path_;
   std::string original_;
@@ -49,7 +47,6 @@ class DocstringEnvironment : public templates::Environment {
   python::DocstringStyle style_;
   FactsCache* cache_;
   std::shared_ptr<const python::ModuleFacts> facts_;  // of text_
-  Json seen_;
   int written_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/yaml.h"
+#include "domains/fixture_report.h"
 #include "domains/lint/issue_view.h"
 #include "domains/lint/lint_environment.h"
 #include "domains/numbered_source.h"
@@ -26,7 +27,7 @@ class Lint final : public Domain {
     vocabulary_.facts = {"path", "line_count", "issues", "fixable", "unfixable", "fix_targets", "fix_targets_asc",
                          "fix_target_count", "issue_count", "fixable_count",
                           "unfixable_count", "codes", "definitions", "imports"};
-    vocabulary_.views = {"seen", "env"};
+    vocabulary_.views = ToolEnvironment::ViewNames();
   }
 
   std::string_view name() const override { return "lint"; }
@@ -48,9 +49,8 @@ class Lint final : public Domain {
     return {node};
   }
 
-  Json Context(const Fixture& fixture, const Node&) const override {
-    return {{"path", fixture.display_path}, {"source", fixture.text},
-            {"numbered_source", NumberedSource(fixture.text)}, {"line_count", LineCount(fixture.text)}};
+  Json Context(const Fixture& fixture, const Node& node) const override {
+    return SourceContext(fixture.display_path, node.TextOf(fixture));
   }
 
   std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node&) const override {
@@ -61,11 +61,7 @@ class Lint final : public Domain {
     Json facts = python::ToJson(python::FactsOf(python::SourceTree::Parse(fixture.text)));
     Json issues = Json::array();
     for (const lint::Issue& i : lint::Analyze(fixture.text)) issues.push_back(lint_domain::IssueJson(i));
-    Json out = Json::object();
-    out["path"] = fixture.path;
-    out["split"] = fixture.eval ? "eval" : "train";
-    out["sha256"] = fixture.sha256;
-    out["line_count"] = LineCount(fixture.text);
+    Json out = ShowHeader(fixture);
     out["nodes"] = {{{"id", "module"}, {"kind", "module"}, {"line", 1}, {"end_line", LineCount(fixture.text)}}};
     for (const Json& d : facts["definitions"]) out["nodes"].push_back(d);
     out["imports"] = facts["imports"];
@@ -93,7 +89,7 @@ class Lint final : public Domain {
       known.insert(rel);
       std::string pointer = "/" + EscapePointerToken(rel);
       if (!doc.value.contains(rel)) {
-        errors.emplace_back(Location{f->path, 0, 0}, "no expectations declared in " + path + "; add '" + rel + ": [...]'");
+        errors.push_back(FixtureError(*f, "no expectations declared in " + path + "; add '" + rel + ": [...]'"));
         continue;
       }
       const Json& declared = doc.value[rel];

@@ -28,11 +28,13 @@ std::vector<lint::Issue> LintEnvironment::Analyze(const std::string& text) const
   return cache_ != nullptr ? cache_->Analyze(text) : lint::Analyze(text);
 }
 
-ToolOutcome LintEnvironment::Call(std::string_view tool, const Json& args) {
-  if (tool == "run_linter") return RunLinter(args);
-  if (tool == "apply_fix") return ApplyFix(args);
-  if (tool == "submit_result") return Submit(args);
-  return {{{"error", "unknown tool '" + std::string(tool) + "'"}}, false};
+const ToolEnvironment::ToolTable& LintEnvironment::Tools() const {
+  static const ToolTable kTools = {
+      Handler("run_linter", &LintEnvironment::RunLinter),
+      Handler("apply_fix", &LintEnvironment::ApplyFix),
+      Handler("submit_result", &LintEnvironment::Submit),
+  };
+  return kTools;
 }
 
 ToolOutcome LintEnvironment::RunLinter(const Json& args) {
@@ -48,7 +50,7 @@ ToolOutcome LintEnvironment::RunLinter(const Json& args) {
     }
     issues.push_back(std::move(item));
   }
-  seen_ = IssueView(issues_);
+  See(IssueView(issues_));
   Json result = Json::object();
   result["path"] = path_;
   result["issues"] = std::move(issues);
@@ -101,20 +103,7 @@ Json LintEnvironment::Truth() const {
 }
 
 ToolOutcome LintEnvironment::Submit(const Json& args) const {
-  Json truth = Truth();
-  for (const char* key : {"issues_fixed", "issues_remaining", "changed_files"}) {
-    if (args.value(key, Json()) != truth[key])
-      return {{{"error", std::string(key) + " is " + Dump(args.value(key, Json())) + ", the environment says " +
-                             Dump(truth[key])}},
-              false};
-  }
-  return {Json::object(), true};
-}
-
-Json LintEnvironment::View(std::string_view name) const {
-  if (name == "seen") return seen_;
-  if (name == "env") return Truth();
-  return nullptr;
+  return CheckClaims(args, Truth(), {"issues_fixed", "issues_remaining", "changed_files"});
 }
 
 }  // namespace trajc::domains::lint_domain

@@ -9,28 +9,26 @@
 #include <vector>
 
 #include "domains/lint/analysis_cache.h"
+#include "domains/tool_environment.h"
 #include "lint/lint.h"
-#include "templates/environment.h"
 
 namespace trajc::domains::lint_domain {
 
-class LintEnvironment : public templates::Environment {
+// Views: "seen" is the last run_linter result as an issue view (null before the first
+// run); "env" is issues_fixed, issues_remaining, changed_files, fixed_codes, remaining_codes.
+class LintEnvironment : public ToolEnvironment {
  public:
   // `cache` (optional, not owned) memoises analysis across environments of one run.
   LintEnvironment(std::string display_path, std::string text, AnalysisCache* cache = nullptr);
 
-  templates::ToolOutcome Call(std::string_view tool, const Json& args) override;
-  // "seen": the last run_linter result as an issue view (null before the first run);
-  // "env": issues_fixed, issues_remaining, changed_files, fixed_codes, remaining_codes.
-  Json View(std::string_view name) const override;
-
   const std::string& text() const { return text_; }
 
  private:
+  const ToolTable& Tools() const override;
+  Json Truth() const override;
   templates::ToolOutcome RunLinter(const Json& args);
   templates::ToolOutcome ApplyFix(const Json& args);
   templates::ToolOutcome Submit(const Json& args) const;
-  Json Truth() const;
   std::vector<lint::Issue> Analyze(const std::string& text) const;
 
   AnalysisCache* cache_;
@@ -38,7 +36,6 @@ class LintEnvironment : public templates::Environment {
   std::string original_;
   std::string text_;
   std::vector<lint::Issue> issues_;  // of text_
-  Json seen_;
   int issues_fixed_ = 0;
   std::vector<std::string> fixed_codes_;
 };

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/prng.h"
+#include "domains/fixture_report.h"
 #include "domains/numbered_source.h"
 #include "domains/sample_data/generate.h"
 #include "domains/sample_data/model.h"
@@ -103,7 +104,7 @@ class SampleData final : public Domain {
                          "required_count", "optional_count", "nested_models", "nested_count", "members", "member_count",
                          "member_values", "samples", "sample_count", "wrong_samples", "wrong_field", "wrong_path",
                          "wrong_expected", "wrong_value", "minimal_and_full"};
-    vocabulary_.views = {"seen", "env"};
+    vocabulary_.views = ToolEnvironment::ViewNames();
   }
 
   std::string_view name() const override { return "sample_data"; }
@@ -117,9 +118,7 @@ class SampleData final : public Domain {
   }
 
   Json Context(const Fixture& fixture, const Node& node) const override {
-    const std::string& text = node.TextOf(fixture);
-    return {{"path", fixture.display_path}, {"source", text}, {"numbered_source", NumberedSource(text)},
-            {"line_count", LineCount(text)}};
+    return SourceContext(fixture.display_path, node.TextOf(fixture));
   }
 
   std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node& node) const override {
@@ -156,29 +155,23 @@ class SampleData final : public Domain {
 
   Json Show(const Fixture& fixture) const override {
     sd::ModuleModels models = ModelsCache::Read(fixture);
-    Json out = Json::object();
-    out["path"] = fixture.path;
-    out["split"] = fixture.eval ? "eval" : "train";
-    out["sha256"] = fixture.sha256;
-    out["line_count"] = LineCount(fixture.text);
+    Json out = ShowHeader(fixture);
     Json shown = Json::array();
     for (const sd::Model& m : models.models) {
       Json j = {{"name", m.name}};
-      Json described = sd::DescribeModel(m);  // named: a range-for over a temporary's items() dangles
-      for (const auto& item : described.items()) j[item.key()] = item.value();
+      AddKeys(j, sd::DescribeModel(m));
       shown.push_back(std::move(j));
     }
     out["models"] = std::move(shown);
     Json nodes = Json::array();
     for (const Node& n : Build(fixture, models)) {
-      Json seeded = SeededFacts(fixture, n, kDryRunSeed);
-      nodes.push_back({{"id", n.id}, {"kind", n.kind}, {"labels", n.labels}, {"example_samples", seeded["samples"]}});
+      Json node = ShowNode(n);
+      node["labels"] = n.labels;
+      node["example_samples"] = SeededFacts(fixture, n, kDryRunSeed)["samples"];
+      nodes.push_back(std::move(node));
     }
     out["nodes"] = std::move(nodes);
-    if (!models.errors.empty()) {
-      out["errors"] = Json::array();
-      for (const Error& e : models.errors) out["errors"].push_back(e.what());
-    }
+    ShowErrors(out, models.errors);
     return out;
   }
 
@@ -188,8 +181,8 @@ class SampleData final : public Domain {
       sd::ModuleModels models = ModelsCache::Read(*f);
       for (const Error& e : models.errors) errors.push_back(e);
       if (models.errors.empty() && Build(*f, models).empty())
-        errors.emplace_back(Location{f->path, 0, 0}, "no data model (dataclass, TypedDict, NamedTuple, Enum, or a function whose "
-                                                     "parameters are all annotated); a sample_data fixture needs at least one");
+        errors.push_back(FixtureError(*f, "no data model (dataclass, TypedDict, NamedTuple, Enum, or a function whose "
+                                          "parameters are all annotated); a sample_data fixture needs at least one"));
     }
     return errors;
   }

@@ -29,12 +29,14 @@ Json DescribeModel(const Model& model) {
 SampleDataEnvironment::SampleDataEnvironment(std::string display_path, std::shared_ptr<const ModuleModels> models, std::string target)
     : path_(std::move(display_path)), models_(std::move(models)), target_(std::move(target)) {}
 
-ToolOutcome SampleDataEnvironment::Call(std::string_view tool, const Json& args) {
-  if (tool == "inspect_model") return Inspect(args);
-  if (tool == "write_samples") return Write(args);
-  if (tool == "validate_samples") return Validate(args);
-  if (tool == "submit_result") return Submit(args);
-  return {{{"error", "unknown tool '" + std::string(tool) + "'"}}, false};
+const ToolEnvironment::ToolTable& SampleDataEnvironment::Tools() const {
+  static const ToolTable kTools = {
+      Handler("inspect_model", &SampleDataEnvironment::Inspect),
+      Handler("write_samples", &SampleDataEnvironment::Write),
+      Handler("validate_samples", &SampleDataEnvironment::Validate),
+      Handler("submit_result", &SampleDataEnvironment::Submit),
+  };
+  return kTools;
 }
 
 ToolOutcome SampleDataEnvironment::Unknown(const std::string& target) const {
@@ -87,7 +89,7 @@ ToolOutcome SampleDataEnvironment::Validate(const Json& args) {
                       {"message", p.message}});
   bool valid = errors.empty();
   Json r = {{"target", target}, {"valid", valid}, {"checked", samples->size()}, {"errors", std::move(errors)}};
-  seen_ = r;
+  See(r);
   return {r, valid};
 }
 
@@ -104,18 +106,7 @@ Json SampleDataEnvironment::Truth() const {
 }
 
 ToolOutcome SampleDataEnvironment::Submit(const Json& args) const {
-  Json truth = Truth();
-  for (const char* key : {"target", "sample_count", "valid"}) {
-    if (args.value(key, Json()) != truth[key])
-      return {{{"error", std::string(key) + " is " + Dump(args.value(key, Json())) + ", the environment says " + Dump(truth[key])}}, false};
-  }
-  return {Json::object(), true};
-}
-
-Json SampleDataEnvironment::View(std::string_view name) const {
-  if (name == "seen") return seen_;
-  if (name == "env") return Truth();
-  return nullptr;
+  return CheckClaims(args, Truth(), {"target", "sample_count", "valid"});
 }
 
 }  // namespace trajc::domains::sample_data

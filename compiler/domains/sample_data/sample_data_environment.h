@@ -14,37 +14,34 @@
 #include <vector>
 
 #include "domains/sample_data/model.h"
-#include "templates/environment.h"
+#include "domains/tool_environment.h"
 
 namespace trajc::domains::sample_data {
 
-class SampleDataEnvironment : public templates::Environment {
+// Views: "seen" is the last validate_samples result (null before one); "env" is target,
+// sample_count (samples now stored for the target), valid (whether they pass validation;
+// false when none are stored), writes (successful writes).
+class SampleDataEnvironment : public ToolEnvironment {
  public:
   // `models`: the module's models (shared, not copied); `target`: the model the task is about.
   SampleDataEnvironment(std::string display_path, std::shared_ptr<const ModuleModels> models, std::string target);
-
-  templates::ToolOutcome Call(std::string_view tool, const Json& args) override;
-  // "seen": the last validate_samples result (null before one);
-  // "env": target, sample_count (samples now stored for the target), valid (whether they
-  // pass validation; false when none are stored), writes (successful writes).
-  Json View(std::string_view name) const override;
 
   // The samples stored for `target`, or null.
   const Json* SamplesOf(const std::string& target) const;
 
  private:
+  const ToolTable& Tools() const override;
+  Json Truth() const override;
   templates::ToolOutcome Inspect(const Json& args) const;
   templates::ToolOutcome Write(const Json& args);
   templates::ToolOutcome Validate(const Json& args);
   templates::ToolOutcome Submit(const Json& args) const;
   templates::ToolOutcome Unknown(const std::string& target) const;
-  Json Truth() const;
 
   std::string path_;
   std::shared_ptr<const ModuleModels> models_;
   std::string target_;
   std::vector<std::pair<std::string, Json>> samples_;  // per target, in the order first written
-  Json seen_;
   int writes_ = 0;
 };
 

@@ -1,4 +1,4 @@
-// domains/test/test_run — what pytest reports for a test file, worked out from the
+// domains/pytest/pytest_run — what pytest reports for a test file, worked out from the
 // fixture's pinned examples instead of by running Python: collection (imports, the
 // parametrize decorator, the test ids pytest gives its cases), then each test's
 // statements against the pinned outcomes, with pytest's pass/fail/error rules.
@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "domains/test/pinned.h"
+#include "domains/pytest/pinned.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 struct TestResult {
   std::string id;       // pytest's node id: tests/test_cart.py::test_total[3-4.5]
@@ -40,4 +40,4 @@ RunResult RunTestFile(const Behaviour& behaviour, const std::string& test_path, 
 // The id pytest gives one parameter value (IdMaker._idval for values without ids=).
 std::string PytestIdPart(const python::Value& value, const std::string& argname, size_t index);
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

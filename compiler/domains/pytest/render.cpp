@@ -1,4 +1,4 @@
-#include "domains/test/render.h"
+#include "domains/pytest/render.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +7,7 @@
 
 #include "python/parse.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 namespace {
 
@@ -285,4 +285,4 @@ std::optional<std::string> SequenceTest(const Behaviour& b, const Pinned& p) {
   return Header(b, needs_pytest, names) + body;
 }
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

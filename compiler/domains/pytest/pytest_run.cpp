@@ -1,12 +1,12 @@
-#include "domains/test/test_run.h"
+#include "domains/pytest/pytest_run.h"
 
 #include <algorithm>
 #include <set>
 #include <string_view>
 
-#include "domains/test/canonical.h"
+#include "domains/pytest/canonical.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 namespace {
 
@@ -431,4 +431,4 @@ RunResult RunTestFile(const Behaviour& behaviour, const std::string& test_path, 
   return Runner(behaviour, test_path, tree).Run();
 }
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

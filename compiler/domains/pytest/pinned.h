@@ -1,4 +1,4 @@
-// domains/test/pinned — what a fixture's author pinned down about its code: the doctest
+// domains/pytest/pinned — what a fixture's author pinned down about its code: the doctest
 // examples of each function and method, read as steps with known outcomes. This is the
 // only truth run_tests has (python3 -m doctest proves it in the project's tests), so a
 // test statement whose outcome no example pins is refused, never guessed.
@@ -19,7 +19,7 @@
 #include "python/facts.h"
 #include "python/literal.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 struct Outcome {
   enum class Kind { kStatement, kValue, kRaises };
@@ -73,4 +73,4 @@ std::string QualifiedName(const Behaviour& b, const std::string& name);
 // How pytest names a class in "DID NOT RAISE <class '…'>".
 std::string ClassRepr(const Behaviour& b, const std::string& name);
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

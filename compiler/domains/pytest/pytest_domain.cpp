@@ -1,21 +1,22 @@
-#include "domains/test/test_domain.h"
+#include "domains/pytest/pytest_domain.h"
 
 #include <map>
 #include <mutex>
 
+#include "domains/fixture_report.h"
 #include "domains/numbered_source.h"
-#include "domains/test/render.h"
-#include "domains/test/test_environment.h"
-#include "domains/test/test_run.h"
+#include "domains/pytest/pytest_environment.h"
+#include "domains/pytest/pytest_run.h"
+#include "domains/pytest/render.h"
 #include "python/facts.h"
 
 namespace trajc::domains {
 
 namespace {
 
-using testing::Behaviour;
-using testing::Outcome;
-using testing::Pinned;
+using pytest::Behaviour;
+using pytest::Outcome;
+using pytest::Pinned;
 
 // Behaviours of fixtures, read once per run: every example of a fixture runs its tests
 // against the same pinned examples. Thread-safe for --jobs; output never depends on it.
@@ -35,7 +36,7 @@ class BehaviourCache {
   }
   static Behaviour Read(const Fixture& f) {
     python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(f.text));
-    return testing::BehaviourOf(f.path, testing::ModuleName(f.display_path), facts);
+    return pytest::BehaviourOf(f.path, pytest::ModuleName(f.display_path), facts);
   }
 
  private:
@@ -45,28 +46,28 @@ class BehaviourCache {
 
 size_t Count(const Pinned& p, Outcome::Kind kind) {
   size_t n = 0;
-  for (const testing::Step& s : p.steps) n += s.outcome.kind == kind && (kind != Outcome::Kind::kValue || s.outcome.value);
+  for (const pytest::Step& s : p.steps) n += s.outcome.kind == kind && (kind != Outcome::Kind::kValue || s.outcome.value);
   return n;
 }
 
 // A function whose examples all give the same output: empty, constant or trivial.
 bool Trivial(const Pinned& p) {
   if (!p.independent || p.steps.empty()) return false;
-  for (const testing::Step& s : p.steps)
+  for (const pytest::Step& s : p.steps)
     if (s.outcome.kind != Outcome::Kind::kValue || s.outcome.want != p.steps.front().outcome.want) return false;
   return true;
 }
 
-class Test final : public Domain {
+class Pytest final : public Domain {
  public:
-  Test() {
+  Pytest() {
     vocabulary_.node_kinds = {"function", "sequence"};
     vocabulary_.facts = {"path", "module", "target", "name", "owner", "on_class", "kind", "line", "test_path", "test_name",
                          "example_count", "value_count", "raise_count", "trivial", "happy_test", "param_test",
                          "param_case_count", "exception_test", "exception", "wrong_test", "wrong_call", "wrong_expected",
                          "wrong_actual", "sequence_test", "step_count", "has_happy_test", "has_exception_test",
                          "has_wrong_test", "has_sequence_test"};
-    vocabulary_.views = {"seen", "env"};
+    vocabulary_.views = ToolEnvironment::ViewNames();
   }
 
   std::string_view name() const override { return "test"; }
@@ -79,26 +80,22 @@ class Test final : public Domain {
     return Build(fixture, *b);
   }
 
-  Json Context(const Fixture& fixture, const Node&) const override {
-    return {{"path", fixture.display_path}, {"source", fixture.text}, {"numbered_source", NumberedSource(fixture.text)},
-            {"line_count", LineCount(fixture.text)}};
+  Json Context(const Fixture& fixture, const Node& node) const override {
+    return SourceContext(fixture.display_path, node.TextOf(fixture));
   }
 
   std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture, const Node&) const override {
-    return std::make_unique<testing::TestEnvironment>(fixture.display_path, cache_.Get(fixture));
+    return std::make_unique<pytest::PytestEnvironment>(fixture.display_path, cache_.Get(fixture));
   }
 
   Json Show(const Fixture& fixture) const override {
     Behaviour b = BehaviourCache::Read(fixture);
-    Json out = Json::object();
-    out["path"] = fixture.path;
-    out["split"] = fixture.eval ? "eval" : "train";
-    out["sha256"] = fixture.sha256;
+    Json out = ShowHeader(fixture, WithLineCount::kNo);
     out["module"] = b.module;
     Json pinned = Json::array();
     for (const Pinned& p : b.pinned) {
       Json steps = Json::array();
-      for (const testing::Step& s : p.steps) {
+      for (const pytest::Step& s : p.steps) {
         Json j = {{"line", s.line}, {"source", s.source}, {"canonical", s.canonical}};
         switch (s.outcome.kind) {
           case Outcome::Kind::kStatement: j["outcome"] = "statement"; break;
@@ -120,12 +117,13 @@ class Test final : public Domain {
     }
     out["pinned"] = std::move(pinned);
     Json nodes = Json::array();
-    for (const Node& n : Build(fixture, b)) nodes.push_back({{"id", n.id}, {"kind", n.kind}, {"labels", n.labels}});
-    out["nodes"] = std::move(nodes);
-    if (!b.problems.empty()) {
-      out["errors"] = Json::array();
-      for (const Error& e : b.problems) out["errors"].push_back(e.what());
+    for (const Node& n : Build(fixture, b)) {
+      Json node = ShowNode(n);
+      node["labels"] = n.labels;
+      nodes.push_back(std::move(node));
     }
+    out["nodes"] = std::move(nodes);
+    ShowErrors(out, b.problems);
     return out;
   }
 
@@ -135,20 +133,21 @@ class Test final : public Domain {
       Behaviour b = BehaviourCache::Read(*f);
       errors.insert(errors.end(), b.problems.begin(), b.problems.end());
       if (b.pinned.empty())
-        errors.emplace_back(Location{f->path, 0, 0},
-                            "no function or method has doctest examples; a test fixture pins its behaviour with `>>>` examples");
+        errors.push_back(FixtureError(
+            *f, "no function or method has doctest examples; a test fixture pins its behaviour with `>>>` examples"));
       std::vector<Node> nodes = b.problems.empty() ? Build(*f, b) : std::vector<Node>{};
       if (!b.pinned.empty() && b.problems.empty() && nodes.empty())
-        errors.emplace_back(Location{f->path, 0, 0}, "no example can be turned into a test (see trajc fixtures show --domain test)");
+        errors.push_back(
+            FixtureError(*f, "no example can be turned into a test (see trajc fixtures show --domain test)"));
       // Every test trajc writes for a node must pass against the pinned examples.
       for (const Node& n : nodes) {
         for (const char* key : {"happy_test", "param_test", "exception_test", "sequence_test"}) {
           if (!n.facts.contains(key)) continue;
-          testing::RunResult run = testing::RunTestFile(b, n.facts["test_path"].get<std::string>(), n.facts[key].get<std::string>());
+          pytest::RunResult run = pytest::RunTestFile(b, n.facts["test_path"].get<std::string>(), n.facts[key].get<std::string>());
           if (!run.refusal.empty() || run.count("passed") != static_cast<int>(run.tests.size()) || run.tests.empty())
             errors.emplace_back(Location{f->path, n.facts["line"].get<int>(), 1},
                                 n.id + ": the " + key + " trajc writes does not pass: " +
-                                    (run.refusal.empty() ? Dump(testing::RunJson("", run)) : run.refusal));
+                                    (run.refusal.empty() ? Dump(pytest::RunJson("", run)) : run.refusal));
         }
       }
     }
@@ -171,34 +170,34 @@ class Test final : public Domain {
       f["on_class"] = !p.owner.empty();
       f["kind"] = p.kind;
       f["line"] = p.line;
-      f["test_path"] = testing::TestPath(b);
-      f["test_name"] = testing::TestName(p);
+      f["test_path"] = pytest::TestPath(b);
+      f["test_name"] = pytest::TestName(p);
       f["example_count"] = p.steps.size();
       f["value_count"] = Count(p, Outcome::Kind::kValue);
       f["raise_count"] = Count(p, Outcome::Kind::kRaises);
       f["step_count"] = p.steps.size();
       f["trivial"] = Trivial(p);
       bool any = false;
-      if (auto t = testing::HappyTest(b, p)) f["happy_test"] = *t, any = true;
+      if (auto t = pytest::HappyTest(b, p)) f["happy_test"] = *t, any = true;
       size_t cases = 0;
-      if (auto t = testing::ParametrizedTest(b, p, cases)) f["param_test"] = *t, any = true;
+      if (auto t = pytest::ParametrizedTest(b, p, cases)) f["param_test"] = *t, any = true;
       f["param_case_count"] = cases;
-      if (auto t = testing::ExceptionTest(b, p)) {
+      if (auto t = pytest::ExceptionTest(b, p)) {
         f["exception_test"] = *t;
-        for (const testing::Step& s : p.steps)
+        for (const pytest::Step& s : p.steps)
           if (s.outcome.kind == Outcome::Kind::kRaises) {
             f["exception"] = s.outcome.exception;
             break;
           }
         any = true;
       }
-      if (auto w = testing::WrongTest(b, p)) {
+      if (auto w = pytest::WrongTest(b, p)) {
         f["wrong_test"] = w->file;
         f["wrong_call"] = w->call;
         f["wrong_expected"] = w->expected;
         f["wrong_actual"] = w->actual;
       }
-      if (auto t = testing::SequenceTest(b, p)) f["sequence_test"] = *t, any = true;
+      if (auto t = pytest::SequenceTest(b, p)) f["sequence_test"] = *t, any = true;
       if (!any) continue;
       // Templates select on these, since a template may only name facts its nodes have.
       for (const char* key : {"happy_test", "exception_test", "wrong_test", "sequence_test"})
@@ -217,8 +216,8 @@ class Test final : public Domain {
 
 }  // namespace
 
-const Domain& TestDomain() {
-  static const Test domain;
+const Domain& PytestDomain() {
+  static const Pytest domain;
   return domain;
 }
 

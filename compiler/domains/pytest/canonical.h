@@ -1,4 +1,4 @@
-// domains/test/canonical — one spelling per Python statement, so that a statement the
+// domains/pytest/canonical — one spelling per Python statement, so that a statement the
 // agent writes in a test and the doctest example it stands for compare equal however
 // they were spaced or quoted: literals print as their repr, names bound by
 // `pytest.mark.parametrize` print as the value they take in that case.
@@ -10,7 +10,7 @@
 #include "python/literal.h"
 #include "python/parse.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 using Bindings = std::map<std::string, python::Value>;
 
@@ -23,4 +23,4 @@ std::string RootName(const python::SourceTree& tree, TSNode node);
 // Whether every argument of a call is a literal (after bindings).
 bool LiteralArguments(const python::SourceTree& tree, TSNode call, const Bindings& bindings = {});
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

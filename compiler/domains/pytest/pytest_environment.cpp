@@ -1,10 +1,10 @@
-#include "domains/test/test_environment.h"
+#include "domains/pytest/pytest_environment.h"
 
 #include <algorithm>
 
-#include "domains/test/test_run.h"
+#include "domains/pytest/pytest_run.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 using templates::ToolOutcome;
 
@@ -32,18 +32,20 @@ Json RunJson(const std::string& path, const RunResult& run) {
   return r;
 }
 
-TestEnvironment::TestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour)
+PytestEnvironment::PytestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour)
     : path_(std::move(display_path)), behaviour_(std::move(behaviour)) {}
 
-ToolOutcome TestEnvironment::Call(std::string_view tool, const Json& args) {
-  if (tool == "inspect_target") return Inspect(args);
-  if (tool == "write_test_file") return Write(args);
-  if (tool == "run_tests") return Run(args);
-  if (tool == "submit_result") return Submit(args);
-  return {{{"error", "unknown tool '" + std::string(tool) + "'"}}, false};
+const ToolEnvironment::ToolTable& PytestEnvironment::Tools() const {
+  static const ToolTable kTools = {
+      Handler("inspect_target", &PytestEnvironment::Inspect),
+      Handler("write_test_file", &PytestEnvironment::Write),
+      Handler("run_tests", &PytestEnvironment::Run),
+      Handler("submit_result", &PytestEnvironment::Submit),
+  };
+  return kTools;
 }
 
-ToolOutcome TestEnvironment::Inspect(const Json& args) const {
+ToolOutcome PytestEnvironment::Inspect(const Json& args) const {
   std::string target = args.at("target").get<std::string>();
   for (const Pinned& p : behaviour_->pinned) {
     if (p.target != target) continue;
@@ -67,7 +69,7 @@ ToolOutcome TestEnvironment::Inspect(const Json& args) const {
   return {{{"target", target}, {"error", "no function or method with doctest examples named '" + target + "' in " + path_}}, false};
 }
 
-ToolOutcome TestEnvironment::Write(const Json& args) {
+ToolOutcome PytestEnvironment::Write(const Json& args) {
   std::string path = args.at("path").get<std::string>();
   std::string content = args.at("content").get<std::string>();
   bool replaced = files_.count(path) != 0;
@@ -77,7 +79,7 @@ ToolOutcome TestEnvironment::Write(const Json& args) {
   return {{{"path", path}, {"written", true}, {"replaced", replaced}, {"line_count", lines}}, true};
 }
 
-ToolOutcome TestEnvironment::Run(const Json& args) {
+ToolOutcome PytestEnvironment::Run(const Json& args) {
   std::string path = args.at("path").get<std::string>();
   auto file = files_.find(path);
   if (file == files_.end())
@@ -86,32 +88,23 @@ ToolOutcome TestEnvironment::Run(const Json& args) {
   RunResult run = RunTestFile(*behaviour_, path, file->second);
   Json r = RunJson(path, run);
   bool ok = run.refusal.empty() && run.count("failed") == 0 && run.errors() == 0 && !run.tests.empty();
-  seen_ = r;
+  See(r);
   if (run.refusal.empty())
     last_run_ = {{"test_file", path}, {"passed", r["passed"]}, {"failed", r["failed"]}, {"errors", r["errors"]}};
   return {r, ok};
 }
 
-ToolOutcome TestEnvironment::Submit(const Json& args) const {
+ToolOutcome PytestEnvironment::Submit(const Json& args) const {
   if (last_run_.is_null()) return {{{"error", "no test run yet: run the tests before submitting"}}, false};
-  for (const char* key : {"test_file", "passed", "failed"}) {
-    if (args.value(key, Json()) != last_run_[key])
-      return {{{"error", std::string(key) + " is " + Dump(args.value(key, Json())) + ", the last run says " + Dump(last_run_[key])}},
-              false};
-  }
-  return {Json::object(), true};
+  return CheckClaims(args, last_run_, {"test_file", "passed", "failed"}, "the last run says");
 }
 
-Json TestEnvironment::View(std::string_view name) const {
-  if (name == "seen") return seen_;
-  if (name == "env") {
-    Json truth = last_run_.is_null() ? Json::object() : last_run_;
-    Json files = Json::array();
-    for (const auto& [path, content] : files_) files.push_back(path);
-    truth["files"] = std::move(files);
-    return truth;
-  }
-  return nullptr;
+Json PytestEnvironment::Truth() const {
+  Json truth = last_run_.is_null() ? Json::object() : last_run_;
+  Json files = Json::array();
+  for (const auto& [path, content] : files_) files.push_back(path);
+  truth["files"] = std::move(files);
+  return truth;
 }
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

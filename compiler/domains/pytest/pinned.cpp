@@ -1,12 +1,12 @@
-#include "domains/test/pinned.h"
+#include "domains/pytest/pinned.h"
 
 #include <algorithm>
 #include <string_view>
 
-#include "domains/test/canonical.h"
+#include "domains/pytest/canonical.h"
 #include "python/doctest.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 namespace {
 
@@ -179,4 +179,4 @@ std::string QualifiedName(const Behaviour& b, const std::string& name) {
 
 std::string ClassRepr(const Behaviour& b, const std::string& name) { return "<class '" + QualifiedName(b, name) + "'>"; }
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

@@ -1,14 +1,14 @@
-// domains/test/render — the pytest files an agent writes for a pinned function or
+// domains/pytest/render — the pytest files an agent writes for a pinned function or
 // method, made from its doctest examples: what the templates put in write_test_file.
-// Whether they pass is not decided here: the environment runs them (test_run.h).
+// Whether they pass is not decided here: the environment runs them (pytest_run.h).
 #pragma once
 
 #include <optional>
 #include <string>
 
-#include "domains/test/pinned.h"
+#include "domains/pytest/pinned.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 struct WrongExpectation {
   std::string file;      // the happy-path test with one expectation wrong
@@ -35,4 +35,4 @@ std::string TestPath(const Behaviour& b);
 // test_<name> for a function, test_<class>_<method> for a method (snake case).
 std::string TestName(const Pinned& p);
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

@@ -1,8 +1,8 @@
-#include "domains/test/canonical.h"
+#include "domains/pytest/canonical.h"
 
 #include <string_view>
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
 namespace {
 
@@ -91,4 +91,4 @@ bool LiteralArguments(const python::SourceTree& tree, TSNode call, const Binding
   return true;
 }
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

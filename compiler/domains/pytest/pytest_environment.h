@@ -1,7 +1,7 @@
-// domains/test/test_environment — the test subagent's world: a Python module whose
+// domains/pytest/pytest_environment — the test subagent's world: a Python module whose
 // behaviour its doctest examples pin down, and the test files the agent writes next to
 // it. inspect_target reports a function's parameters and examples; write_test_file
-// stores a file; run_tests reports what pytest would (test_run.h), or refuses, saying
+// stores a file; run_tests reports what pytest would (pytest_run.h), or refuses, saying
 // why, when the file does something no example pins; submit_result is accepted only
 // when its counts are those of the last run.
 #pragma once
@@ -10,21 +10,21 @@
 #include <memory>
 #include <string>
 
-#include "domains/test/pinned.h"
-#include "templates/environment.h"
+#include "domains/pytest/pinned.h"
+#include "domains/tool_environment.h"
 
-namespace trajc::domains::testing {
+namespace trajc::domains::pytest {
 
-class TestEnvironment : public templates::Environment {
+// Views: "seen" is the last run_tests result (null before one); "env" is the truth of the
+// last run (test_file, passed, failed, errors; absent before one) and files (every file
+// written).
+class PytestEnvironment : public ToolEnvironment {
  public:
-  TestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour);
-
-  templates::ToolOutcome Call(std::string_view tool, const Json& args) override;
-  // "seen": the last run_tests result (null before one); "env": the truth of the last
-  // run: test_file, passed, failed, errors, and files (every file written).
-  Json View(std::string_view name) const override;
+  PytestEnvironment(std::string display_path, std::shared_ptr<const Behaviour> behaviour);
 
  private:
+  const ToolTable& Tools() const override;
+  Json Truth() const override;
   templates::ToolOutcome Inspect(const Json& args) const;
   templates::ToolOutcome Write(const Json& args);
   templates::ToolOutcome Run(const Json& args);
@@ -33,11 +33,10 @@ class TestEnvironment : public templates::Environment {
   std::string path_;
   std::shared_ptr<const Behaviour> behaviour_;
   std::map<std::string, std::string> files_;
-  Json seen_;
-  Json last_run_;
+  Json last_run_;  // null before the first run the environment did not refuse
 };
 
 // The JSON run_tests returns for a run of `path` (exposed for the unit tests).
 Json RunJson(const std::string& path, const struct RunResult& run);
 
-}  // namespace trajc::domains::testing
+}  // namespace trajc::domains::pytest

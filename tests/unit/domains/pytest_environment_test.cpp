@@ -4,13 +4,13 @@
 // pytest's is proven against pytest in tests/integration/test_domain_truth_test.cpp.)
 #include <catch2/catch.hpp>
 
-#include "domains/test/pinned.h"
-#include "domains/test/render.h"
-#include "domains/test/test_environment.h"
-#include "domains/test/test_run.h"
+#include "domains/pytest/pinned.h"
+#include "domains/pytest/pytest_environment.h"
+#include "domains/pytest/pytest_run.h"
+#include "domains/pytest/render.h"
 
 using trajc::Json;
-namespace t = trajc::domains::testing;
+namespace t = trajc::domains::pytest;
 
 namespace {
 
@@ -129,7 +129,7 @@ TEST_CASE("run_tests refuses what no example pins, and says why") {
 }
 
 TEST_CASE("the environment's tools") {
-  t::TestEnvironment env("counters.py", Behaviour());
+  t::PytestEnvironment env("counters.py", Behaviour());
   CHECK_FALSE(env.Call("run_tests", {{"path", "tests/test_counters.py"}}).ok);
   CHECK_FALSE(env.Call("submit_result", {{"summary", "x"}, {"test_file", "tests/test_counters.py"}, {"passed", 1}, {"failed", 0}}).ok);
   auto inspect = env.Call("inspect_target", {{"target", "Counter.bump"}});
