@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "cli/generate.h"
-#include "cli/project.h"
+#include "compile/project.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
 #include "core/json.h"

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/project.h"
+#include "compile/project.h"
 #include "core/diagnostic.h"
 #include "domains/domain.h"
 #include "domains/fixture.h"
@@ -29,7 +29,7 @@ std::string InferDomain(const std::string& explicit_domain, const std::string& p
 int RunFixturesShow(const FixturesOptions& o) {
   Json all = Json::array();
   for (const std::string& file : o.files) {
-    const domains::Domain& domain = RequireDomain(InferDomain(o.domain, file));
+    const domains::Domain& domain = compile::RequireDomain(InferDomain(o.domain, file));
     bool eval = fs::path(file).parent_path().filename() == "eval";
     domains::Fixture f = domains::LoadFixture(file, fs::path(file).filename().string(), eval);
     Json shown = domain.Show(f);
@@ -47,8 +47,8 @@ namespace {
 
 // Checks one domain's fixtures; prints its errors and summary; returns the error count.
 size_t CheckDomain(const FixturesOptions& o, const std::string& name) {
-  const domains::Domain& domain = RequireDomain(name);
-  InputPaths paths = ResolveInputs(o.root, name, "", "", o.fixtures);
+  const domains::Domain& domain = compile::RequireDomain(name);
+  compile::InputPaths paths = compile::ResolveInputs(o.root, name, "", "", o.fixtures);
   std::vector<Error> errors;
   std::vector<domains::FixtureFile> files = domains::ListFixtures(paths.fixtures);
   std::vector<domains::Fixture> loaded;
@@ -94,7 +94,7 @@ int RunFixturesCheck(const FixturesOptions& o) {
   } else {
     for (const std::string& name : domains::DomainNames()) {
       std::error_code ec;
-      if (fs::is_directory(ResolveInputs(o.root, name, "", "", "").fixtures, ec)) names.push_back(name);
+      if (fs::is_directory(compile::ResolveInputs(o.root, name, "", "", "").fixtures, ec)) names.push_back(name);
     }
     if (names.empty()) names.push_back("lint");  // reports the missing folder
   }

@@ -13,10 +13,10 @@
 #include <thread>
 #include <tuple>
 
-#include "cli/project.h"
-#include "cli/repeat_cache.h"
+#include "compile/project.h"
 #include "core/files.h"
-#include "core/plan.h"
+#include "compile/plan.h"
+#include "compile/repeat_cache.h"
 #include "core/prng.h"
 #include "core/sha256.h"
 #include "domains/domain.h"
@@ -28,6 +28,8 @@
 namespace trajc::cli {
 
 namespace fs = std::filesystem;
+using compile::InputPaths, compile::PlanSlot, compile::RepeatCache, compile::SplitPlan, compile::TemplateCapacity;
+using compile::RelativeToRoot, compile::RequireDomain, compile::ResolveInputs;
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/project.h"
+#include "compile/project.h"
 #include "core/diagnostic.h"
 #include "core/json.h"
 #include "schema/definition_check.h"
@@ -21,8 +21,10 @@ bool IsYaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension(
 // folder without YAML files is a located error.
 std::vector<std::string> DefinitionFiles(const SchemasCheckOptions& o, std::vector<Error>& errors) {
   std::vector<std::string> paths = o.paths;
-  if (paths.empty())
-    paths.push_back((fs::path(ResolveInputs(o.root, "lint", "", "", "").root) / "tool_schemas").lexically_normal().generic_string());
+  if (paths.empty()) {
+    fs::path root = compile::ResolveInputs(o.root, "lint", "", "", "").root;
+    paths.push_back((root / "tool_schemas").lexically_normal().generic_string());
+  }
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code ec;

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "cli/project.h"
+#include "compile/project.h"
 #include "core/diagnostic.h"
 #include "core/json.h"
 #include "core/utf8.h"
@@ -86,8 +86,8 @@ FileResult ValidateFile(const std::string& path, const schema::Subagent& agent, 
 int RunValidate(const ValidateOptions& o) {
   std::string schemas = o.schemas;
   if (schemas.empty()) {
-    RequireDomain(o.domain);
-    schemas = ResolveInputs(o.root, o.domain, "", "", "").schemas;
+    compile::RequireDomain(o.domain);
+    schemas = compile::ResolveInputs(o.root, o.domain, "", "", "").schemas;
   }
   schema::Subagent agent = schema::LoadSubagent(schemas);
   FileResult total;

@@ -1,4 +1,4 @@
-// cli/repeat_cache — past a split's distinct capacity, examples repeat: a repeated
+// compile/repeat_cache — past a split's distinct capacity, examples repeat: a repeated
 // (template, node, variant) gives the same conversation again, and only its tool-call ids
 // differ, because they come from each example's own seed. The cache keeps such an
 // example's rendered line once, with where its ids stand, and re-keys a copy for each
@@ -21,7 +21,7 @@
 #include <tuple>
 #include <vector>
 
-namespace trajc::cli {
+namespace trajc::compile {
 
 class RepeatCache {
  public:
@@ -56,4 +56,4 @@ class RepeatCache {
   size_t bytes_ = 0;
 };
 
-}  // namespace trajc::cli
+}  // namespace trajc::compile
