@@ -11,12 +11,12 @@
 #include "cli/check_command.h"
 #include "cli/fixtures_command.h"
 #include "cli/fix_command.h"
-#include "cli/generate.h"
 #include "cli/lint_command.h"
 #include "cli/schemas_check_command.h"
 #include "cli/schemas_validate_command.h"
 #include "cli/stats_command.h"
 #include "cli/validate.h"
+#include "compile/compile.h"
 #include "core/diagnostic.h"
 #include "domains/domain.h"
 #include "lint/lint.h"
@@ -31,14 +31,19 @@ constexpr const char* kExitCodes =
     "\nExit codes: 0 success; 1 invalid input (a located error is printed) or violations found;\n"
     "2 usage error (unknown or impossible flags); 70 internal error (a bug in trajc: please report it).\n";
 
-void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
+// --split and --shard as given; parsed by compile::ParseSplit/ParseShard after CLI11 is done.
+struct GenerateText {
+  std::string split, shard;
+};
+
+void AddGenerateOptions(CLI::App& app, trajc::compile::GenerateOptions& g, GenerateText& text) {
   std::string domains;
   for (const std::string& d : trajc::domains::DomainNames()) domains += (domains.empty() ? "" : ", ") + d;
   app.add_option("--domain", g.domain, "Subagent domain to compile: " + domains)->capture_default_str();
   app.add_option("--style", g.style,
                  "docstring: only this docstring style (google, numpy, sphinx) [default: all three, evenly mixed]");
   app.add_option("--count", g.count, "Number of examples in all (train + eval)");
-  app.add_option("--split", g.split_text,
+  app.add_option("--split", text.split,
                  "Train share of --count: n_train = round(count * split), the rest eval [default: 0.9]; or train,val,test "
                  "shares summing to 1 (e.g. 0.8,0.1,0.1): train.jsonl, val.jsonl, test.jsonl, val and test from the eval fixtures");
   // CLI11 reads "-1" into an unsigned as 2^64-1; a negative seed is a mistake, not a seed.
@@ -62,21 +67,8 @@ void AddGenerateOptions(CLI::App& app, trajc::cli::GenerateOptions& g) {
   app.add_flag("--completion-only", g.completion_only,
                "functiongemma: one {\"prompt\", \"completion\"} line per model turn, for completion-only loss");
   app.add_flag("--with-meta", g.with_meta, "Add a meta object (template, fixture, node, variant, index, split, labels) to each record");
-  app.add_option("--shard", g.shard_text,
+  app.add_option("--shard", text.shard,
                  "K/N: write only shard K (0-based) of N; the N shards' files concatenated in order equal the single run's");
-}
-
-std::string CommandLine(const trajc::cli::GenerateOptions& g) {
-  std::ostringstream s;
-  s << "trajc --domain " << g.domain << " --count " << g.count << " --split ";
-  for (size_t i = 0; i < g.split.size(); ++i) s << (i ? "," : "") << g.split[i];
-  s << " --seed " << g.seed;
-  if (!g.style.empty()) s << " --style " << g.style;
-  if (g.format != "chat") s << " --format " << g.format;
-  if (g.completion_only) s << " --completion-only";
-  if (g.with_meta) s << " --with-meta";
-  if (g.shard_count > 1) s << " --shard " << g.shard_index << "/" << g.shard_count;
-  return s.str();
 }
 
 #ifdef TRAJC_WITH_LLM
@@ -255,8 +247,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("-V,--version", "trajc " TRAJC_VERSION);
   app.require_subcommand(0, 1);
 
-  trajc::cli::GenerateOptions gen;
-  AddGenerateOptions(app, gen);
+  trajc::compile::GenerateOptions gen;
+  GenerateText gen_text;
+  AddGenerateOptions(app, gen, gen_text);
   CLI::App* generate = app.add_subcommand("generate", "Compile train/eval JSONL and manifest.json (the default)");
   generate->fallthrough();
 
@@ -425,32 +418,24 @@ int main(int argc, char** argv) {
       std::cerr << "trajc: error: --count is required to generate; e.g. trajc --domain lint --count 200 --split 0.9 --seed 42\n";
       return trajc::kExitUsage;
     }
-    if (!gen.split_text.empty()) {
-      gen.split.clear();
-      std::stringstream parts(gen.split_text);
-      for (std::string part; std::getline(parts, part, ',');) {
-        char* end = nullptr;
-        double v = std::strtod(part.c_str(), &end);
-        if (part.empty() || end == part.c_str() || *end != '\0') {
-          std::cerr << "trajc: error: --split takes a share (0.9) or train,val,test shares (0.8,0.1,0.1), got '"
-                    << gen.split_text << "'\n";
-          return trajc::kExitUsage;
-        }
-        gen.split.push_back(v);
-      }
-    }
-    if (!gen.shard_text.empty()) {
-      unsigned long long k = 0, n = 0;
-      char extra = 0;
-      if (std::sscanf(gen.shard_text.c_str(), "%llu/%llu%c", &k, &n, &extra) != 2 || gen.shard_text[0] == '-') {
-        std::cerr << "trajc: error: --shard takes K/N (e.g. 0/8), got '" << gen.shard_text << "'\n";
+    if (!gen_text.split.empty()) {
+      auto split = trajc::compile::ParseSplit(gen_text.split);
+      if (!split) {
+        std::cerr << "trajc: error: --split takes a share (0.9) or train,val,test shares (0.8,0.1,0.1), got '"
+                  << gen_text.split << "'\n";
         return trajc::kExitUsage;
       }
-      gen.shard_index = k;
-      gen.shard_count = n;
+      gen.split = *split;
     }
-    gen.command_line = CommandLine(gen);
-    return trajc::cli::RunGenerate(gen);
+    if (!gen_text.shard.empty()) {
+      auto shard = trajc::compile::ParseShard(gen_text.shard);
+      if (!shard) {
+        std::cerr << "trajc: error: --shard takes K/N (e.g. 0/8), got '" << gen_text.shard << "'\n";
+        return trajc::kExitUsage;
+      }
+      gen.shard = *shard;
+    }
+    return trajc::compile::RunGenerate(gen);
   } catch (const trajc::Error& e) {
     std::cerr << e.what() << "\n";
     return e.exit_code();
