@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
+#include "cli/command.h"
 #include "compile/compile.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
@@ -135,6 +137,24 @@ int RunCheck(const CheckOptions& c) {
     }
   }
   return differences.empty() ? kExitOk : kExitInvalid;
+}
+
+void AddCheckCommand(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Recompile a dataset from its manifest.json and prove the bytes are the same; on a difference name the "
+               "first differing example and the inputs whose hashes changed");
+  cmd->add_option("manifest", o->manifest, "manifest.json written beside train.jsonl and eval.jsonl")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--root", o->root, "Project root the manifest's input paths are relative to [default: as generate]");
+  o->jobs = DefaultJobs();
+  cmd->add_option("-j,--jobs", o->jobs, "Worker threads for the recompile");
+  cmd->add_flag("-q,--quiet", o->quiet, "Print nothing; the exit code says it");
+  cmd->add_flag("--json", o->json, "One JSON object: reproduced, differences, changed_inputs");
+  cmd->footer("\nExit codes: 0 the dataset reproduces byte for byte; 1 it does not (the first differing example "
+              "and the changed inputs are named) or the manifest is unusable; 2 usage error.\n");
+  cmd->callback([o, &exit_code] { exit_code = RunCheck(*o); });
 }
 
 }  // namespace trajc::cli

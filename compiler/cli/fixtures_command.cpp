@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
+#include "cli/command.h"
 #include "compile/project.h"
 #include "core/diagnostic.h"
 #include "domains/domain.h"
@@ -101,6 +103,25 @@ int RunFixturesCheck(const FixturesOptions& o) {
   size_t errors = 0;
   for (const std::string& name : names) errors += CheckDomain(o, name);
   return errors == 0 ? kExitOk : kExitInvalid;
+}
+
+void AddFixturesCommand(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<FixturesOptions>();
+  CLI::App* fixtures = app.add_subcommand("fixtures", "Inspect and check Python fixtures");
+  fixtures->require_subcommand(1);
+  CLI::App* show = fixtures->add_subcommand("show", "Print the facts trajc extracts from fixture files");
+  show->add_option("files", o->files, "Python files")->required()->check(CLI::ExistingFile);
+  show->add_option("--domain", o->domain, "Domain whose facts to show [default: from the path, else lint]");
+  show->add_flag("--json", o->json, "Compact JSON on one line");
+  show->callback([o, &exit_code] { exit_code = RunFixturesShow(*o); });
+  CLI::App* check = fixtures->add_subcommand("check", "Prove every fixture parses and meets its declared expectations");
+  check->add_option("--domain", o->domain, "Domain to check [default: every domain with a fixtures folder]");
+  check->add_option("--fixtures", o->fixtures, "Fixture folder [default: <root>/fixtures/<domain>]");
+  check->add_option("--root", o->root, "Project root");
+  check->add_flag("-q,--quiet", o->quiet, "Print only errors");
+  check->add_flag("--json", o->json, "Print a JSON summary, one line per domain checked");
+  check->callback([o, &exit_code] { exit_code = RunFixturesCheck(*o); });
+  fixtures->footer(kExitCodes);
 }
 
 }  // namespace trajc::cli

@@ -10,6 +10,8 @@ namespace trajc::compile {
 
 namespace {
 
+Error UsageError(const std::string& message) { return Error({"trajc", 0, 0}, message, kExitUsage); }
+
 void CheckFlags(const GenerateOptions& o) {
   if (o.count < 1) throw UsageError("--count must be at least 1, got " + std::to_string(o.count));
   bool shares_ok = o.split.size() == 1 || o.split.size() == 3;
@@ -48,8 +50,6 @@ void CheckStyle(const domains::Domain& domain, const GenerateOptions& o) {
 }
 
 }  // namespace
-
-Error UsageError(const std::string& message) { return Error({"trajc", 0, 0}, message, kExitUsage); }
 
 Loaded LoadInputs(const GenerateOptions& o) {
   CheckFlags(o);

@@ -11,9 +11,6 @@
 
 namespace trajc::compile {
 
-// The usage error of a flag: "trajc: error: MESSAGE", exit 2.
-Error UsageError(const std::string& message);
-
 Loaded LoadInputs(const GenerateOptions& options);
 
 }  // namespace trajc::compile
