@@ -64,7 +64,10 @@ std::vector<uint64_t> StratifiedOrder(const std::vector<uint64_t>& strata, uint6
 }  // namespace
 
 SplitPlan::SplitPlan(uint64_t seed, std::string_view split, uint64_t count, std::vector<TemplateCapacity> capacity)
-    : seed_(SplitSeed(seed, split)), count_(count), capacity_(std::move(capacity)), order_(count, DeriveSeed(seed_, kOrderSalt)) {
+    : seed_(SplitSeed(seed, split)),
+      count_(count),
+      capacity_(std::move(capacity)),
+      order_(count, DeriveSeed(seed_, kOrderSalt)) {
   size_t n = capacity_.size();
   allocation_.assign(n, 0);
   // A seeded rank decides who gets the odd extra example, so no template is favoured.
@@ -85,9 +88,10 @@ SplitPlan::SplitPlan(uint64_t seed, std::string_view split, uint64_t count, std:
   for (size_t t = 0; t < n; ++t) {
     start_.push_back(start);
     start += allocation_[t];
-    node_order_.emplace_back(capacity_[t].nodes, TemplateSeed(seed_, t));
+    uint64_t template_seed = TemplateSeed(seed_, t);
+    node_order_.emplace_back(capacity_[t].nodes, template_seed);
     const std::vector<uint64_t>& strata = capacity_[t].strata;
-    stratified_order_.push_back(strata.size() > 1 ? StratifiedOrder(strata, TemplateSeed(seed_, t)) : std::vector<uint64_t>{});
+    stratified_order_.push_back(strata.size() > 1 ? StratifiedOrder(strata, template_seed) : std::vector<uint64_t>{});
   }
 }
 

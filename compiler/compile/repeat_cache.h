@@ -5,8 +5,9 @@
 // later use instead of running the environment, validation and formatting again.
 //
 // An entry is admitted only with proof that re-keying gives the bytes a full compile
-// gives: the caller compiles the example at two seeds, and the entry is kept only when
-// putting the second seed's ids into the first line reproduces the second line exactly.
+// gives: the caller compiles the example at two seeds (its own and compile/seeds.h
+// ProofSeed of it), and the entry is kept only when putting the second seed's ids into
+// the first line reproduces the second line exactly.
 // A domain whose content varies with the seed (sample_data's seeded facts) or a line
 // that carries per-example data (--with-meta's index) fails that proof, so the caller
 // does not offer those. Memory is bounded by a byte budget, never by --count.

@@ -9,6 +9,7 @@
 // template's nodes, say). The tree:
 //
 //   split seed     DeriveSeed(--seed, "train" | "eval")      the splits draw independently
+//                                                            (val and test are ranges of eval)
 //   example seed   DeriveSeed(split seed, example index)     call ids and seeded facts
 //   proof seed     Mix64(example seed ^ kProofSalt)          the repeat cache's second compile
 //   order          DeriveSeed(split seed, kOrderSalt)        which plan position example i takes
