@@ -5,9 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
-#include "cli/generate.h"
-#include "cli/project.h"
+#include "cli/command.h"
+#include "compile/compile.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
 #include "core/json.h"
@@ -18,34 +19,6 @@ namespace trajc::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-Error Bad(const std::string& manifest, const std::string& what) {
-  return Error({manifest, 0, 0}, "not a trajc manifest: " + what);
-}
-
-// The generate options a manifest's "flags" record.
-GenerateOptions OptionsOf(const Json& m, const std::string& path) {
-  const Json& f = m.value("flags", Json());
-  if (!f.is_object() || !f.contains("domain") || !f.contains("count") || !f.contains("split") || !f.contains("seed"))
-    throw Bad(path, "\"flags\" needs domain, count, split and seed");
-  GenerateOptions o;
-  o.domain = f["domain"].get<std::string>();
-  o.count = f["count"].get<int64_t>();
-  o.split = f["split"].is_array() ? f["split"].get<std::vector<double>>() : std::vector<double>{f["split"].get<double>()};
-  o.seed = f["seed"].get<uint64_t>();
-  o.style = f.value("style", "");
-  o.format = f.value("format", "chat");
-  o.with_meta = f.value("with_meta", false);
-  o.completion_only = f.value("completion_only", false);
-  std::string shard = f.value("shard", "");
-  if (!shard.empty()) {
-    size_t slash = shard.find('/');
-    o.shard_index = std::stoull(shard.substr(0, slash));
-    o.shard_count = std::stoull(shard.substr(slash + 1));
-  }
-  o.command_line = m.value("command", "");
-  return o;
-}
 
 // Inputs whose recorded sha256 differs from the file's now (or that are gone or new).
 std::vector<std::string> ChangedInputs(const Json& recorded, const Json& now) {
@@ -87,8 +60,10 @@ size_t FirstDifferentLine(const fs::path& a, const fs::path& b) {
 int RunCheck(const CheckOptions& c) {
   std::string text = ReadFile(c.manifest);
   Json m = Json::parse(text, nullptr, false);
-  if (m.is_discarded() || !m.is_object()) throw Bad(c.manifest, "not a JSON object");
-  GenerateOptions o = OptionsOf(m, c.manifest);
+  // A text that is not JSON parses as "discarded", which OptionsFromManifest refuses as
+  // not a JSON object.
+  compile::GenerateOptions o = compile::OptionsFromManifest(m, c.manifest);
+  std::string command = m.value("command", "");
   o.root = c.root;
   o.jobs = c.jobs;
   o.quiet = true;
@@ -105,13 +80,13 @@ int RunCheck(const CheckOptions& c) {
       fs::remove_all(p, ec);
     }
   } cleanup{pattern};
-  RunGenerate(o);
+  compile::RunGenerate(o);
   Json now = Json::parse(ReadFile(fresh / "manifest.json"));
   std::vector<std::string> changed = ChangedInputs(m.value("inputs", Json::object()), now.value("inputs", Json::object()));
 
   Json report = Json::object();
   report["manifest"] = c.manifest;
-  report["command"] = o.command_line;
+  report["command"] = command;
   Json differences = Json::array();
   const Json& splits = m.value("splits", Json::object());
   for (const auto& item : splits.items()) {
@@ -139,7 +114,7 @@ int RunCheck(const CheckOptions& c) {
     std::cout << Dump(report) << "\n";
   } else if (!c.quiet) {
     if (differences.empty()) {
-      std::cout << "trajc check: " << c.manifest << ": reproduces byte for byte (" << o.command_line << ")\n";
+      std::cout << "trajc check: " << c.manifest << ": reproduces byte for byte (" << command << ")\n";
     } else {
       for (const Json& d : differences) {
         std::string why = changed.empty() ? "no recorded input changed (a different trajc version or platform?)"
@@ -162,6 +137,24 @@ int RunCheck(const CheckOptions& c) {
     }
   }
   return differences.empty() ? kExitOk : kExitInvalid;
+}
+
+void AddCheckCommand(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Recompile a dataset from its manifest.json and prove the bytes are the same; on a difference name the "
+               "first differing example and the inputs whose hashes changed");
+  cmd->add_option("manifest", o->manifest, "manifest.json written beside train.jsonl and eval.jsonl")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--root", o->root, "Project root the manifest's input paths are relative to [default: as generate]");
+  o->jobs = DefaultJobs();
+  cmd->add_option("-j,--jobs", o->jobs, "Worker threads for the recompile");
+  cmd->add_flag("-q,--quiet", o->quiet, "Print nothing; the exit code says it");
+  cmd->add_flag("--json", o->json, "One JSON object: reproduced, differences, changed_inputs");
+  cmd->footer("\nExit codes: 0 the dataset reproduces byte for byte; 1 it does not (the first differing example "
+              "and the changed inputs are named) or the manifest is unusable; 2 usage error.\n");
+  cmd->callback([o, &exit_code] { exit_code = RunCheck(*o); });
 }
 
 }  // namespace trajc::cli

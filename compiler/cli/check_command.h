@@ -7,6 +7,10 @@
 
 #include <string>
 
+namespace CLI {
+class App;
+}
+
 namespace trajc::cli {
 
 struct CheckOptions {
@@ -20,5 +24,8 @@ struct CheckOptions {
 // 0 when the dataset reproduces byte for byte, 1 when it does not (or its manifest is
 // unusable: a located error).
 int RunCheck(const CheckOptions& options);
+
+// Registers `trajc check` on `app`: options, help and the callback that runs it (cli/command.h).
+void AddCheckCommand(CLI::App& app, int& exit_code);
 
 }  // namespace trajc::cli

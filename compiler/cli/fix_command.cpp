@@ -6,9 +6,11 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
+#include "cli/command.h"
 #include "core/files.h"
 #include "core/unified_diff.h"
 #include "lint/lint.h"
@@ -199,7 +201,7 @@ int RunFix(const FixOptions& o) {
           throw Error({path, 0, 0},
                       "internal error: the fixes would break the file's syntax, so it is left as it was; please "
                       "report it with the file",
-                      70);
+                      kExitInternal);
         }
         if (!r.converged) {
           std::cerr << FormatDiagnostic({path, 0, 0}, "warning",
@@ -221,7 +223,7 @@ int RunFix(const FixOptions& o) {
     } catch (const Error& e) {
       std::cerr << e.what() << "\n";
       ++bad_inputs;
-      internal_error = internal_error || e.exit_code() == 70;
+      internal_error = internal_error || e.exit_code() == kExitInternal;
     }
   }
   std::fwrite(diff.data(), 1, diff.size(), stdout);
@@ -261,9 +263,38 @@ int RunFix(const FixOptions& o) {
     }
     std::cerr << summary << "\n";
   }
-  if (internal_error) return 70;
+  if (internal_error) return kExitInternal;
   if (bad_inputs > 0) return kExitInvalid;
   return remaining == 0 ? kExitOk : kExitInvalid;
+}
+
+void AddFixCommand(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<FixOptions>();
+  auto codes = std::make_shared<CodeOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "fix",
+      "Fix Python files in place: lints them (as trajc lint) and applies every fixable finding's fix, again and "
+      "again until nothing changes. Only safe fixes (whitespace and layout; the program's AST is unchanged) unless "
+      "--unsafe-fixes, which also applies fixes that change the AST or may change behaviour (F401 removes an import, "
+      "E711/E712 use `is`, F632 uses `==`, E401 splits an import, E713/E714 rewrite `not x in y`). Each file is "
+      "replaced all at once and keeps its newline style. The findings that remain and a summary "
+      "(N fixed in M files, what remains and why) go to stderr.\ne.g.: trajc fix src/ --diff | patch -p0");
+  cmd->add_option("paths", o->paths, "Python files, and folders to search for *.py")->required();
+  AddCodeOptions(cmd, *codes, true);
+  cmd->add_option("--max-line-length", o->max_line_length, "E501's limit (E501 has no fix; it is reported)")
+      ->capture_default_str();
+  cmd->add_flag("--diff", o->diff,
+                "Write nothing; print a unified diff of the fixes (--- PATH / +++ PATH, applies with patch -p0)");
+  cmd->add_flag("--unsafe-fixes", o->unsafe_fixes,
+                "Also apply the fixes `trajc lint --help` marks unsafe (F401, E711, E712, ...)");
+  cmd->add_flag("-q,--quiet", o->quiet, "No remaining findings or summary on stderr (errors still)");
+  cmd->footer("\nExit codes: 0 no selected finding remains (with --diff: would remain); 1 findings remain (listed "
+              "on stderr) or an input could not be fixed (a located error; the other files are still fixed); 2 "
+              "usage error; 70 a fix would have broken a file's syntax (the file is left as it was).\n");
+  cmd->callback([cmd, o, codes, &exit_code] {
+    o->codes = ParseCodes(cmd, *codes);
+    exit_code = RunFix(*o);
+  });
 }
 
 }  // namespace trajc::cli

@@ -24,6 +24,10 @@
 
 #include "cli/lint_inputs.h"
 
+namespace CLI {
+class App;
+}
+
 namespace trajc::cli {
 
 struct FixOptions {
@@ -38,5 +42,8 @@ struct FixOptions {
 inline constexpr int kMaxFixRounds = 100;
 
 int RunFix(const FixOptions& options);
+
+// Registers `trajc fix` on `app`: options, help and the callback that runs it (cli/command.h).
+void AddFixCommand(CLI::App& app, int& exit_code);
 
 }  // namespace trajc::cli

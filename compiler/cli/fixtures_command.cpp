@@ -2,8 +2,10 @@
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
-#include "cli/project.h"
+#include "cli/command.h"
+#include "compile/project.h"
 #include "core/diagnostic.h"
 #include "domains/domain.h"
 #include "domains/fixture.h"
@@ -29,7 +31,7 @@ std::string InferDomain(const std::string& explicit_domain, const std::string& p
 int RunFixturesShow(const FixturesOptions& o) {
   Json all = Json::array();
   for (const std::string& file : o.files) {
-    const domains::Domain& domain = RequireDomain(InferDomain(o.domain, file));
+    const domains::Domain& domain = compile::RequireDomain(InferDomain(o.domain, file));
     bool eval = fs::path(file).parent_path().filename() == "eval";
     domains::Fixture f = domains::LoadFixture(file, fs::path(file).filename().string(), eval);
     Json shown = domain.Show(f);
@@ -47,8 +49,8 @@ namespace {
 
 // Checks one domain's fixtures; prints its errors and summary; returns the error count.
 size_t CheckDomain(const FixturesOptions& o, const std::string& name) {
-  const domains::Domain& domain = RequireDomain(name);
-  InputPaths paths = ResolveInputs(o.root, name, "", "", o.fixtures);
+  const domains::Domain& domain = compile::RequireDomain(name);
+  compile::InputPaths paths = compile::ResolveInputs(o.root, name, "", "", o.fixtures);
   std::vector<Error> errors;
   std::vector<domains::FixtureFile> files = domains::ListFixtures(paths.fixtures);
   std::vector<domains::Fixture> loaded;
@@ -94,13 +96,32 @@ int RunFixturesCheck(const FixturesOptions& o) {
   } else {
     for (const std::string& name : domains::DomainNames()) {
       std::error_code ec;
-      if (fs::is_directory(ResolveInputs(o.root, name, "", "", "").fixtures, ec)) names.push_back(name);
+      if (fs::is_directory(compile::ResolveInputs(o.root, name, "", "", "").fixtures, ec)) names.push_back(name);
     }
     if (names.empty()) names.push_back("lint");  // reports the missing folder
   }
   size_t errors = 0;
   for (const std::string& name : names) errors += CheckDomain(o, name);
   return errors == 0 ? kExitOk : kExitInvalid;
+}
+
+void AddFixturesCommand(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<FixturesOptions>();
+  CLI::App* fixtures = app.add_subcommand("fixtures", "Inspect and check Python fixtures");
+  fixtures->require_subcommand(1);
+  CLI::App* show = fixtures->add_subcommand("show", "Print the facts trajc extracts from fixture files");
+  show->add_option("files", o->files, "Python files")->required()->check(CLI::ExistingFile);
+  show->add_option("--domain", o->domain, "Domain whose facts to show [default: from the path, else lint]");
+  show->add_flag("--json", o->json, "Compact JSON on one line");
+  show->callback([o, &exit_code] { exit_code = RunFixturesShow(*o); });
+  CLI::App* check = fixtures->add_subcommand("check", "Prove every fixture parses and meets its declared expectations");
+  check->add_option("--domain", o->domain, "Domain to check [default: every domain with a fixtures folder]");
+  check->add_option("--fixtures", o->fixtures, "Fixture folder [default: <root>/fixtures/<domain>]");
+  check->add_option("--root", o->root, "Project root");
+  check->add_flag("-q,--quiet", o->quiet, "Print only errors");
+  check->add_flag("--json", o->json, "Print a JSON summary, one line per domain checked");
+  check->callback([o, &exit_code] { exit_code = RunFixturesCheck(*o); });
+  fixtures->footer(kExitCodes);
 }
 
 }  // namespace trajc::cli

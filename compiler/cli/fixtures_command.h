@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace trajc::cli {
 
 struct FixturesOptions {
@@ -18,5 +22,8 @@ struct FixturesOptions {
 
 int RunFixturesShow(const FixturesOptions& options);
 int RunFixturesCheck(const FixturesOptions& options);
+
+// Registers `trajc fixtures` with its subcommands show and check on `app` (cli/command.h).
+void AddFixturesCommand(CLI::App& app, int& exit_code);
 
 }  // namespace trajc::cli

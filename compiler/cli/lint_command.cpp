@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <tuple>
 
+#include "cli/command.h"
 #include "core/json.h"
 #include "lint/lint.h"
 
@@ -16,6 +18,16 @@ struct Located {
   const std::string* path;
   lint::Issue issue;
 };
+
+// `trajc lint --help`'s list of codes, one per line, with whether and how each is fixed.
+std::string SupportedCodesText() {
+  std::string codes;
+  for (const auto& rule : lint::SupportedRules()) {
+    codes += "\n  " + rule.code + "  " + rule.summary;
+    if (rule.fixable) codes += rule.unsafe ? "  [fix: unsafe]" : "  [fix]";
+  }
+  return codes;
+}
 
 }  // namespace
 
@@ -65,6 +77,31 @@ int RunLint(const LintOptions& o) {
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
   return found.empty() && bad_inputs == 0 ? kExitOk : kExitInvalid;
+}
+
+void AddLintCommand(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<LintOptions>();
+  auto codes = std::make_shared<CodeOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "lint",
+      "Lint Python files with trajc's built-in analyzer, a stand-in for flake8 on the codes it supports: prints "
+      "`path:row:col: CODE message` lines, sorted by path then position, the same lines `flake8 --isolated "
+      "--select=<codes>` prints. Folders are searched recursively for *.py (flake8's default excludes such as .git "
+      "and __pycache__ skipped). `# noqa` comments work as in flake8. A missing path, a folder without *.py files and "
+      "a file that cannot be read or is not UTF-8 are each one located error on stderr (PATH[:LINE:COL]: error: "
+      "...; flake8 prints E902 there); the other files are still linted.\ne.g.: trajc lint src/ --select E2,W --json\n"
+      "Supported codes:" + SupportedCodesText());
+  cmd->add_option("paths", o->paths, "Python files, and folders to search for *.py")->required();
+  AddCodeOptions(cmd, *codes, true);
+  cmd->add_option("--max-line-length", o->max_line_length, "E501's limit")->capture_default_str();
+  cmd->add_flag("--json", o->json,
+                "Print one JSON array of {path, line, column, code, message, fixable} instead of the lines");
+  cmd->footer("\nExit codes: 0 nothing found; 1 findings printed, or an input could not be linted (a located "
+              "error on stderr); 2 usage error (unknown flag, malformed code list).\n");
+  cmd->callback([cmd, o, codes, &exit_code] {
+    o->codes = ParseCodes(cmd, *codes);
+    exit_code = RunLint(*o);
+  });
 }
 
 }  // namespace trajc::cli

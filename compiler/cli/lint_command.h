@@ -15,6 +15,10 @@
 
 #include "cli/lint_inputs.h"
 
+namespace CLI {
+class App;
+}
+
 namespace trajc::cli {
 
 struct LintOptions {
@@ -25,5 +29,8 @@ struct LintOptions {
 };
 
 int RunLint(const LintOptions& options);
+
+// Registers `trajc lint` on `app`: options, help and the callback that runs it (cli/command.h).
+void AddLintCommand(CLI::App& app, int& exit_code);
 
 }  // namespace trajc::cli

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
-#include "cli/project.h"
+#include "cli/command.h"
+#include "compile/project.h"
 #include "core/diagnostic.h"
 #include "core/json.h"
 #include "schema/definition_check.h"
@@ -21,8 +23,10 @@ bool IsYaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension(
 // folder without YAML files is a located error.
 std::vector<std::string> DefinitionFiles(const SchemasCheckOptions& o, std::vector<Error>& errors) {
   std::vector<std::string> paths = o.paths;
-  if (paths.empty())
-    paths.push_back((fs::path(ResolveInputs(o.root, "lint", "", "", "").root) / "tool_schemas").lexically_normal().generic_string());
+  if (paths.empty()) {
+    fs::path root = compile::ResolveInputs(o.root, "lint", "", "", "").root;
+    paths.push_back((root / "tool_schemas").lexically_normal().generic_string());
+  }
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code ec;
@@ -81,6 +85,32 @@ int RunSchemasCheck(const SchemasCheckOptions& o) {
               << " warning(s)\n";
   }
   return errors == 0 ? kExitOk : kExitInvalid;
+}
+
+void AddSchemasCheckCommand(CLI::App& schemas, int& exit_code) {
+  auto o = std::make_shared<SchemasCheckOptions>();
+  CLI::App* cmd = schemas.add_subcommand(
+      "check",
+      "Check subagent definitions (tool_schemas/*.yaml) and their tools' schemas, reporting every problem of each "
+      "file as PATH:LINE:COL: error|warning: MESSAGE.\n"
+      "Errors: what trajc refuses to load (missing or mistyped fields, invalid or duplicate tool names, no "
+      "submit_result tool), a parameters/returns schema that is not valid against its metaschema or does not compile, "
+      "a `required` name missing from `properties` (nested objects too), a tool without a description.\n"
+      "Warnings (errors with --strict): a parameter without a description; what function-calling runtimes refuse or "
+      "drop in a tool's parameters: OpenAI strict mode (every object needs additionalProperties: false and every "
+      "property in required; only the keywords of OpenAI's structured-outputs subset; the root an object, not anyOf) "
+      "and FunctionGemma's prompt format (properties need a single type; enum is shown only on strings; a property "
+      "named type, description, properties, required or nullable is not shown).\n"
+      "e.g.: trajc schemas check tool_schemas/lint.yaml --strict");
+  cmd->add_option("paths", o->paths, "Definition files, or folders whose *.yaml files to check [default: <root>/tool_schemas]");
+  cmd->add_option("--root", o->root, "Project root [default: $TRAJC_ROOT, ., installed data]");
+  cmd->add_flag("--strict", o->strict, "Warnings count as errors");
+  cmd->add_flag("--json", o->json,
+                "One JSON report: {\"ok\", \"files\", \"errors\", \"warnings\", \"findings\": [{\"path\", \"line\", "
+                "\"column\", \"severity\", \"pointer\", \"message\"}]}");
+  cmd->add_flag("-q,--quiet", o->quiet, "Print only errors");
+  cmd->footer("\nExit codes: 0 no errors (warnings allowed unless --strict); 1 errors found; 2 usage error.\n");
+  cmd->callback([o, &exit_code] { exit_code = RunSchemasCheck(*o); });
 }
 
 }  // namespace trajc::cli

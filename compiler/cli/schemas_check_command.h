@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace trajc::cli {
 
 struct SchemasCheckOptions {
@@ -18,5 +22,8 @@ struct SchemasCheckOptions {
 };
 
 int RunSchemasCheck(const SchemasCheckOptions& options);
+
+// Registers `trajc schemas check` on the `schemas` command group (cli/command.h).
+void AddSchemasCheckCommand(CLI::App& schemas, int& exit_code);
 
 }  // namespace trajc::cli

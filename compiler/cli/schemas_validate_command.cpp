@@ -2,7 +2,9 @@
 
 #include <fstream>
 #include <iostream>
+#include <memory>
 
+#include "cli/command.h"
 #include "cli/json_document.h"
 #include "core/diagnostic.h"
 #include "core/fast_json.h"
@@ -171,6 +173,39 @@ int RunSchemasValidate(const SchemasValidateOptions& o) {
   std::cout.flush();
   validator.Summary(o.instances.size());
   return validator.all_valid() ? kExitOk : kExitInvalid;
+}
+
+void AddSchemasValidateCommand(CLI::App& schemas, int& exit_code) {
+  auto o = std::make_shared<SchemasValidateOptions>();
+  CLI::App* cmd = schemas.add_subcommand(
+      "validate",
+      "Validate JSON instances against a JSON Schema (draft 2020-12 by default; the schema's $schema decides), "
+      "compiled once. A schema or instance file ending in .yaml/.yml is read as YAML. Each violation is one line on "
+      "stdout, located at the failing value:\n"
+      "  PATH:LINE:COL: error: INSTANCE_POINTER: MESSAGE [schema: KEYWORD_POINTER]\n"
+      "e.g. calls.jsonl:3:15: error: /line_number: -3 is less than the minimum of 1 [schema: "
+      "/properties/line_number/minimum]\n"
+      "(the root is written (root)). A summary goes to stderr. An unreadable, non-UTF-8 or malformed file, or a schema "
+      "that does not compile, is one located error on stderr (PATH:LINE:COL: error: ...).\n"
+      "e.g.: trajc schemas validate schema.json calls.jsonl --jsonl");
+  cmd->add_option("schema", o->schema, "JSON Schema file (- for standard input)")->required();
+  cmd->add_option("instances", o->instances, "Instance files (- for standard input)")->required();
+  cmd->add_flag("--jsonl", o->jsonl,
+                "Each file holds one instance per line (blank lines skipped), streamed: memory does not grow with the "
+                "number of lines; errors name the line");
+  cmd->add_flag("--json", o->json,
+                "One JSON object per instance per line: {\"file\", \"line\" (with --jsonl), \"valid\", \"errors\": "
+                "[{\"instance_location\", \"keyword_location\", \"message\"}]} (+ \"error\" for an unreadable instance)");
+  cmd->add_flag("--format-assertion", o->format_assertion, "`format` fails invalid values (default: an annotation only)");
+  cmd->add_option("--draft", o->draft, "Dialect of a schema without $schema: 2020-12, 2019-09, 7, 6 or 4")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"2020-12", "2019-09", "7", "6", "4", "draft-07", "draft-06", "draft-04"}));
+  cmd->add_option("--remote", o->remotes,
+                  "URI=FILE: a JSON document a $ref may reach by that absolute URI (repeatable); nothing is fetched");
+  cmd->add_flag("-q,--quiet", o->quiet, "Print nothing; the exit code says it");
+  cmd->footer("\nExit codes: 0 every instance valid; 1 some instance invalid or unreadable, or the schema unusable (a "
+              "located error); 2 usage error.\n");
+  cmd->callback([o, &exit_code] { exit_code = RunSchemasValidate(*o); });
 }
 
 }  // namespace trajc::cli

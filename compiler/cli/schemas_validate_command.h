@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace trajc::cli {
 
 struct SchemasValidateOptions {
@@ -28,5 +32,8 @@ struct SchemasValidateOptions {
 };
 
 int RunSchemasValidate(const SchemasValidateOptions& options);
+
+// Registers `trajc schemas validate` on the `schemas` command group (cli/command.h).
+void AddSchemasValidateCommand(CLI::App& schemas, int& exit_code);
 
 }  // namespace trajc::cli

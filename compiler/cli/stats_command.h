@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace trajc::cli {
 
 struct StatsOptions {
@@ -16,5 +20,8 @@ struct StatsOptions {
 };
 
 int RunStats(const StatsOptions& options);
+
+// Registers `trajc stats` on `app`: options, help and the callback that runs it (cli/command.h).
+void AddStatsCommand(CLI::App& app, int& exit_code);
 
 }  // namespace trajc::cli

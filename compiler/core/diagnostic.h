@@ -20,6 +20,7 @@ enum ExitCode : int {
   kExitOk = 0,
   kExitInvalid = 1,  // invalid input, or violations found by validate/check
   kExitUsage = 2,    // impossible flags or arguments
+  kExitInternal = 70,  // a bug in trajc, never the user's input (EX_SOFTWARE of sysexits.h)
 };
 
 // `path:line:col: error: message` (line and column omitted when 0).

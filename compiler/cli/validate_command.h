@@ -1,4 +1,4 @@
-// cli/validate — `trajc validate FILE.jsonl…`: checks any dataset (ours, hand-written or
+// cli/validate_command — `trajc validate FILE.jsonl…`: checks any dataset (ours, hand-written or
 // another tool's) against a subagent definition. Every violation is printed as
 // `FILE:LINE: error: message (at /json/pointer)`, a tool schema violation as
 // `FILE:LINE: error: TOOL arguments|result: /pointer/in/it: message [schema: /keyword/pointer]
@@ -7,6 +7,10 @@
 
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace trajc::cli {
 
@@ -20,5 +24,8 @@ struct ValidateOptions {
 };
 
 int RunValidate(const ValidateOptions& options);
+
+// Registers `trajc validate` on `app`: options, help and the callback that runs it (cli/command.h).
+void AddValidateCommand(CLI::App& app, int& exit_code);
 
 }  // namespace trajc::cli

@@ -1,13 +1,16 @@
-// cli/project — where a run finds its inputs. A project root holds
+// compile/project — input discovery: where a run finds its inputs. A project root holds
 // tool_schemas/<domain>.yaml, trajectories/<domain>/ and fixtures/<domain>/; each can be
-// pointed elsewhere with --schemas, --templates, --fixtures.
+// pointed elsewhere with --schemas, --templates, --fixtures. Used by generate, and by the
+// commands that read a domain's inputs without compiling (validate, fixtures, schemas
+// check). Nothing here reads a file: a path that does not exist fails later, where the
+// file is loaded, with that file's located error.
 #pragma once
 
 #include <string>
 
 #include "domains/domain.h"
 
-namespace trajc::cli {
+namespace trajc::compile {
 
 struct InputPaths {
   std::string root;
@@ -26,6 +29,7 @@ InputPaths ResolveInputs(const std::string& root_flag, const std::string& domain
 // where the project is checked out), else as given.
 std::string RelativeToRoot(const std::string& path, const std::string& root);
 
+// The domain called `name`. Throws a usage trajc::Error naming the available domains.
 const domains::Domain& RequireDomain(const std::string& name);
 
-}  // namespace trajc::cli
+}  // namespace trajc::compile

@@ -1,9 +1,11 @@
-#include "cli/validate.h"
+#include "cli/validate_command.h"
 
 #include <fstream>
 #include <iostream>
+#include <memory>
 
-#include "cli/project.h"
+#include "cli/command.h"
+#include "compile/project.h"
 #include "core/diagnostic.h"
 #include "core/json.h"
 #include "core/utf8.h"
@@ -86,8 +88,8 @@ FileResult ValidateFile(const std::string& path, const schema::Subagent& agent, 
 int RunValidate(const ValidateOptions& o) {
   std::string schemas = o.schemas;
   if (schemas.empty()) {
-    RequireDomain(o.domain);
-    schemas = ResolveInputs(o.root, o.domain, "", "", "").schemas;
+    compile::RequireDomain(o.domain);
+    schemas = compile::ResolveInputs(o.root, o.domain, "", "", "").schemas;
   }
   schema::Subagent agent = schema::LoadSubagent(schemas);
   FileResult total;
@@ -110,6 +112,19 @@ int RunValidate(const ValidateOptions& o) {
               << " (schemas: " << schemas << ")\n";
   }
   return total.errors == 0 ? kExitOk : kExitInvalid;
+}
+
+void AddValidateCommand(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<ValidateOptions>();
+  CLI::App* cmd = app.add_subcommand("validate", "Check JSONL datasets against a subagent's tool schemas");
+  cmd->add_option("files", o->files, "JSONL files (one record per line)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--domain", o->domain, "Use tool_schemas/<domain>.yaml")->capture_default_str();
+  cmd->add_option("--schemas", o->schemas, "Use this subagent definition instead of the domain's");
+  cmd->add_option("--root", o->root, "Project root for --domain");
+  cmd->add_flag("-q,--quiet", o->quiet, "Print nothing; the exit code says it");
+  cmd->add_flag("--json", o->json, "Print one JSON object with every error");
+  cmd->footer(kExitCodes);
+  cmd->callback([o, &exit_code] { exit_code = RunValidate(*o); });
 }
 
 }  // namespace trajc::cli

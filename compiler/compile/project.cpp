@@ -1,9 +1,9 @@
-#include "cli/project.h"
+#include "compile/project.h"
 
 #include <cstdlib>
 #include <filesystem>
 
-namespace trajc::cli {
+namespace trajc::compile {
 
 namespace fs = std::filesystem;
 
@@ -46,4 +46,4 @@ const domains::Domain& RequireDomain(const std::string& name) {
   return *d;
 }
 
-}  // namespace trajc::cli
+}  // namespace trajc::compile

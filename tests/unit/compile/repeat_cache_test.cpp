@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "cli/repeat_cache.h"
+#include "compile/repeat_cache.h"
 #include "templates/interpreter.h"
 
-using trajc::cli::RepeatCache;
+using trajc::compile::RepeatCache;
 
 namespace {
 

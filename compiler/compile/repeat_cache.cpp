@@ -1,10 +1,10 @@
-#include "cli/repeat_cache.h"
+#include "compile/repeat_cache.h"
 
 #include <algorithm>
 
 #include "templates/interpreter.h"
 
-namespace trajc::cli {
+namespace trajc::compile {
 
 namespace {
 
@@ -65,4 +65,4 @@ size_t RepeatCache::bytes() const {
   return bytes_;
 }
 
-}  // namespace trajc::cli
+}  // namespace trajc::compile

@@ -1,10 +1,10 @@
-#include "core/plan.h"
+#include "compile/plan.h"
 
 #include <algorithm>
 
-#include "core/prng.h"
+#include "compile/seeds.h"
 
-namespace trajc {
+namespace trajc::compile {
 
 namespace {
 
@@ -36,17 +36,17 @@ void Share(uint64_t count, const std::vector<uint64_t>& limit, const std::vector
 // nodes in a seeded order, the strata interleaved in proportion to their sizes (the j-th
 // node of a stratum of size s sits at (j + ½) / s of the way), ties broken by a seeded
 // rank of the strata so that no stratum always comes first.
-std::vector<uint64_t> StratifiedOrder(const std::vector<uint64_t>& strata, uint64_t seed) {
+std::vector<uint64_t> StratifiedOrder(const std::vector<uint64_t>& strata, uint64_t template_seed) {
   struct Use {
     uint64_t j, size;  // position (2j + 1) / (2 size)
     uint64_t rank;
     uint64_t node;
   };
   std::vector<Use> uses;
-  KeyedPermutation rank(strata.size(), DeriveSeed(seed, "strata"));
+  KeyedPermutation rank(strata.size(), DeriveSeed(template_seed, kStrataSalt));
   uint64_t first = 0;
   for (size_t i = 0; i < strata.size(); ++i) {
-    KeyedPermutation order(strata[i], DeriveSeed(seed, i));
+    KeyedPermutation order(strata[i], DeriveSeed(template_seed, i));
     for (uint64_t j = 0; j < strata[i]; ++j) uses.push_back({j, strata[i], rank(i), first + order(j)});
     first += strata[i];
   }
@@ -64,12 +64,15 @@ std::vector<uint64_t> StratifiedOrder(const std::vector<uint64_t>& strata, uint6
 }  // namespace
 
 SplitPlan::SplitPlan(uint64_t seed, std::string_view split, uint64_t count, std::vector<TemplateCapacity> capacity)
-    : seed_(DeriveSeed(seed, split)), count_(count), capacity_(std::move(capacity)), order_(count, DeriveSeed(seed_, "order")) {
+    : seed_(SplitSeed(seed, split)),
+      count_(count),
+      capacity_(std::move(capacity)),
+      order_(count, DeriveSeed(seed_, kOrderSalt)) {
   size_t n = capacity_.size();
   allocation_.assign(n, 0);
   // A seeded rank decides who gets the odd extra example, so no template is favoured.
   std::vector<size_t> rank(n);
-  KeyedPermutation rank_perm(n, DeriveSeed(seed_, "rank"));
+  KeyedPermutation rank_perm(n, DeriveSeed(seed_, kRankSalt));
   for (size_t i = 0; i < n; ++i) rank[i] = rank_perm(i);
   std::vector<uint64_t> distinct(n), unlimited(n, 0);
   for (size_t t = 0; t < n; ++t) {
@@ -85,9 +88,10 @@ SplitPlan::SplitPlan(uint64_t seed, std::string_view split, uint64_t count, std:
   for (size_t t = 0; t < n; ++t) {
     start_.push_back(start);
     start += allocation_[t];
-    node_order_.emplace_back(capacity_[t].nodes, DeriveSeed(seed_, t));
+    uint64_t template_seed = TemplateSeed(seed_, t);
+    node_order_.emplace_back(capacity_[t].nodes, template_seed);
     const std::vector<uint64_t>& strata = capacity_[t].strata;
-    stratified_order_.push_back(strata.size() > 1 ? StratifiedOrder(strata, DeriveSeed(seed_, t)) : std::vector<uint64_t>{});
+    stratified_order_.push_back(strata.size() > 1 ? StratifiedOrder(strata, template_seed) : std::vector<uint64_t>{});
   }
 }
 
@@ -103,10 +107,10 @@ PlanSlot SplitPlan::At(uint64_t index) const {
   uint64_t use = k % cap.nodes;
   uint64_t round = k / cap.nodes;
   slot.node = stratified_order_[t].empty() ? node_order_[t](use) : stratified_order_[t][use];
-  KeyedPermutation variants(cap.variants, DeriveSeed(DeriveSeed(seed_, t), slot.node + 0x5bd1e995u));
+  KeyedPermutation variants(cap.variants, VariantSeed(TemplateSeed(seed_, t), slot.node));
   slot.variant = variants(round % cap.variants);
   slot.repeat = round >= cap.variants;
   return slot;
 }
 
-}  // namespace trajc
+}  // namespace trajc::compile

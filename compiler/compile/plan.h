@@ -1,4 +1,4 @@
-// core/plan — which (template, node, variant) each example of a split gets.
+// compile/plan — which (template, node, variant) each example of a split gets.
 //
 // Templates are covered evenly: each gets ⌊n/T⌋ or ⌈n/T⌉ examples unless it cannot fill
 // that many distinct ones, in which case its share goes to the others. Within a template,
@@ -6,7 +6,9 @@
 // in that order), and each use of a node takes the next unused phrasing variant, so
 // examples stay distinct while capacity lasts; past capacity, examples repeat and the
 // plan says so (never silently). The order of all examples is a seeded permutation.
-// Nothing is stored per example (only per node): At(i) computes slot i.
+// Nothing is stored per example (only per node): At(i) computes slot i. Every seeded
+// order is keyed as compile/seeds.h lists. Nothing here fails: a template without viable
+// nodes gets no examples, and a split with none at all is refused before it is planned.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +17,7 @@
 
 #include "core/permutation.h"
 
-namespace trajc {
+namespace trajc::compile {
 
 struct TemplateCapacity {
   uint64_t nodes = 0;     // viable fixture nodes in this split
@@ -59,4 +61,4 @@ class SplitPlan {
   std::vector<std::vector<uint64_t>> stratified_order_;  // per template with strata: node of each use
 };
 
-}  // namespace trajc
+}  // namespace trajc::compile

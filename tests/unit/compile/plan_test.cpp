@@ -4,10 +4,10 @@
 #include <set>
 #include <tuple>
 
-#include "core/plan.h"
+#include "compile/plan.h"
 
-using trajc::SplitPlan;
-using trajc::TemplateCapacity;
+using trajc::compile::SplitPlan;
+using trajc::compile::TemplateCapacity;
 
 TEST_CASE("templates are covered evenly, within one of each other") {
   SplitPlan plan(42, "train", 180, {{10, 12}, {6, 5}, {20, 3}, {7, 8}, {9, 9}, {8, 4}, {5, 7}});

@@ -1,12 +1,13 @@
-// cli/repeat_cache — past a split's distinct capacity, examples repeat: a repeated
+// compile/repeat_cache — past a split's distinct capacity, examples repeat: a repeated
 // (template, node, variant) gives the same conversation again, and only its tool-call ids
 // differ, because they come from each example's own seed. The cache keeps such an
 // example's rendered line once, with where its ids stand, and re-keys a copy for each
 // later use instead of running the environment, validation and formatting again.
 //
 // An entry is admitted only with proof that re-keying gives the bytes a full compile
-// gives: the caller compiles the example at two seeds, and the entry is kept only when
-// putting the second seed's ids into the first line reproduces the second line exactly.
+// gives: the caller compiles the example at two seeds (its own and compile/seeds.h
+// ProofSeed of it), and the entry is kept only when putting the second seed's ids into
+// the first line reproduces the second line exactly.
 // A domain whose content varies with the seed (sample_data's seeded facts) or a line
 // that carries per-example data (--with-meta's index) fails that proof, so the caller
 // does not offer those. Memory is bounded by a byte budget, never by --count.
@@ -21,7 +22,7 @@
 #include <tuple>
 #include <vector>
 
-namespace trajc::cli {
+namespace trajc::compile {
 
 class RepeatCache {
  public:
@@ -56,4 +57,4 @@ class RepeatCache {
   size_t bytes_ = 0;
 };
 
-}  // namespace trajc::cli
+}  // namespace trajc::compile

@@ -1,0 +1,91 @@
+#include "cli/generate_command.h"
+
+#include <memory>
+#include <string>
+
+#include "cli/command.h"
+#include "compile/compile.h"
+#include "core/diagnostic.h"
+#include "domains/domain.h"
+
+namespace trajc::cli {
+
+namespace {
+
+struct GenerateFlags {
+  compile::GenerateOptions options;
+  std::string split, shard;  // as given; parsed once CLI11 is done
+};
+
+void AddGenerateOptions(CLI::App& app, GenerateFlags& f) {
+  compile::GenerateOptions& g = f.options;
+  std::string domains;
+  for (const std::string& d : domains::DomainNames()) domains += (domains.empty() ? "" : ", ") + d;
+  app.add_option("--domain", g.domain, "Subagent domain to compile: " + domains)->capture_default_str();
+  app.add_option("--style", g.style,
+                 "docstring: only this docstring style (google, numpy, sphinx) [default: all three, evenly mixed]");
+  app.add_option("--count", g.count, "Number of examples in all (train + eval)");
+  app.add_option("--split", f.split,
+                 "Train share of --count: n_train = round(count * split), the rest eval [default: 0.9]; or train,val,test "
+                 "shares summing to 1 (e.g. 0.8,0.1,0.1): train.jsonl, val.jsonl, test.jsonl, val and test from the eval fixtures");
+  // CLI11 reads "-1" into an unsigned as 2^64-1; a negative seed is a mistake, not a seed.
+  app.add_option("--seed", g.seed, "Seed (0 to 2^64-1): same inputs + same flags give the same bytes")
+      ->capture_default_str()
+      ->check([](const std::string& v) { return v.starts_with("-") ? "must not be negative, got " + v : std::string(); });
+  app.add_option("--out", g.out, "Output directory for train.jsonl, eval.jsonl, manifest.json [default: out/<domain>]");
+  g.jobs = DefaultJobs();
+  app.add_option("-j,--jobs", g.jobs, "Worker threads [default: the number of cores]; the output does not depend on it");
+  app.add_option("--root", g.root, "Project root with tool_schemas/, trajectories/, fixtures/ [default: $TRAJC_ROOT, ., installed data]");
+  app.add_option("--schemas", g.schemas, "Subagent definition YAML [default: <root>/tool_schemas/<domain>.yaml]");
+  app.add_option("--templates", g.templates, "Template folder [default: <root>/trajectories/<domain>]");
+  app.add_option("--fixtures", g.fixtures, "Fixture folder, eval/ inside it [default: <root>/fixtures/<domain>]");
+  app.add_flag("-q,--quiet", g.quiet, "No progress bar, warnings or summary on stderr");
+  app.add_flag("--json", g.json, "Print a JSON summary on stdout");
+  app.add_option("--format", g.format,
+                 "Record format: chat ({\"messages\"}, arguments as JSON strings), openai (OpenAI fine-tuning with "
+                 "record-level tools and parallel_tool_calls false), hf (messages + tools, arguments as objects, for "
+                 "apply_chat_template/TRL), functiongemma (hf + \"text\" in FunctionGemma's prompt format)")
+      ->capture_default_str();
+  app.add_flag("--completion-only", g.completion_only,
+               "functiongemma: one {\"prompt\", \"completion\"} line per model turn, for completion-only loss");
+  app.add_flag("--with-meta", g.with_meta, "Add a meta object (template, fixture, node, variant, index, split, labels) to each record");
+  app.add_option("--shard", f.shard,
+                 "K/N: write only shard K (0-based) of N; the N shards' files concatenated in order equal the single run's");
+}
+
+Error Usage(const std::string& message) { return Error({"trajc", 0, 0}, message, kExitUsage); }
+
+int RunGenerateCommand(const CLI::App& app, GenerateFlags& f) {
+  compile::GenerateOptions& g = f.options;
+  if (g.count == 0 && app.count("--count") == 0)
+    throw Usage("--count is required to generate; e.g. trajc --domain lint --count 200 --split 0.9 --seed 42");
+  if (!f.split.empty()) {
+    auto split = compile::ParseSplit(f.split);
+    if (!split)
+      throw Usage("--split takes a share (0.9) or train,val,test shares (0.8,0.1,0.1), got '" + f.split + "'");
+    g.split = *split;
+  }
+  if (!f.shard.empty()) {
+    auto shard = compile::ParseShard(f.shard);
+    if (!shard) throw Usage("--shard takes K/N (e.g. 0/8), got '" + f.shard + "'");
+    g.shard = *shard;
+  }
+  return compile::RunGenerate(g);
+}
+
+}  // namespace
+
+void AddGenerateCommand(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<GenerateFlags>();
+  AddGenerateOptions(app, *flags);
+  CLI::App* generate = app.add_subcommand("generate", "Compile train/eval JSONL and manifest.json (the default)");
+  generate->fallthrough();
+  // The root's callback runs after a subcommand's: it generates only when no other
+  // command was given.
+  app.callback([&app, generate, flags, &exit_code] {
+    if (!app.get_subcommands().empty() && !*generate) return;
+    exit_code = RunGenerateCommand(app, *flags);
+  });
+}
+
+}  // namespace trajc::cli
