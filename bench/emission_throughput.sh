@@ -5,7 +5,7 @@
 # lint trajectories written with Pydantic models + jsonschema (bench/peer_lint_pydantic.py),
 # measured in the same run, and the ratio.
 #   bench/emission_throughput.sh [COUNT] [DOMAIN...]      JOBS=1 (default) or more
-# Past a split's distinct capacity examples repeat (re-keyed from cli/repeat_cache), so the
+# Past a split's distinct capacity examples repeat (re-keyed from compile/repeat_cache), so the
 # ratio is printed twice: at COUNT, and within capacity (every example compiled in full).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -131,7 +131,7 @@ TEST_CASE("asking for more than the fixtures can fill warns and reports repeats"
         10000 - m["splits"]["eval"]["distinct_capacity"].get<int>());
 }
 
-// Past capacity, a repeated example is re-keyed from a cached line (cli/repeat_cache)
+// Past capacity, a repeated example is re-keyed from a cached line (compile/repeat_cache)
 // instead of compiled again. --with-meta lines carry the index and are always compiled in
 // full, so with their meta removed they are the reference the cached lines must equal.
 TEST_CASE("repeated examples are the bytes a full compile gives (lint, test; chat, functiongemma)") {
