@@ -15,6 +15,21 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kNotInTest{
+    .code = "E713",
+    .message = "test for membership should be 'not in'",
+    .summary = "test for membership should be 'not in'",
+    .fix_title = "Convert to `not in`",
+    .fix = FixSafety::kUnsafe,
+};
+inline constexpr Violation kNotIsTest{
+    .code = "E714",
+    .message = "test for object identity should be 'is not'",
+    .summary = "test for object identity should be 'is not'",
+    .fix_title = "Convert to `is not`",
+    .fix = FixSafety::kUnsafe,
+};
+
 void CheckComparisonNegative(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

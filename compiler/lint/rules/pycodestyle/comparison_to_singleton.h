@@ -12,6 +12,23 @@
 
 namespace trajc::lint {
 
+// pycodestyle words these from the operator and the singleton: E711 "is" or "is not";
+// E712 the singleton, then "is"/"is not" + singleton, then "" or "not " before `cond`.
+inline constexpr Violation kNoneComparison{
+    .code = "E711",
+    .message = "comparison to None should be 'if cond is {}None:'",
+    .summary = "comparison to None should be 'if cond is None:'",
+    .fix_title = "Replace with `is` / `is not`",
+    .fix = FixSafety::kUnsafe,
+};
+inline constexpr Violation kTrueFalseComparison{
+    .code = "E712",
+    .message = "comparison to {} should be 'if cond is {}{}:' or 'if {}cond:'",
+    .summary = "comparison to True/False should be 'if cond is True:' or 'if cond:'",
+    .fix_title = "Replace with `is` / `is not`",
+    .fix = FixSafety::kUnsafe,
+};
+
 void CheckComparisonToSingleton(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

@@ -11,6 +11,14 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kMultipleImportsOnOneLine{
+    .code = "E401",
+    .message = "multiple imports on one line",
+    .summary = "multiple imports on one line",
+    .fix_title = "Split imports onto separate lines",
+    .fix = FixSafety::kUnsafe,
+};
+
 void CheckImportsOnSeparateLines(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

@@ -17,6 +17,19 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kImportStar{
+    .code = "F403",
+    .message = "'from {} import *' used; unable to detect undefined names",
+    .summary = "'from module import *' used; unable to detect undefined names",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kImportStarUsage{
+    .code = "F405",
+    .message = "'{}' may be undefined, or defined from star imports: {}",
+    .summary = "name may be undefined, or defined from star imports",
+    .fix = FixSafety::kNone,
+};
+
 void CheckImportStar(const ScopeReport& scopes, Findings& out);
 
 }  // namespace trajc::lint

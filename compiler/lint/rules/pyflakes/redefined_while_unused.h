@@ -19,6 +19,13 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kRedefinedWhileUnused{
+    .code = "F811",
+    .message = "redefinition of unused '{}' from line {}",
+    .summary = "redefinition of unused name",
+    .fix = FixSafety::kNone,
+};
+
 void CheckRedefinedWhileUnused(const ScopeReport& scopes, Findings& out);
 
 }  // namespace trajc::lint

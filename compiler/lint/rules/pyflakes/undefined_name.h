@@ -22,6 +22,27 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kUndefinedName{
+    .code = "F821",
+    .message = "undefined name '{}'",
+    .summary = "undefined name",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kUndefinedExport{
+    .code = "F822",
+    .message = "undefined name '{}' in __all__",
+    .summary = "undefined name in __all__",
+    .fix = FixSafety::kNone,
+};
+// The second "{}" says where the name is defined: "defined in enclosing scope on line N"
+// or "defined as a builtin".
+inline constexpr Violation kUndefinedLocal{
+    .code = "F823",
+    .message = "local variable '{}' {} referenced before assignment",
+    .summary = "local variable referenced before assignment",
+    .fix = FixSafety::kNone,
+};
+
 void CheckUndefinedNames(const ScopeReport& scopes, Findings& out);
 
 }  // namespace trajc::lint

@@ -88,8 +88,7 @@ void CheckUnusedImports(const Source& src, const ScopeReport& scopes, Findings& 
     std::vector<Edit> fix = count == items.size() ? RemoveStatement(src, stmt) : RemoveItems(items, flags);
     TSPoint p = ts_node_start_point(stmt);
     for (const UnusedImport* u : unused) {
-      out.push_back({"F401", static_cast<int>(p.row) + 1, static_cast<int>(p.column), false,
-                     "'" + u->name + "' imported but unused", fix});
+      Report(out, kUnusedImport, static_cast<int>(p.row) + 1, static_cast<int>(p.column), {u->name}, fix);
     }
   }
 }

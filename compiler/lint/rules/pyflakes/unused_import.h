@@ -14,6 +14,14 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kUnusedImport{
+    .code = "F401",
+    .message = "'{}' imported but unused",
+    .summary = "module imported but unused",
+    .fix_title = "Remove unused import",
+    .fix = FixSafety::kUnsafe,
+};
+
 void CheckUnusedImports(const Source& src, const ScopeReport& scopes, Findings& out);
 
 }  // namespace trajc::lint

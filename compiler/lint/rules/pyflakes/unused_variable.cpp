@@ -4,7 +4,7 @@ namespace trajc::lint {
 
 void CheckUnusedVariables(const Source&, const ScopeReport& scopes, Findings& out) {
   for (const auto& v : scopes.unused_variables) {
-    out.push_back({"F841", v.row, v.col, false, "local variable '" + v.name + "' is assigned to but never used", {}});
+    Report(out, kUnusedVariable, v.row, v.col, {v.name});
   }
 }
 

@@ -14,6 +14,13 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kUnusedVariable{
+    .code = "F841",
+    .message = "local variable '{}' is assigned to but never used",
+    .summary = "local variable is assigned to but never used",
+    .fix = FixSafety::kNone,
+};
+
 void CheckUnusedVariables(const Source& src, const ScopeReport& scopes, Findings& out);
 
 }  // namespace trajc::lint
