@@ -40,9 +40,12 @@
 #include "lint/rules/pyflakes/import_star.h"
 #include "lint/rules/pyflakes/is_literal.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
+#include "lint/rules/pyflakes/undefined_export.h"
+#include "lint/rules/pyflakes/undefined_local.h"
 #include "lint/rules/pyflakes/undefined_name.h"
 #include "lint/rules/pyflakes/unused_import.h"
 #include "lint/rules/pyflakes/unused_variable.h"
+#include "lint/semantic/model.h"
 #include "python/flat_tree.h"
 
 namespace trajc::lint {
@@ -117,14 +120,16 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.
   if (tree && src.tree_clean) {
     std::string_view base = filename.substr(filename.find_last_of('/') == std::string_view::npos ? 0 : filename.find_last_of('/') + 1);
-    ScopeReport scopes = AnalyzeScopes(src, *tree, base == "__init__.py");
-    CheckUnusedImports(src, scopes, found);
-    CheckUnusedVariables(src, scopes, found);
+    semantic::Facts facts = semantic::Analyze(src, *tree, base == "__init__.py");
+    CheckUnusedImports(src, facts, found);
+    CheckUnusedVariables(facts, found);
     CheckFStringMissingPlaceholders(src, *tree, found);
     CheckIsLiteral(src, *tree, found);
-    CheckImportStar(scopes, found);
-    CheckRedefinedWhileUnused(scopes, found);
-    CheckUndefinedNames(scopes, found);
+    CheckImportStar(facts, found);
+    CheckRedefinedWhileUnused(facts, found);
+    CheckUndefinedNames(facts, found);
+    CheckUndefinedExports(facts, found);
+    CheckUndefinedLocals(facts, found);
   }
   std::erase_if(found, [&](const Finding& f) { return noqa.Suppresses(f.row, f.code); });
   return found;

@@ -38,6 +38,8 @@
 #include "lint/rules/pyflakes/import_star.h"
 #include "lint/rules/pyflakes/is_literal.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
+#include "lint/rules/pyflakes/undefined_export.h"
+#include "lint/rules/pyflakes/undefined_local.h"
 #include "lint/rules/pyflakes/undefined_name.h"
 #include "lint/rules/pyflakes/unused_import.h"
 #include "lint/rules/pyflakes/unused_variable.h"
