@@ -4,8 +4,8 @@
 // Why is this bad: None is a singleton, compare by identity; `== True` is redundant and
 // can call a surprising __eq__.
 // Example: `if x == None:`          Use instead: `if x is None:`
-// Fix (unsafe for E712, as in ruff: `is True` is stricter than `== True`): replace the
-// operator with `is` / `is not`.
+// Fix (unsafe: `is None` skips an overloaded `__eq__`, and `is True` is stricter than
+// `== True`): replace the operator with `is` / `is not`.
 #pragma once
 
 #include "lint/rules/rule.h"

@@ -4,7 +4,8 @@
 // that has a comma before any semicolon; `from x import a, b` is fine).
 // Why is this bad: PEP 8 puts each imported module on its own line.
 // Example: `import os, sys`          Use instead: `import os` / `import sys`
-// Fix (safe): split the statement into one `import` per module, at the same indentation.
+// Fix (unsafe, as every fix that changes the AST): split the statement into one `import`
+// per module, at the same indentation.
 #pragma once
 
 #include "lint/rules/rule.h"

@@ -6,8 +6,8 @@
 // model (semantic/model.h) finds them; this rule words them and removes them.
 // Why is this bad: dead imports slow start-up and hide real dependencies.
 // Example: `import os, sys` (sys unused)          Use instead: `import os`
-// Fix (safe): remove the unused names, or the whole statement when none is used (a lone
-// statement of a block becomes `pass`).
+// Fix (unsafe: the import's side effects go with it): remove the unused names, or the
+// whole statement when none is used (a lone statement of a block becomes `pass`).
 #pragma once
 
 #include "lint/rules/rule.h"
