@@ -8,6 +8,7 @@
 #include "lint/lint.h"
 #include "lint/logical_lines.h"
 #include "lint/noqa.h"
+#include "lint/rules/flake8/syntax_error.h"
 #include "lint/rules/pycodestyle/ambiguous_identifier.h"
 #include "lint/rules/pycodestyle/bare_except.h"
 #include "lint/rules/pycodestyle/blank_line_at_eof.h"
@@ -39,10 +40,12 @@
 #include "lint/rules/pyflakes/import_star.h"
 #include "lint/rules/pyflakes/is_literal.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
+#include "lint/rules/pyflakes/undefined_export.h"
+#include "lint/rules/pyflakes/undefined_local.h"
 #include "lint/rules/pyflakes/undefined_name.h"
 #include "lint/rules/pyflakes/unused_import.h"
 #include "lint/rules/pyflakes/unused_variable.h"
-#include "python/compile_check.h"
+#include "lint/semantic/model.h"
 #include "python/flat_tree.h"
 
 namespace trajc::lint {
@@ -63,15 +66,6 @@ bool FlakeWouldCheck(const Source& src) {
                       [](const python::Token& t) { return t.type == python::TokenType::kErrorToken; });
 }
 
-// flake8's E999: `ast.parse` failed, so flake8 reports that alone, at SyntaxError.offset
-// (printed one column further, as flake8 adds one to every column).
-std::optional<Finding> SyntaxErrorFinding(const Source& src, const python::FlatTree* flat) {
-  if (!src.decodable) return std::nullopt;
-  std::optional<python::CError> error = python::FindCompileError(src.lines, src.tree ? &*src.tree : nullptr, flat);
-  if (!error) return std::nullopt;
-  return Finding{"E999", error->row, error->offset, true, error->type + ": " + error->message, {}};
-}
-
 // Every finding that survives noqa, with rows and byte columns still as the rules made them.
 std::vector<Finding> Collect(const Source& src, int max_line_length, std::string_view filename = {},
                              bool syntax_check = true) {
@@ -80,7 +74,8 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
   std::optional<python::FlatTree> tree;
   if (src.tree && (syntax_check || src.tree_clean)) tree.emplace(src.tree->root());
   if (syntax_check) {
-    if (std::optional<Finding> e999 = SyntaxErrorFinding(src, tree ? &*tree : nullptr)) {
+    // flake8 reports a file that does not parse with E999 alone.
+    if (std::optional<Finding> e999 = CheckSyntaxError(src, tree ? &*tree : nullptr)) {
       NoqaMap noqa(src);
       if (!noqa.FileIgnored() && !noqa.Suppresses(e999->row, e999->code)) found.push_back(std::move(*e999));
       return found;
@@ -125,14 +120,16 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.
   if (tree && src.tree_clean) {
     std::string_view base = filename.substr(filename.find_last_of('/') == std::string_view::npos ? 0 : filename.find_last_of('/') + 1);
-    ScopeReport scopes = AnalyzeScopes(src, *tree, base == "__init__.py");
-    CheckUnusedImports(src, scopes, found);
-    CheckUnusedVariables(src, scopes, found);
+    semantic::Facts facts = semantic::Analyze(src, *tree, base == "__init__.py");
+    CheckUnusedImports(src, facts, found);
+    CheckUnusedVariables(facts, found);
     CheckFStringMissingPlaceholders(src, *tree, found);
     CheckIsLiteral(src, *tree, found);
-    CheckImportStar(scopes, found);
-    CheckRedefinedWhileUnused(scopes, found);
-    CheckUndefinedNames(scopes, found);
+    CheckImportStar(facts, found);
+    CheckRedefinedWhileUnused(facts, found);
+    CheckUndefinedNames(facts, found);
+    CheckUndefinedExports(facts, found);
+    CheckUndefinedLocals(facts, found);
   }
   std::erase_if(found, [&](const Finding& f) { return noqa.Suppresses(f.row, f.code); });
   return found;

@@ -2,9 +2,10 @@
 //
 // Findings agree with Debian's flake8 5.0.4 (pycodestyle 2.10, pyflakes 2.5) run as
 // `flake8 --isolated --select=<codes>` on the same text; every rule lives in its own file
-// under rules/pycodestyle/ or rules/pyflakes/ and is registered in one code table
-// (code_table.cpp). Nothing here throws on any input text: a file that CPython would not
-// parse gets E999 alone (python/compile_check decides), as with flake8.
+// under rules/pycodestyle/, rules/pyflakes/ or rules/flake8/, declares the words of each code
+// it reports (rules/violation.h), and is listed in one code table (rule_registry.cpp).
+// Nothing here throws on any input text: a file that CPython would not parse gets E999
+// alone (python/compile_check decides), as with flake8.
 #pragma once
 
 #include <memory>

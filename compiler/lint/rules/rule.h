@@ -1,16 +1,16 @@
 // lint/rules/rule — what every rule sees: the Source, flake8's physical and logical lines,
-// and the Findings list it appends to. A rule never throws and never reads outside `src`.
+// and the Findings list it appends to (through Report, with the rule's own Violation).
+// A rule never throws and never reads outside `src`.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
 #include "lint/logical_lines.h"
+#include "lint/rules/violation.h"
 #include "lint/source.h"
 
 namespace trajc::lint {
-
-using Findings = std::vector<Finding>;
 
 // Normalized offset of the start of a view into src.text.
 inline size_t OffsetOf(const Source& src, std::string_view view) {

@@ -1,5 +1,6 @@
-// Tests of compiler/lint: per-code snapshots, differential runs against Debian's flake8,
-// fix safety and convergence, and pycodestyle's own test suite.
+// Tests of compiler/lint: the code table and the rules' messages, per-code snapshots,
+// differential runs against Debian's flake8, fix safety and convergence, and pycodestyle's
+// own test suite. The semantic model's facts are tested in test_semantic.cpp.
 #include <tree_sitter/api.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <sstream>
 
 #include "lint/lint.h"
+#include "lint/rules/violation.h"
 #include "python/parse.h"
 
 namespace fs = std::filesystem;
@@ -148,6 +150,14 @@ TEST_CASE("lint: code table is sorted and every code has a fixture") {
   const auto* e999 = trajc::lint::FindRule("E999");
   REQUIRE(e999 != nullptr);
   CHECK_FALSE(e999->fixable);
+}
+
+TEST_CASE("lint: a Violation's message is filled in order") {
+  using trajc::lint::FormatMessage;
+  CHECK(FormatMessage("line too long ({} > {} characters)", {"80", "79"}) == "line too long (80 > 79 characters)");
+  CHECK(FormatMessage("trailing whitespace", {}) == "trailing whitespace");
+  CHECK(FormatMessage("'{}' imported but unused", {"a{}b"}) == "'a{}b' imported but unused");  // not read again
+  CHECK(FormatMessage("{}: {}", {"SyntaxError"}) == "SyntaxError: {}");  // a missing argument leaves its "{}"
 }
 
 TEST_CASE("lint: per-code snapshots") {

@@ -60,13 +60,13 @@ void CheckAmbiguousIdentifier(const Source& src, const LogicalLine& ll, Findings
       pos = start;
     }
     if (prev_text == "class" && Ambiguous(text)) {
-      out.push_back({"E742", start.row, start.col, false, "ambiguous class definition '" + std::string(text) + "'", {}});
+      Report(out, kAmbiguousClassName, start.row, start.col, {text});
     }
     if (prev_text == "def" && Ambiguous(text)) {
-      out.push_back({"E743", start.row, start.col, false, "ambiguous function definition '" + std::string(text) + "'", {}});
+      Report(out, kAmbiguousFunctionName, start.row, start.col, {text});
     }
     if (ident) {
-      out.push_back({"E741", pos.row, pos.col, false, "ambiguous variable name '" + std::string(*ident) + "'", {}});
+      Report(out, kAmbiguousVariableName, pos.row, pos.col, {*ident});
     }
     prev_text = text;
     prev_start = start;

@@ -16,6 +16,25 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kAmbiguousVariableName{
+    .code = "E741",
+    .message = "ambiguous variable name '{}'",
+    .summary = "ambiguous variable name",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kAmbiguousClassName{
+    .code = "E742",
+    .message = "ambiguous class definition '{}'",
+    .summary = "ambiguous class definition",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kAmbiguousFunctionName{
+    .code = "E743",
+    .message = "ambiguous function definition '{}'",
+    .summary = "ambiguous function definition",
+    .fix = FixSafety::kNone,
+};
+
 void CheckAmbiguousIdentifier(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

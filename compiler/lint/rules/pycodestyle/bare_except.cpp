@@ -15,7 +15,7 @@ void CheckBareExcept(const Source&, const LogicalLine& ll, Findings& out) {
   while (i < line.size() && IsSpace(line[i])) ++i;
   if (i >= line.size() || line[i] != ':') return;
   Position at = ll.Locate(0);
-  out.push_back({"E722", at.row, at.col, false, "do not use bare 'except'", {}});
+  Report(out, kBareExcept, at.row, at.col);
 }
 
 }  // namespace trajc::lint

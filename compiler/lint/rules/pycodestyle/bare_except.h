@@ -12,6 +12,13 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kBareExcept{
+    .code = "E722",
+    .message = "do not use bare 'except'",
+    .summary = "do not use bare 'except'",
+    .fix = FixSafety::kNone,
+};
+
 void CheckBareExcept(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

@@ -11,8 +11,8 @@ void CheckBlankLineAtEof(const Source& src, const PhysicalLine& line, Findings& 
     // W292: the column is the length of the file's last line, whatever line was checked.
     std::string_view last = src.Line(src.total_lines());
     if (!last.empty() && last.back() == '\n') return;  // cannot happen: then `text` would end with it
-    out.push_back({"W292", line.row, static_cast<int>(last.size()), false, "no newline at end of file",
-                   {Edit{src.text.size(), src.text.size(), "\n"}}});
+    Report(out, kMissingNewlineAtEndOfFile, line.row, static_cast<int>(last.size()), {},
+           {Edit{src.text.size(), src.text.size(), "\n"}});
     return;
   }
   if (text.empty() || !stripped.empty()) return;
@@ -24,7 +24,7 @@ void CheckBlankLineAtEof(const Source& src, const PhysicalLine& line, Findings& 
     if (begin == std::string::npos) return;
     ++begin;
   }
-  out.push_back({"W391", line.row, 0, false, "blank line at end of file", {Edit{begin, src.text.size(), ""}}});
+  Report(out, kTooManyNewlinesAtEndOfFile, line.row, 0, {}, {Edit{begin, src.text.size(), ""}});
 }
 
 }  // namespace trajc::lint

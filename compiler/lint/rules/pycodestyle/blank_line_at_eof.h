@@ -13,6 +13,21 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kMissingNewlineAtEndOfFile{
+    .code = "W292",
+    .message = "no newline at end of file",
+    .summary = "no newline at end of file",
+    .fix_title = "Add trailing newline",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kTooManyNewlinesAtEndOfFile{
+    .code = "W391",
+    .message = "blank line at end of file",
+    .summary = "blank line at end of file",
+    .fix_title = "Remove trailing blank lines",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckBlankLineAtEof(const Source& src, const PhysicalLine& line, Findings& out);
 
 }  // namespace trajc::lint

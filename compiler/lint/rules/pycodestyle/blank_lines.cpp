@@ -170,15 +170,14 @@ void CheckBlankLines(const Source& src, const LogicalLine& ll, Findings& out) {
   Position at = ll.Locate(0);
   if (ll.previous_logical.substr(0, 1) == "@") {
     if (ll.blank_lines) {
-      out.push_back({"E304", at.row, at.col, false, "blank lines found after function decorator",
-                     RemoveBlanks(src, at.row, ll.blank_lines, 0)});
+      Report(out, kBlankLineAfterDecorator, at.row, at.col, {}, RemoveBlanks(src, at.row, ll.blank_lines, 0));
     }
     return;
   }
   if (ll.blank_lines > kTopLevel || (ll.indent_level && ll.blank_lines == kMethod + 1)) {
     int keep = ll.indent_level ? kMethod : kTopLevel;
-    out.push_back({"E303", at.row, at.col, false, "too many blank lines (" + std::to_string(ll.blank_lines) + ")",
-                   RemoveBlanks(src, at.row, ll.blank_lines, keep)});
+    Report(out, kTooManyBlankLines, at.row, at.col, {std::to_string(ll.blank_lines)},
+           RemoveBlanks(src, at.row, ll.blank_lines, keep));
     return;
   }
   if (StartsTopLevel(ll.text)) {
@@ -193,21 +192,19 @@ void CheckBlankLines(const Source& src, const LogicalLine& ll, Findings& out) {
         fix.push_back(Edit{off, off, "\n"});
       }
       if (NestedInDef(src, ll)) {
-        out.push_back({"E306", at.row, at.col, false, "expected 1 blank line before a nested definition, found 0", std::move(fix)});
+        Report(out, kBlankLinesBeforeNestedDefinition, at.row, at.col, {}, std::move(fix));
       } else {
-        out.push_back({"E301", at.row, at.col, false, "expected 1 blank line, found 0", std::move(fix)});
+        Report(out, kBlankLineBetweenMethods, at.row, at.col, {}, std::move(fix));
       }
     } else if (ll.blank_before != kTopLevel) {
-      out.push_back({"E302", at.row, at.col, false,
-                     "expected 2 blank lines, found " + std::to_string(ll.blank_before), FixTooFew(src, ll, at.row)});
+      Report(out, kBlankLinesTopLevel, at.row, at.col, {std::to_string(ll.blank_before)}, FixTooFew(src, ll, at.row));
     }
     return;
   }
   if (!ll.text.empty() && !ll.indent_level && ll.blank_before != kTopLevel &&
       (ll.previous_unindented_logical_line.starts_with("def ") || ll.previous_unindented_logical_line.starts_with("class "))) {
-    out.push_back({"E305", at.row, at.col, false,
-                   "expected 2 blank lines after class or function definition, found " + std::to_string(ll.blank_before),
-                   FixTooFew(src, ll, at.row)});
+    Report(out, kBlankLinesAfterFunctionOrClass, at.row, at.col, {std::to_string(ll.blank_before)},
+           FixTooFew(src, ll, at.row));
   }
 }
 

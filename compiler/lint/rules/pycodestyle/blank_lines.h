@@ -21,6 +21,49 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kBlankLineBetweenMethods{
+    .code = "E301",
+    .message = "expected 1 blank line, found 0",
+    .summary = "expected 1 blank line, found 0",
+    .fix_title = "Add missing blank line",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kBlankLinesTopLevel{
+    .code = "E302",
+    .message = "expected 2 blank lines, found {}",
+    .summary = "expected 2 blank lines",
+    .fix_title = "Add missing blank line(s)",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kTooManyBlankLines{
+    .code = "E303",
+    .message = "too many blank lines ({})",
+    .summary = "too many blank lines",
+    .fix_title = "Remove extraneous blank line(s)",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kBlankLineAfterDecorator{
+    .code = "E304",
+    .message = "blank lines found after function decorator",
+    .summary = "blank lines found after function decorator",
+    .fix_title = "Remove blank line(s) after the decorator",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kBlankLinesAfterFunctionOrClass{
+    .code = "E305",
+    .message = "expected 2 blank lines after class or function definition, found {}",
+    .summary = "expected 2 blank lines after class or function definition",
+    .fix_title = "Add missing blank line(s)",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kBlankLinesBeforeNestedDefinition{
+    .code = "E306",
+    .message = "expected 1 blank line before a nested definition, found 0",
+    .summary = "expected 1 blank line before a nested definition, found 0",
+    .fix_title = "Add missing blank line",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckBlankLines(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

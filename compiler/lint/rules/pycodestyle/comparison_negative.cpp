@@ -142,9 +142,7 @@ void CheckComparisonNegative(const Source& src, const LogicalLine& ll, Findings&
       fix.insert(fix.end(), more.begin(), more.end());
       next = later.end - 1;
     }
-    out.push_back({membership ? "E713" : "E714", at.row, at.col, false,
-                   membership ? "test for membership should be 'not in'" : "test for object identity should be 'is not'",
-                   std::move(fix)});
+    Report(out, membership ? kNotInTest : kNotIsTest, at.row, at.col, {}, std::move(fix));
     return;
   }
 }

@@ -84,14 +84,7 @@ void CheckComparisonToSingleton(const Source& src, const LogicalLine& ll, Findin
       continue;
     }
     bool same = s[m.op] == '=';
-    std::string singleton(m.singleton);
-    std::string msg = "'if cond is " + std::string(same ? "" : "not ") + singleton + ":'";
-    std::string code = "E711";
-    if (singleton != "None") {
-      code = "E712";
-      bool nonzero = (singleton == "True" && same) || (singleton == "False" && !same);
-      msg += " or 'if " + std::string(nonzero ? "" : "not ") + "cond:'";
-    }
+    std::string_view singleton = m.singleton;
     Position at = ll.Locate(static_cast<int>(m.op));
     std::vector<Edit> fix;
     std::string_view phys = src.Line(at.row);
@@ -102,7 +95,14 @@ void CheckComparisonToSingleton(const Source& src, const LogicalLine& ll, Findin
       size_t off = src.Offset(at.row, at.col);
       fix.push_back(Edit{off, off + 2, repl});
     }
-    out.push_back({code, at.row, at.col, false, "comparison to " + singleton + " should be " + msg, std::move(fix)});
+    std::string_view negation = same ? "" : "not ";
+    if (singleton == "None") {
+      Report(out, kNoneComparison, at.row, at.col, {negation}, std::move(fix));
+    } else {
+      bool nonzero = (singleton == "True" && same) || (singleton == "False" && !same);
+      Report(out, kTrueFalseComparison, at.row, at.col, {singleton, negation, singleton, nonzero ? "" : "not "},
+             std::move(fix));
+    }
     pos = m.end > pos ? m.end : pos + 1;
   }
 }

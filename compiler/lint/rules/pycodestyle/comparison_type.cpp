@@ -93,7 +93,7 @@ void CheckComparisonType(const Source&, const LogicalLine& ll, Findings& out) {
     if (!MatchAt(s, pos, &m)) continue;
     if (m.inst && IsIdentifier(*m.inst) && *m.inst != "None" && *m.inst != "True" && *m.inst != "False") return;
     Position at = ll.Locate(static_cast<int>(pos));
-    out.push_back({"E721", at.row, at.col, false, "do not compare types, use 'isinstance()'", {}});
+    Report(out, kTypeComparison, at.row, at.col);
     return;
   }
 }

@@ -13,6 +13,13 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kTypeComparison{
+    .code = "E721",
+    .message = "do not compare types, use 'isinstance()'",
+    .summary = "do not compare types, use 'isinstance()'",
+    .fix = FixSafety::kNone,
+};
+
 void CheckComparisonType(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

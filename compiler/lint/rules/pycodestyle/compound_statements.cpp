@@ -132,9 +132,9 @@ std::vector<Edit> DropSemicolon(const Source& src, const Token* semi) {
 
 void CheckCompoundStatements(const Source& src, const LogicalLine& ll, Findings& out) {
   std::string_view line = ll.text;
-  auto report = [&](const char* code, int offset, const char* message, std::vector<Edit> edits = {}) {
+  auto report = [&](const Violation& violation, int offset, std::vector<Edit> edits = {}) {
     Position at = ll.Locate(offset);
-    out.push_back({code, at.row, at.col, false, message, std::move(edits)});
+    Report(out, violation, at.row, at.col, {}, std::move(edits));
   };
   const size_t last_char = line.size() - 1;  // wraps for an empty line: no ':' is found then
   size_t found = line.find(':');
@@ -149,15 +149,15 @@ void CheckCompoundStatements(const Source& src, const LogicalLine& ll, Findings&
         std::string_view before = line.substr(0, lambda_kw);
         while (!before.empty() && IsSpace(before.back())) before.remove_suffix(1);
         if (!before.empty() && before.back() == '=' && IsIdentifier(Strip(before.substr(0, before.size() - 1)))) {
-          report("E731", 0, "do not assign a lambda expression, use a def");
+          report(kLambdaAssignment, 0);
         }
         break;
       }
       if (StartsWithDef(line)) {
-        report("E704", 0, "multiple statements on one line (def)");
+        report(kMultipleStatementsOnOneLineDef, 0);
         compound_header = true;
       } else if (StartsWithIndentStatement(line)) {
-        report("E701", static_cast<int>(found), "multiple statements on one line (colon)");
+        report(kMultipleStatementsOnOneLineColon, static_cast<int>(found));
         compound_header = true;
       }
     }
@@ -168,10 +168,10 @@ void CheckCompoundStatements(const Source& src, const LogicalLine& ll, Findings&
   for (found = line.find(';'); found != std::string_view::npos; found = line.find(';', found + 1)) {
     const Token* semi = SemicolonAt(src, ll, ll.Locate(static_cast<int>(found)));
     if (found < last_char) {
-      report("E702", static_cast<int>(found), "multiple statements on one line (semicolon)",
+      report(kMultipleStatementsOnOneLineSemicolon, static_cast<int>(found),
              semi != nullptr && splittable ? SplitAt(src, ll, semi) : std::vector<Edit>{});
     } else {
-      report("E703", static_cast<int>(found), "statement ends with a semicolon",
+      report(kUselessSemicolon, static_cast<int>(found),
              semi != nullptr ? DropSemicolon(src, semi) : std::vector<Edit>{});
     }
   }

@@ -21,6 +21,39 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kMultipleStatementsOnOneLineColon{
+    .code = "E701",
+    .message = "multiple statements on one line (colon)",
+    .summary = "multiple statements on one line (colon)",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kMultipleStatementsOnOneLineSemicolon{
+    .code = "E702",
+    .message = "multiple statements on one line (semicolon)",
+    .summary = "multiple statements on one line (semicolon)",
+    .fix_title = "Put each statement on its own line",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kUselessSemicolon{
+    .code = "E703",
+    .message = "statement ends with a semicolon",
+    .summary = "statement ends with a semicolon",
+    .fix_title = "Remove unnecessary semicolon",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kMultipleStatementsOnOneLineDef{
+    .code = "E704",
+    .message = "multiple statements on one line (def)",
+    .summary = "multiple statements on one line (def)",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kLambdaAssignment{
+    .code = "E731",
+    .message = "do not assign a lambda expression, use a def",
+    .summary = "do not assign a lambda expression, use a def",
+    .fix = FixSafety::kNone,
+};
+
 void CheckCompoundStatements(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

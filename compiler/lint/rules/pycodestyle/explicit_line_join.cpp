@@ -47,8 +47,9 @@ void CheckExplicitLineJoin(const Source& src, const LogicalLine& ll, Findings& o
   for (const Token* t = TokensBegin(src, ll); t != TokensEnd(src, ll); ++t) {
     if (t->type == TokenType::kComment) comment = true;
     if (t->start_row != prev_start && parens && backslash && !comment) {
-      out.push_back({"E502", backslash->row, backslash->col, true, "the backslash is redundant between brackets",
-                     {Edit{backslash->begin, backslash->end, ""}}});
+      Finding& f = Report(out, kRedundantBackslash, backslash->row, backslash->col, {},
+                          {Edit{backslash->begin, backslash->end, ""}});
+      f.col_is_chars = true;  // Backslash::col is flake8's character column already
     }
     if (t->end_row != prev_end) {
       backslash = BackslashAtEnd(src, *t);

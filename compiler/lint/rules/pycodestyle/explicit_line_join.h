@@ -13,6 +13,14 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kRedundantBackslash{
+    .code = "E502",
+    .message = "the backslash is redundant between brackets",
+    .summary = "the backslash is redundant between brackets",
+    .fix_title = "Remove redundant backslash",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckExplicitLineJoin(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

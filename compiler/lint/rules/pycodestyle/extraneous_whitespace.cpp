@@ -38,21 +38,22 @@ std::vector<Edit> Fix(const Source& src, const LogicalLine& ll, int offset) {
 void CheckExtraneousWhitespace(const Source& src, const LogicalLine& ll, Findings& out) {
   const std::string& line = ll.text;
   const size_t n = line.size();
-  auto report = [&](const char* code, size_t offset, std::string message) {
+  // `bracket`: the character the message names, at line[bracket].
+  auto report = [&](const Violation& violation, size_t offset, size_t bracket) {
     Position at = ll.Locate(static_cast<int>(offset));
-    out.push_back({code, at.row, at.col, false, std::move(message), Fix(src, ll, static_cast<int>(offset))});
+    Report(out, violation, at.row, at.col, {std::string_view(line).substr(bracket, 1)},
+           Fix(src, ll, static_cast<int>(offset)));
   };
   // finditer: matches do not overlap, the next search starts where a match ended.
   for (size_t p = 0; p + 1 < n;) {
     char c = line[p], next = line[p + 1];
     if (IsOneOf(c, "[({") && IsBlank(next)) {
-      report("E201", p + 1, std::string("whitespace after '") + c + "'");
+      report(kWhitespaceAfterOpenBracket, p + 1, p);
       p += 2;
     } else if (IsBlank(c) && IsOneOf(next, "]}),;:") && !(p + 2 < n && line[p + 2] == '=')) {
       char before = p == 0 ? line.back() : line[p - 1];  // Python's line[-1] at the start
       if (before != ',') {
-        const char* code = IsOneOf(next, "}])") ? "E202" : "E203";
-        report(code, p, std::string("whitespace before '") + next + "'");
+        report(IsOneOf(next, "}])") ? kWhitespaceBeforeCloseBracket : kWhitespaceBeforePunctuation, p, p + 1);
       }
       p += 2;
     } else {

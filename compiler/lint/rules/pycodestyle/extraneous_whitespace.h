@@ -17,6 +17,28 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kWhitespaceAfterOpenBracket{
+    .code = "E201",
+    .message = "whitespace after '{}'",
+    .summary = "whitespace after '('",
+    .fix_title = "Remove extraneous whitespace",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kWhitespaceBeforeCloseBracket{
+    .code = "E202",
+    .message = "whitespace before '{}'",
+    .summary = "whitespace before ')'",
+    .fix_title = "Remove extraneous whitespace",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kWhitespaceBeforePunctuation{
+    .code = "E203",
+    .message = "whitespace before '{}'",
+    .summary = "whitespace before ':'",
+    .fix_title = "Remove extraneous whitespace",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckExtraneousWhitespace(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

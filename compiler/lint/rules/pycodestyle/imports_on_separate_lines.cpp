@@ -42,7 +42,7 @@ void CheckImportsOnSeparateLines(const Source& src, const LogicalLine& ll, Findi
   size_t found = line.find(',');
   if (found == std::string_view::npos || line.substr(0, found).find(';') != std::string_view::npos) return;
   Position at = ll.Locate(static_cast<int>(found));
-  out.push_back({"E401", at.row, at.col, false, "multiple imports on one line", SplitImport(src, ll)});
+  Report(out, kMultipleImportsOnOneLine, at.row, at.col, {}, SplitImport(src, ll));
 }
 
 }  // namespace trajc::lint

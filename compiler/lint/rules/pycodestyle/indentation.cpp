@@ -26,24 +26,32 @@ std::vector<Edit> ReindentComment(const Source& src, const LogicalLine& ll, Posi
 
 void CheckIndentation(const Source& src, const LogicalLine& ll, Findings& out) {
   const bool comment = ll.text.empty();
-  const int base = comment ? 3 : 0;
   Position at = ll.Locate(0);
-  auto report = [&](int n, std::string text, std::vector<Edit> fix = {}) {
-    if (comment) text += " (comment)";
-    out.push_back({"E11" + std::to_string(n), at.row, at.col, false, std::move(text), std::move(fix)});
-  };
-  if (ll.indent_level % kIndentSize) report(1 + base, "indentation is not a multiple of " + std::to_string(kIndentSize));
+  if (ll.indent_level % kIndentSize) {
+    Report(out, comment ? kIndentationWithInvalidMultipleComment : kIndentationWithInvalidMultiple, at.row, at.col,
+           {std::to_string(kIndentSize)});
+  }
   const bool indent_expect = !ll.previous_logical.empty() && ll.previous_logical.back() == ':';
   if (indent_expect && ll.indent_level <= ll.previous_indent_level) {
-    report(2 + base, "expected an indented block",
-           comment ? ReindentComment(src, ll, at, ll.previous_indent_level + kIndentSize) : std::vector<Edit>{});
+    if (comment) {
+      Report(out, kNoIndentedBlockComment, at.row, at.col, {},
+             ReindentComment(src, ll, at, ll.previous_indent_level + kIndentSize));
+    } else {
+      Report(out, kNoIndentedBlock, at.row, at.col);
+    }
   } else if (!indent_expect && ll.indent_level > ll.previous_indent_level) {
-    report(3 + base, "unexpected indentation",
-           comment ? ReindentComment(src, ll, at, ll.previous_indent_level) : std::vector<Edit>{});
+    if (comment) {
+      Report(out, kUnexpectedIndentationComment, at.row, at.col, {},
+             ReindentComment(src, ll, at, ll.previous_indent_level));
+    } else {
+      Report(out, kUnexpectedIndentation, at.row, at.col);
+    }
   }
   if (indent_expect) {
     const int amount = IndentChar(src, ll.line_number) == '\t' ? 8 : 4;
-    if (ll.indent_level > ll.previous_indent_level + amount) report(7, "over-indented");
+    if (ll.indent_level > ll.previous_indent_level + amount) {
+      Report(out, kOverIndented, at.row, at.col, {comment ? " (comment)" : ""});
+    }
   }
 }
 

@@ -22,6 +22,54 @@
 
 namespace trajc::lint {
 
+// pycodestyle builds these from one template, "E11%d %s" on a code line and
+// "E11%d %s (comment)" on a comment-only line: E114-E116 are E111-E113 for comments, and
+// E117 keeps its code with " (comment)" added (the "{}" of its message).
+inline constexpr Violation kIndentationWithInvalidMultiple{
+    .code = "E111",
+    .message = "indentation is not a multiple of {}",
+    .summary = "indentation is not a multiple of 4",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kNoIndentedBlock{
+    .code = "E112",
+    .message = "expected an indented block",
+    .summary = "expected an indented block",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kUnexpectedIndentation{
+    .code = "E113",
+    .message = "unexpected indentation",
+    .summary = "unexpected indentation",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kIndentationWithInvalidMultipleComment{
+    .code = "E114",
+    .message = "indentation is not a multiple of {} (comment)",
+    .summary = "indentation is not a multiple of 4 (comment)",
+    .fix = FixSafety::kNone,
+};
+inline constexpr Violation kNoIndentedBlockComment{
+    .code = "E115",
+    .message = "expected an indented block (comment)",
+    .summary = "expected an indented block (comment)",
+    .fix_title = "Indent the comment one level below the block header",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kUnexpectedIndentationComment{
+    .code = "E116",
+    .message = "unexpected indentation (comment)",
+    .summary = "unexpected indentation (comment)",
+    .fix_title = "Align the comment with the previous statement",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kOverIndented{
+    .code = "E117",
+    .message = "over-indented{}",
+    .summary = "over-indented",
+    .fix = FixSafety::kNone,
+};
+
 void CheckIndentation(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

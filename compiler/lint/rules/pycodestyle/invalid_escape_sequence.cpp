@@ -42,9 +42,8 @@ void CheckInvalidEscapeSequence(const Source& src, const LogicalLine& ll, Findin
       int col = row == t->start_row ? t->start_col + static_cast<int>(body + pos)
                                     : static_cast<int>(pos - nl - 1);
       size_t backslash = token_offset + body + pos - 1;
-      out.push_back({"W605", row, col - 1, false,
-                     "invalid escape sequence '\\" + std::string(string.substr(pos, CharLength(string, pos))) + "'",
-                     {Edit{backslash, backslash, "\\"}}});
+      Report(out, kInvalidEscapeSequence, row, col - 1, {string.substr(pos, CharLength(string, pos))},
+             {Edit{backslash, backslash, "\\"}});
     }
   }
 }

@@ -15,6 +15,14 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kInvalidEscapeSequence{
+    .code = "W605",
+    .message = "invalid escape sequence '\\{}'",
+    .summary = "invalid escape sequence",
+    .fix_title = "Add backslash to escape sequence",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckInvalidEscapeSequence(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

@@ -35,9 +35,9 @@ void CheckLineTooLong(const Source& src, const PhysicalLine& line, int max_line_
       length - CountChars(src, chunks.back()) < max_line_length - 7) {
     return;
   }
-  out.push_back({"E501", line.row, max_line_length, true,
-                 "line too long (" + std::to_string(length) + " > " + std::to_string(max_line_length) + " characters)",
-                 {}});
+  Finding& f =
+      Report(out, kLineTooLong, line.row, max_line_length, {std::to_string(length), std::to_string(max_line_length)});
+  f.col_is_chars = true;  // pycodestyle reports the limit as the column, in characters
 }
 
 }  // namespace trajc::lint

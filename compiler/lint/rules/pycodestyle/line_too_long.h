@@ -11,6 +11,13 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kLineTooLong{
+    .code = "E501",
+    .message = "line too long ({} > {} characters)",
+    .summary = "line too long",
+    .fix = FixSafety::kNone,
+};
+
 void CheckLineTooLong(const Source& src, const PhysicalLine& line, int max_line_length, Findings& out);
 
 }  // namespace trajc::lint

@@ -18,14 +18,13 @@ void CheckMissingWhitespace(const Source& src, const LogicalLine& ll, Findings& 
                   (c == ':' && next == '=');                                                // walrus
       if (!skip) {
         Position at = ll.Locate(static_cast<int>(index));
-        std::string message = std::string("missing whitespace after '") + c + "'";
         std::vector<Edit> fix;
         std::string_view phys = src.Line(at.row);
         if (at.col >= 0 && static_cast<size_t>(at.col) < phys.size() && phys[at.col] == c) {
           size_t off = src.Offset(at.row, at.col + 1);
           fix.push_back(Edit{off, off, " "});
         }
-        out.push_back({"E231", at.row, at.col, false, std::move(message), std::move(fix)});
+        Report(out, kMissingWhitespace, at.row, at.col, {std::string_view(&line[index], 1)}, std::move(fix));
       }
     }
     // `before` in pycodestyle is line[:index+1] on the next round.

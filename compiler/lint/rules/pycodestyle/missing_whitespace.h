@@ -11,6 +11,14 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kMissingWhitespace{
+    .code = "E231",
+    .message = "missing whitespace after '{}'",
+    .summary = "missing whitespace after ',', ';', or ':'",
+    .fix_title = "Add missing whitespace",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckMissingWhitespace(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

@@ -36,7 +36,7 @@ void CheckMissingWhitespaceAfterKeyword(const Source& src, const LogicalLine& ll
     bool space_is_e20x = t1.text == ";" || t1.text == "," || t1.text == ")" || t1.text == "]" || t1.text == "}";
     std::vector<Edit> fix;
     if (!space_is_e20x) fix.push_back(Edit{off, off, " "});
-    out.push_back({"E275", t0->end_row, t0->end_col, false, "missing whitespace after keyword", std::move(fix)});
+    Report(out, kMissingWhitespaceAfterKeyword, t0->end_row, t0->end_col, {}, std::move(fix));
   }
 }
 

@@ -13,6 +13,14 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kMissingWhitespaceAfterKeyword{
+    .code = "E275",
+    .message = "missing whitespace after keyword",
+    .summary = "missing whitespace after keyword",
+    .fix_title = "Add missing whitespace",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckMissingWhitespaceAfterKeyword(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

@@ -65,7 +65,7 @@ void CheckMissingWhitespaceAroundOperator(const Source& src, const LogicalLine& 
       size_t after = src.Offset(also->row, also->col);
       edits.push_back(Edit{after, after, " "});
     }
-    out.push_back({"E225", at.row, at.col, false, "missing whitespace around operator", std::move(edits)});
+    Report(out, kMissingWhitespaceAroundOperator, at.row, at.col, {}, std::move(edits));
   };
   for (const auto* t = TokensBegin(src, ll); t != TokensEnd(src, ll); ++t) {
     TokenType type = t->type;
@@ -93,20 +93,16 @@ void CheckMissingWhitespaceAroundOperator(const Source& src, const LogicalLine& 
           report(prev_end);
         } else if (prev_text != "**") {
           // Tight on both sides: allowed by E225, reported by kind (pycodestyle's E226-E228).
-          const char* code = "E226";
-          const char* kind = "arithmetic";
+          const Violation* violation = &kMissingWhitespaceAroundArithmeticOperator;
           if (prev_text == "%") {
-            code = "E228";
-            kind = "modulo";
+            violation = &kMissingWhitespaceAroundModuloOperator;
           } else if (!In(kArithmetic, prev_text)) {
-            code = "E227";
-            kind = "bitwise or shift";
+            violation = &kMissingWhitespaceAroundBitwiseOrShiftOperator;
           }
           size_t before = src.Offset(optional_pos.row, optional_pos.col);
           size_t after = src.Offset(prev_end.row, prev_end.col);
-          out.push_back({code, optional_pos.row, optional_pos.col, false,
-                         std::string("missing whitespace around ") + kind + " operator",
-                         {Edit{before, before, " "}, Edit{after, after, " "}}});
+          Report(out, *violation, optional_pos.row, optional_pos.col, {},
+                 {Edit{before, before, " "}, Edit{after, after, " "}});
         }
         need = kNo;
       }

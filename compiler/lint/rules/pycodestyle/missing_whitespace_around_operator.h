@@ -15,6 +15,35 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kMissingWhitespaceAroundOperator{
+    .code = "E225",
+    .message = "missing whitespace around operator",
+    .summary = "missing whitespace around operator",
+    .fix_title = "Add missing whitespace",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kMissingWhitespaceAroundArithmeticOperator{
+    .code = "E226",
+    .message = "missing whitespace around arithmetic operator",
+    .summary = "missing whitespace around arithmetic operator",
+    .fix_title = "Add missing whitespace",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kMissingWhitespaceAroundBitwiseOrShiftOperator{
+    .code = "E227",
+    .message = "missing whitespace around bitwise or shift operator",
+    .summary = "missing whitespace around bitwise or shift operator",
+    .fix_title = "Add missing whitespace",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kMissingWhitespaceAroundModuloOperator{
+    .code = "E228",
+    .message = "missing whitespace around modulo operator",
+    .summary = "missing whitespace around modulo operator",
+    .fix_title = "Add missing whitespace",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckMissingWhitespaceAroundOperator(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

@@ -49,7 +49,7 @@ void CheckModuleImportsOnTopOfFile(const Source&, const LogicalLine& ll, ImportP
   if (StartsWith(line, "import ") || StartsWith(line, "from ")) {
     if (state.seen_non_imports) {
       Position at = ll.Locate(0);
-      out.push_back({"E402", at.row, at.col, false, "module level import not at top of file", {}});
+      Report(out, kModuleImportNotAtTopOfFile, at.row, at.col);
     }
   } else if (IsDunderAssignment(line)) {
     return;

@@ -13,6 +13,13 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kModuleImportNotAtTopOfFile{
+    .code = "E402",
+    .message = "module level import not at top of file",
+    .summary = "module level import not at top of file",
+    .fix = FixSafety::kNone,
+};
+
 // pycodestyle's per-file checker_state for this check.
 struct ImportPlacement {
   bool seen_docstring = false;

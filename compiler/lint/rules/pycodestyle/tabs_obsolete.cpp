@@ -7,7 +7,7 @@ void CheckTabsObsolete(const Source&, const PhysicalLine& line, Findings& out) {
   std::string_view indent = line.text.substr(0, end == std::string_view::npos ? line.text.size() : end);
   size_t tab = indent.find('\t');
   if (tab == std::string_view::npos) return;
-  out.push_back({"W191", line.row, static_cast<int>(tab), false, "indentation contains tabs", {}});
+  Report(out, kTabIndentation, line.row, static_cast<int>(tab));
 }
 
 }  // namespace trajc::lint

@@ -12,6 +12,13 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kTabIndentation{
+    .code = "W191",
+    .message = "indentation contains tabs",
+    .summary = "indentation contains tabs",
+    .fix = FixSafety::kNone,
+};
+
 void CheckTabsObsolete(const Source& src, const PhysicalLine& line, Findings& out);
 
 }  // namespace trajc::lint

@@ -20,7 +20,7 @@ void CheckTabsOrSpaces(const Source& src, const PhysicalLine& line, Findings& ou
   char indent_char = IndentChar(src, line.row);
   for (size_t i = 0; i < indent.size(); ++i) {
     if (indent[i] != indent_char) {
-      out.push_back({"E101", line.row, static_cast<int>(i), false, "indentation contains mixed spaces and tabs", {}});
+      Report(out, kMixedSpacesAndTabs, line.row, static_cast<int>(i));
       return;
     }
   }

@@ -14,6 +14,13 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kMixedSpacesAndTabs{
+    .code = "E101",
+    .message = "indentation contains mixed spaces and tabs",
+    .summary = "indentation contains mixed spaces and tabs",
+    .fix = FixSafety::kNone,
+};
+
 void CheckTabsOrSpaces(const Source& src, const PhysicalLine& line, Findings& out);
 
 // flake8's indent_char once rows 1..up_to_row have been read: ' ', '\t', or 0 (none yet).

@@ -16,9 +16,9 @@ void CheckTrailingWhitespace(const Source& src, const PhysicalLine& line, Findin
   size_t base = OffsetOf(src, line.text);
   Edit fix{base + stripped.size(), base + text.size(), ""};
   if (!stripped.empty()) {
-    out.push_back({"W291", line.row, static_cast<int>(stripped.size()), false, "trailing whitespace", {fix}});
+    Report(out, kTrailingWhitespace, line.row, static_cast<int>(stripped.size()), {}, {fix});
   } else {
-    out.push_back({"W293", line.row, 0, false, "blank line contains whitespace", {fix}});
+    Report(out, kBlankLineWithWhitespace, line.row, 0, {}, {fix});
   }
 }
 

@@ -10,6 +10,21 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kTrailingWhitespace{
+    .code = "W291",
+    .message = "trailing whitespace",
+    .summary = "trailing whitespace",
+    .fix_title = "Remove trailing whitespace",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kBlankLineWithWhitespace{
+    .code = "W293",
+    .message = "blank line contains whitespace",
+    .summary = "blank line contains whitespace",
+    .fix_title = "Remove whitespace from blank line",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckTrailingWhitespace(const Source& src, const PhysicalLine& line, Findings& out);
 
 }  // namespace trajc::lint

@@ -29,8 +29,8 @@ void CheckWhitespaceAroundComma(const Source& src, const LogicalLine& ll, Findin
     if (!tab && run.find("  ") == std::string_view::npos) continue;
     int found = static_cast<int>(p + 1);
     Position at = ll.Locate(found);
-    std::string message = (tab ? "tab after '" : "multiple spaces after '") + std::string(1, c) + "'";
-    out.push_back({tab ? "E242" : "E241", at.row, at.col, false, std::move(message), GapEdit(src, ll, found, " ")});
+    Report(out, tab ? kTabAfterComma : kMultipleSpacesAfterComma, at.row, at.col, {std::string_view(&line[p], 1)},
+           GapEdit(src, ll, found, " "));
     p = end - 1;
   }
 }

@@ -14,6 +14,22 @@
 
 namespace trajc::lint {
 
+// The message names the character found after, as pycodestyle's does.
+inline constexpr Violation kMultipleSpacesAfterComma{
+    .code = "E241",
+    .message = "multiple spaces after '{}'",
+    .summary = "multiple spaces after ','",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kTabAfterComma{
+    .code = "E242",
+    .message = "tab after '{}'",
+    .summary = "tab after ','",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckWhitespaceAroundComma(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

@@ -53,11 +53,11 @@ void CheckWhitespaceAroundDefaultEquals(const Source& src, const LogicalLine& ll
       }
       if (blanks) fix.push_back(Edit{begin, end, ""});
     }
-    out.push_back({"E251", prev_end.row, prev_end.col, false, "unexpected spaces around keyword / parameter equals", std::move(fix)});
+    Report(out, kUnexpectedSpacesAroundKeywordParameterEquals, prev_end.row, prev_end.col, {}, std::move(fix));
   };
   auto missing = [&]() {
     size_t off = src.Offset(prev_end.row, prev_end.col);
-    out.push_back({"E252", prev_end.row, prev_end.col, false, "missing whitespace around parameter equals", {Edit{off, off, " "}}});
+    Report(out, kMissingWhitespaceAroundParameterEquals, prev_end.row, prev_end.col, {}, {Edit{off, off, " "}});
   };
   auto at = [&](const python::Token& t) { return prev_end.row == t.start_row && prev_end.col == t.start_col; };
   for (const auto* t = TokensBegin(src, ll); t != TokensEnd(src, ll); ++t) {

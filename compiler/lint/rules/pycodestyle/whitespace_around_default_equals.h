@@ -19,6 +19,21 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kUnexpectedSpacesAroundKeywordParameterEquals{
+    .code = "E251",
+    .message = "unexpected spaces around keyword / parameter equals",
+    .summary = "unexpected spaces around keyword / parameter equals",
+    .fix_title = "Remove whitespace around the equals sign",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kMissingWhitespaceAroundParameterEquals{
+    .code = "E252",
+    .message = "missing whitespace around parameter equals",
+    .summary = "missing whitespace around parameter equals",
+    .fix_title = "Add missing whitespace",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckWhitespaceAroundDefaultEquals(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

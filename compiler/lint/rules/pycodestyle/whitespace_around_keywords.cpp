@@ -28,14 +28,11 @@ bool IsKeyword(std::string_view word) {
 // space when it is the same blanks on one physical line (always, for a run this long).
 void Report(const Source& src, const LogicalLine& ll, size_t begin, size_t end, bool after, Findings& out) {
   std::string_view run = std::string_view(ll.text).substr(begin, end - begin);
-  const char* code;
-  const char* message;
+  const Violation* violation = nullptr;
   if (run.find('\t') != std::string_view::npos) {
-    code = after ? "E273" : "E274";
-    message = after ? "tab after keyword" : "tab before keyword";
+    violation = after ? &kTabAfterKeyword : &kTabBeforeKeyword;
   } else if (run.size() > 1) {
-    code = after ? "E271" : "E272";
-    message = after ? "multiple spaces after keyword" : "multiple spaces before keyword";
+    violation = after ? &kMultipleSpacesAfterKeyword : &kMultipleSpacesBeforeKeyword;
   } else {
     return;
   }
@@ -46,7 +43,7 @@ void Report(const Source& src, const LogicalLine& ll, size_t begin, size_t end, 
     size_t off = src.Offset(at.row, at.col);
     fix.push_back(Edit{off, off + run.size(), " "});
   }
-  out.push_back({code, at.row, at.col, false, message, std::move(fix)});
+  Report(out, *violation, at.row, at.col, {}, std::move(fix));
 }
 
 }  // namespace

@@ -18,6 +18,35 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kMultipleSpacesAfterKeyword{
+    .code = "E271",
+    .message = "multiple spaces after keyword",
+    .summary = "multiple spaces after keyword",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kMultipleSpacesBeforeKeyword{
+    .code = "E272",
+    .message = "multiple spaces before keyword",
+    .summary = "multiple spaces before keyword",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kTabAfterKeyword{
+    .code = "E273",
+    .message = "tab after keyword",
+    .summary = "tab after keyword",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kTabBeforeKeyword{
+    .code = "E274",
+    .message = "tab before keyword",
+    .summary = "tab before keyword",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckWhitespaceAroundKeywords(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

@@ -27,22 +27,18 @@ void CheckWhitespaceAroundOperator(const Source& src, const LogicalLine& ll, Fin
   const std::string& line = ll.text;
   const size_t n = line.size();
   // One side of a match: [from, to) is the `(\s*)` group.
-  auto check = [&](size_t from, size_t to, const char* tab_code, const char* tab_message, const char* spaces_code,
-                   const char* spaces_message) {
+  auto check = [&](size_t from, size_t to, const Violation& tab, const Violation& spaces) {
     std::string_view group = std::string_view(line).substr(from, to - from);
-    const char* code = nullptr;
-    const char* message = nullptr;
+    const Violation* violation = nullptr;
     if (group.find('\t') != std::string_view::npos) {
-      code = tab_code;
-      message = tab_message;
+      violation = &tab;
     } else if (group.size() > 1) {
-      code = spaces_code;
-      message = spaces_message;
+      violation = &spaces;
     } else {
       return;
     }
     Position at = ll.Locate(static_cast<int>(from));
-    out.push_back({code, at.row, at.col, false, message, GapEdit(src, ll, static_cast<int>(from), " ")});
+    Report(out, *violation, at.row, at.col, {}, GapEdit(src, ll, static_cast<int>(from), " "));
   };
   // finditer; the pattern cannot backtrack into another match here: `\s*` is bounded by a
   // non-blank on the left and must be followed by an operator character.
@@ -62,8 +58,8 @@ void CheckWhitespaceAroundOperator(const Source& src, const LogicalLine& ll, Fin
     }
     size_t after_end = op_end;
     while (after_end < n && IsSpace(line[after_end])) ++after_end;
-    check(before, op, "E223", "tab before operator", "E221", "multiple spaces before operator");
-    check(op_end, after_end, "E224", "tab after operator", "E222", "multiple spaces after operator");
+    check(before, op, kTabBeforeOperator, kMultipleSpacesBeforeOperator);
+    check(op_end, after_end, kTabAfterOperator, kMultipleSpacesAfterOperator);
     p = after_end;
   }
 }

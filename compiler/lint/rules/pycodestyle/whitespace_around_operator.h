@@ -17,6 +17,35 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kMultipleSpacesBeforeOperator{
+    .code = "E221",
+    .message = "multiple spaces before operator",
+    .summary = "multiple spaces before operator",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kMultipleSpacesAfterOperator{
+    .code = "E222",
+    .message = "multiple spaces after operator",
+    .summary = "multiple spaces after operator",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kTabBeforeOperator{
+    .code = "E223",
+    .message = "tab before operator",
+    .summary = "tab before operator",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kTabAfterOperator{
+    .code = "E224",
+    .message = "tab after operator",
+    .summary = "tab after operator",
+    .fix_title = "Replace with a single space",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckWhitespaceAroundOperator(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

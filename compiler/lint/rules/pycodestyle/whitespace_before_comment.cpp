@@ -44,21 +44,21 @@ void CheckComment(const Source& src, const python::Token& t, bool inline_comment
     bad_prefix = first == std::string_view::npos ? '#' : symbol[first];
   }
   size_t begin = src.Offset(t.start_row, t.start_col);
-  auto report = [&](const char* code, const char* message, std::string replacement) {
+  auto report = [&](const Violation& violation, std::string replacement) {
     std::vector<Edit> fix;
     if (t.start_row == t.end_row && replacement != text) fix.push_back(Edit{begin, begin + text.size(), std::move(replacement)});
-    out.push_back({code, t.start_row, t.start_col, false, message, std::move(fix)});
+    Report(out, violation, t.start_row, t.start_col, {}, std::move(fix));
   };
   if (inline_comment) {
     bool blank_first = !comment.empty() && (comment[0] == ' ' || comment[0] == '\t' || NoBreakSpaceAt(src, comment, 0) > 0);
     if (bad_prefix != 0 || blank_first) {
-      report("E262", "inline comment should start with '# '", Reformatted(src, text));
+      report(kNoSpaceAfterInlineComment, Reformatted(src, text));
     }
   } else if (bad_prefix != 0 && (bad_prefix != '!' || t.start_row > 1)) {
     if (bad_prefix != '#') {
-      report("E265", "block comment should start with '# '", Reformatted(src, text));
+      report(kNoSpaceAfterBlockComment, Reformatted(src, text));
     } else if (!comment.empty()) {
-      report("E266", "too many leading '#' for block comment", "#" + std::string(text.substr(symbol.size())));
+      report(kMultipleLeadingHashesForBlockComment, "#" + std::string(text.substr(symbol.size())));
     }
   }
 }
@@ -77,7 +77,7 @@ void CheckWhitespaceBeforeComment(const Source& src, const LogicalLine& ll, Find
         size_t end = src.Offset(t->start_row, t->start_col);
         std::vector<Edit> fix;
         if (begin <= end) fix.push_back(Edit{begin, end, "  "});
-        out.push_back({"E261", prev_end.row, prev_end.col, false, "at least two spaces before inline comment", std::move(fix)});
+        Report(out, kTooFewSpacesBeforeInlineComment, prev_end.row, prev_end.col, {}, std::move(fix));
       }
       CheckComment(src, *t, inline_comment, out);
     } else if (t->type != TokenType::kNl) {

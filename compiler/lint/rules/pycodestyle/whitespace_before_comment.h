@@ -20,6 +20,35 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kTooFewSpacesBeforeInlineComment{
+    .code = "E261",
+    .message = "at least two spaces before inline comment",
+    .summary = "at least two spaces before inline comment",
+    .fix_title = "Insert two spaces before the comment",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kNoSpaceAfterInlineComment{
+    .code = "E262",
+    .message = "inline comment should start with '# '",
+    .summary = "inline comment should start with '# '",
+    .fix_title = "Format the inline comment as `# text`",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kNoSpaceAfterBlockComment{
+    .code = "E265",
+    .message = "block comment should start with '# '",
+    .summary = "block comment should start with '# '",
+    .fix_title = "Format the block comment as `# text`",
+    .fix = FixSafety::kSafe,
+};
+inline constexpr Violation kMultipleLeadingHashesForBlockComment{
+    .code = "E266",
+    .message = "too many leading '#' for block comment",
+    .summary = "too many leading '#' for block comment",
+    .fix_title = "Remove leading `#`s",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckWhitespaceBeforeComment(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

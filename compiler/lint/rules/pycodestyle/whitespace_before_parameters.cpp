@@ -38,7 +38,7 @@ void CheckWhitespaceBeforeParameters(const Source& src, const LogicalLine& ll, F
       std::vector<Edit> fix;
       std::string_view gap = std::string_view(src.text).substr(from, to > from ? to - from : 0);
       if (to > from && gap.find_first_not_of(" \t\f\v\\\n") == std::string_view::npos) fix.push_back(Edit{from, to, ""});
-      out.push_back({"E211", prev.end_row, prev.end_col, false, "whitespace before '" + std::string(t->text) + "'", std::move(fix)});
+      Report(out, kWhitespaceBeforeParameters, prev.end_row, prev.end_col, {t->text}, std::move(fix));
     }
   }
 }

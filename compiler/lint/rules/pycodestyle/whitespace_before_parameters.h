@@ -15,6 +15,14 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kWhitespaceBeforeParameters{
+    .code = "E211",
+    .message = "whitespace before '{}'",
+    .summary = "whitespace before '('",
+    .fix_title = "Remove extraneous whitespace",
+    .fix = FixSafety::kSafe,
+};
+
 void CheckWhitespaceBeforeParameters(const Source& src, const LogicalLine& ll, Findings& out);
 
 }  // namespace trajc::lint

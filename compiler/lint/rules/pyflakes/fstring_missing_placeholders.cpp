@@ -81,8 +81,9 @@ void CheckString(const Source& src, const python::FlatTree& tree, TSNode node, F
       if (IsFString(src, tree, p)) RemovePrefix(src, tree, p, edits);
     }
     TSPoint at = ts_node_start_point(node);
-    out.push_back({"F541", static_cast<int>(at.row) + 1, static_cast<int>(at.column), true,  // pyflakes: UTF-8 byte columns
-                   "f-string is missing placeholders", std::move(edits)});
+    Finding& f = Report(out, kFStringMissingPlaceholders, static_cast<int>(at.row) + 1, static_cast<int>(at.column), {},
+                        std::move(edits));
+    f.col_is_chars = true;  // pyflakes: UTF-8 byte columns, printed as they are
   }
 }
 

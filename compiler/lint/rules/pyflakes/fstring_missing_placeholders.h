@@ -16,6 +16,14 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kFStringMissingPlaceholders{
+    .code = "F541",
+    .message = "f-string is missing placeholders",
+    .summary = "f-string is missing placeholders",
+    .fix_title = "Remove extraneous `f` prefix",
+    .fix = FixSafety::kSafe,
+};
+
 // `tree`: the flattened src.tree.
 void CheckFStringMissingPlaceholders(const Source& src, const python::FlatTree& tree, Findings& out);
 

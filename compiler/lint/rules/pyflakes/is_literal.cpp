@@ -72,8 +72,9 @@ void CheckComparison(const Source& src, TSNode node, Findings& out) {
     if (op != "is" && op != "is not") continue;
     if (!IsConstNonSingleton(src, operands[i]) && !IsConstNonSingleton(src, operands[i + 1])) continue;
     std::vector<Edit> edits{Edit{ts_node_start_byte(ops[i]), ts_node_end_byte(ops[i]), op == "is" ? "==" : "!="}};
-    out.push_back({"F632", static_cast<int>(at.row) + 1, static_cast<int>(at.column), true,  // pyflakes: UTF-8 byte columns
-                   "use ==/!= to compare constant literals (str, bytes, int, float, tuple)", std::move(edits)});
+    Finding& f =
+        Report(out, kIsLiteral, static_cast<int>(at.row) + 1, static_cast<int>(at.column), {}, std::move(edits));
+    f.col_is_chars = true;  // pyflakes: UTF-8 byte columns, printed as they are
   }
 }
 

@@ -16,6 +16,14 @@
 
 namespace trajc::lint {
 
+inline constexpr Violation kIsLiteral{
+    .code = "F632",
+    .message = "use ==/!= to compare constant literals (str, bytes, int, float, tuple)",
+    .summary = "use ==/!= to compare constant literals (str, bytes, int, float, tuple)",
+    .fix_title = "Replace `is` with `==`",
+    .fix = FixSafety::kUnsafe,
+};
+
 // `tree`: the flattened src.tree.
 void CheckIsLiteral(const Source& src, const python::FlatTree& tree, Findings& out);
 

@@ -1,10 +1,13 @@
 #include "lint/rules/pyflakes/redefined_while_unused.h"
 
+#include <string>
+
 namespace trajc::lint {
 
-void CheckRedefinedWhileUnused(const ScopeReport& scopes, Findings& out) {
-  for (const NameMessage& m : scopes.names) {
-    if (m.code == "F811") out.push_back({m.code, m.row, m.col, true, m.message, {}});  // pyflakes: UTF-8 byte columns
+void CheckRedefinedWhileUnused(const semantic::Facts& facts, Findings& out) {
+  for (const semantic::Redefinition& r : facts.redefinitions) {
+    Finding& f = Report(out, kRedefinedWhileUnused, r.at.row, r.at.col, {r.name, std::to_string(r.original_row)});
+    f.col_is_chars = true;  // pyflakes: UTF-8 byte columns, printed as they are
   }
 }
 

@@ -2,9 +2,9 @@
 
 namespace trajc::lint {
 
-void CheckUndefinedNames(const ScopeReport& scopes, Findings& out) {
-  for (const NameMessage& m : scopes.names) {
-    if (m.code == "F821" || m.code == "F822" || m.code == "F823") out.push_back({m.code, m.row, m.col, true, m.message, {}});  // pyflakes: UTF-8 byte columns
+void CheckUndefinedNames(const semantic::Facts& facts, Findings& out) {
+  for (const semantic::NameAt& u : facts.undefined_names) {
+    Report(out, kUndefinedName, u.at.row, u.at.col, {u.name}).col_is_chars = true;  // pyflakes: UTF-8 byte columns
   }
 }
 

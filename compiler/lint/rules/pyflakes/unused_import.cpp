@@ -68,16 +68,16 @@ std::vector<Edit> RemoveItems(const std::vector<TSNode>& items, const std::vecto
 
 }  // namespace
 
-void CheckUnusedImports(const Source& src, const ScopeReport& scopes, Findings& out) {
-  std::map<uint32_t, std::vector<const UnusedImport*>> by_statement;
-  for (const auto& u : scopes.unused_imports) by_statement[ts_node_start_byte(u.statement)].push_back(&u);
+void CheckUnusedImports(const Source& src, const semantic::Facts& facts, Findings& out) {
+  std::map<uint32_t, std::vector<const semantic::UnusedImport*>> by_statement;
+  for (const auto& u : facts.unused_imports) by_statement[ts_node_start_byte(u.statement)].push_back(&u);
   for (const auto& [start, unused] : by_statement) {
     TSNode stmt = unused.front()->statement;
     std::vector<TSNode> items = Items(stmt);
     std::vector<bool> flags(items.size(), false);
     size_t count = 0;
     for (size_t i = 0; i < items.size(); ++i) {
-      for (const UnusedImport* u : unused) {
+      for (const semantic::UnusedImport* u : unused) {
         if (ts_node_eq(u->item, items[i])) {
           flags[i] = true;
           ++count;
@@ -87,9 +87,8 @@ void CheckUnusedImports(const Source& src, const ScopeReport& scopes, Findings& 
     }
     std::vector<Edit> fix = count == items.size() ? RemoveStatement(src, stmt) : RemoveItems(items, flags);
     TSPoint p = ts_node_start_point(stmt);
-    for (const UnusedImport* u : unused) {
-      out.push_back({"F401", static_cast<int>(p.row) + 1, static_cast<int>(p.column), false,
-                     "'" + u->name + "' imported but unused", fix});
+    for (const semantic::UnusedImport* u : unused) {
+      Report(out, kUnusedImport, static_cast<int>(p.row) + 1, static_cast<int>(p.column), {u->name}, fix);
     }
   }
 }

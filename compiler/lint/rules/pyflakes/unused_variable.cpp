@@ -2,9 +2,9 @@
 
 namespace trajc::lint {
 
-void CheckUnusedVariables(const Source&, const ScopeReport& scopes, Findings& out) {
-  for (const auto& v : scopes.unused_variables) {
-    out.push_back({"F841", v.row, v.col, false, "local variable '" + v.name + "' is assigned to but never used", {}});
+void CheckUnusedVariables(const semantic::Facts& facts, Findings& out) {
+  for (const semantic::UnusedVariable& v : facts.unused_variables) {
+    Report(out, kUnusedVariable, v.at.row, v.at.col, {v.name});
   }
 }
 

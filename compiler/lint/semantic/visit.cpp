@@ -1,0 +1,309 @@
+// The walker's dispatch over node kinds (pyflakes' handleChildren and its visitors),
+// imports and definitions: what binds a name as it is met, and what is deferred.
+#include <string>
+
+#include "lint/semantic/walker.h"
+#include "python/children.h"
+#include "python/node_kind.h"
+
+namespace trajc::lint::semantic {
+
+namespace {
+
+namespace kind = python::kind;
+namespace field = python::field;
+
+bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
+TSNode Field(TSNode n, const python::FieldName& f) { return f.Of(n); }
+
+std::string Dotted(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\\' && c != '\n' && c != '\r') out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+void Walker::VisitChildren(TSNode node) {
+  // Usually `node` is the entry being visited: no search for it then.
+  size_t i = flat_.Find(node, visiting_);
+  if (i == python::FlatTree::npos) {
+    python::ForEachNamedChild(node, [this](TSNode c) { Visit(c); });
+    return;
+  }
+  flat_.ForEachChildIndex(i, [this](size_t child) {
+    size_t saved = visiting_;
+    visiting_ = child;
+    Visit(flat_.nodes()[child].node);
+    visiting_ = saved;
+  });
+}
+
+void Walker::Visit(TSNode node) {
+  if (ts_node_is_null(node)) return;
+  const TSSymbol symbol = ts_node_symbol(node);
+  if (kind::kIdentifier.Matches(symbol)) {
+    Load(Text(node), node);
+  } else if (kind::kComment.Matches(symbol) || kind::kStringContent.Matches(symbol) ||
+             kind::kEscapeSequence.Matches(symbol)) {
+  } else if (kind::kImportStatement.Matches(symbol)) {
+    ImportStatement(node);
+  } else if (kind::kImportFromStatement.Matches(symbol)) {
+    ImportFrom(node);
+  } else if (kind::kFutureImportStatement.Matches(symbol)) {
+    FutureImport(node);
+  } else if (kind::kDecoratedDefinition.Matches(symbol)) {
+    flat_.ForEachNamedChild(node, [this](TSNode c) {
+      if (Is(c, kind::kDecorator)) VisitChildren(c);
+    });
+    TSNode saved = decorated_;
+    decorated_ = node;
+    Visit(Field(node, field::kDefinition));
+    decorated_ = saved;
+  } else if (kind::kFunctionDefinition.Matches(symbol)) {
+    FunctionDef(node);
+  } else if (kind::kLambda.Matches(symbol)) {
+    Lambda(node);
+  } else if (kind::kClassDefinition.Matches(symbol)) {
+    ClassDef(node);
+  } else if (kind::kListComprehension.Matches(symbol) || kind::kSetComprehension.Matches(symbol) ||
+             kind::kDictionaryComprehension.Matches(symbol) || kind::kGeneratorExpression.Matches(symbol)) {
+    Comprehension(node);
+  } else if (kind::kAssignment.Matches(symbol)) {
+    AssignmentStatement(node, false);
+  } else if (kind::kAugmentedAssignment.Matches(symbol)) {
+    TSNode left = Field(node, field::kLeft);
+    if (Is(left, kind::kIdentifier)) Load(Text(left), left);
+    Visit(Field(node, field::kRight));
+    Store(left, node, Kind::kAssignment);
+  } else if (kind::kNamedExpression.Matches(symbol)) {
+    Visit(Field(node, field::kValue));
+    TSNode name = Field(node, field::kName);
+    if (Is(name, kind::kIdentifier)) {
+      CheckUndefinedLocal(std::string(Text(name)));
+      AddBinding(Binding{std::string(Text(name)), Kind::kNamedExpr, false, name, {}, {}, {}}, true);
+    }
+  } else if (kind::kForStatement.Matches(symbol)) {
+    HandleTypeComments(node);
+    Visit(Field(node, field::kRight));
+    Store(Field(node, field::kLeft), node, Kind::kBinding);
+    Visit(Field(node, field::kBody));
+    Visit(Field(node, field::kAlternative));
+  } else if (kind::kWithItem.Matches(symbol)) {
+    TSNode value = Field(node, field::kValue);
+    if (Is(value, kind::kAsPattern)) {
+      for (TSNode c : flat_.NamedChildren(value)) {
+        if (Is(c, kind::kAsPatternTarget)) {
+          for (TSNode target : flat_.NamedChildren(c)) Store(target, node, Kind::kBinding);
+        } else {
+          Visit(c);
+        }
+      }
+    } else {
+      Visit(value);
+    }
+  } else if (kind::kSubscript.Matches(symbol)) {
+    Subscript(node);
+  } else if (kind::kGenericType.Matches(symbol)) {
+    GenericType(node);
+  } else if (kind::kWithStatement.Matches(symbol)) {
+    HandleTypeComments(node);
+    VisitChildren(node);
+  } else if (kind::kTryStatement.Matches(symbol)) {
+    TryStatement(node);
+  } else if (kind::kExceptClause.Matches(symbol) || kind::kExceptGroupClause.Matches(symbol)) {
+    ExceptClause(node);
+  } else if (kind::kGlobalStatement.Matches(symbol) || kind::kNonlocalStatement.Matches(symbol)) {
+    Global(node);
+  } else if (kind::kDeleteStatement.Matches(symbol)) {
+    Delete(node);
+  } else if (kind::kKeywordArgument.Matches(symbol)) {
+    Visit(Field(node, field::kValue));
+  } else if (kind::kAttribute.Matches(symbol)) {
+    Visit(Field(node, field::kObject));
+  } else if (kind::kCall.Matches(symbol)) {
+    TSNode fn = Field(node, field::kFunction);
+    if (Is(fn, kind::kIdentifier) && Text(fn) == "locals" && Current().type == ScopeType::kFunction) {
+      Current().uses_locals = true;
+    }
+    VisitChildren(node);
+  } else if (kind::kType.Matches(symbol)) {
+    Annotation(node);
+  } else if (kind::kString.Matches(symbol) || kind::kConcatenatedString.Matches(symbol)) {
+    if (in_annotation_ && IsPlainString(node)) {
+      deferred_.push_back({node, stack_, Deferred::kStringAnnotation});
+    } else {
+      VisitChildren(node);
+    }
+  } else if (kind::kCaseClause.Matches(symbol)) {
+    CaseClause(node);
+  } else if (kind::kKeywordSeparator.Matches(symbol) || kind::kPositionalSeparator.Matches(symbol) ||
+             kind::kImportPrefix.Matches(symbol)) {
+  } else {
+    VisitChildren(node);
+  }
+}
+
+void Walker::ImportStatement(TSNode node) {
+  for (TSNode item : flat_.NamedChildren(node)) {
+    if (Is(item, kind::kDottedName)) {
+      std::string full = Dotted(Text(item));
+      std::string name = full.substr(0, full.find('.'));
+      Binding b{name, Kind::kImport, false, node, item, full, {}};
+      b.full_name = full;
+      b.submodule = full.find('.') != std::string::npos;
+      AddBinding(std::move(b));
+    } else if (Is(item, kind::kAliasedImport)) {
+      std::string full = Dotted(Text(Field(item, field::kName)));
+      std::string alias(Text(Field(item, field::kAlias)));
+      size_t dot = full.rfind('.');
+      std::string last = dot == std::string::npos ? full : full.substr(dot + 1);
+      Binding b{alias, Kind::kImport, false, node, item, last == alias ? full : full + " as " + alias, {}};
+      b.full_name = full;
+      AddBinding(std::move(b));
+    }
+  }
+}
+
+void Walker::ImportFrom(TSNode node) {
+  TSNode module = Field(node, field::kModuleName);
+  std::string mod = Dotted(Text(module));
+  for (TSNode item : flat_.NamedChildren(node)) {
+    if (ts_node_eq(item, module)) continue;
+    std::string real, alias;
+    if (Is(item, kind::kDottedName)) {
+      real = Dotted(Text(item));
+      alias = real;
+    } else if (Is(item, kind::kAliasedImport)) {
+      real = Dotted(Text(Field(item, field::kName)));
+      alias = std::string(Text(Field(item, field::kAlias)));
+    } else if (Is(item, kind::kWildcardImport)) {
+      if (Current().type != ScopeType::kModule) continue;  // F406, a SyntaxError in Python 3
+      Current().import_starred = true;
+      facts_.star_imports.push_back({Locate(node), mod});
+      Binding b{mod + ".*", Kind::kImport, false, node, item, mod + ".*", {}};
+      b.star = true;
+      b.full_name = mod;
+      AddBinding(std::move(b));
+      continue;
+    } else {
+      continue;
+    }
+    std::string full = (!mod.empty() && mod.back() == '.') ? mod + real : mod + "." + real;
+    Binding b{alias, Kind::kImport, false, node, item, real != alias ? full + " as " + alias : full, {}};
+    b.full_name = full;
+    AddBinding(std::move(b));
+  }
+}
+
+void Walker::FutureImport(TSNode node) {
+  for (TSNode item : flat_.NamedChildren(node)) {
+    TSNode name = Is(item, kind::kAliasedImport) ? Field(item, field::kAlias) : item;
+    Binding b{Dotted(Text(name)), Kind::kFuture, true, node, item, {}, {}};
+    b.full_name = "__future__." + Dotted(Text(Is(item, kind::kAliasedImport) ? Field(item, field::kName) : item));
+    AddBinding(std::move(b));
+  }
+}
+
+// Defaults and annotations run in the enclosing scope at definition time.
+void Walker::ParameterHeads(TSNode params) {
+  if (ts_node_is_null(params)) return;
+  for (TSNode p : flat_.NamedChildren(params)) {
+    if (Is(p, kind::kDefaultParameter) || Is(p, kind::kTypedDefaultParameter)) {
+      if (TSNode ty = Field(p, field::kType); !ts_node_is_null(ty)) Visit(ty);
+      Visit(Field(p, field::kValue));
+    } else if (Is(p, kind::kTypedParameter)) {
+      Visit(Field(p, field::kType));
+    }
+  }
+}
+
+void Walker::BindParameters(TSNode params) {
+  if (ts_node_is_null(params)) return;
+  for (TSNode c : flat_.NamedChildren(params)) BindParameter(c);
+}
+
+void Walker::BindParameter(TSNode p) {
+  if (Is(p, kind::kIdentifier)) {
+    AddBinding(Binding{std::string(Text(p)), Kind::kArgument, false, p, {}, {}, {}});
+  } else if (Is(p, kind::kDefaultParameter) || Is(p, kind::kTypedDefaultParameter)) {
+    BindParameter(Field(p, field::kName));
+  } else if (Is(p, kind::kTypedParameter) || Is(p, kind::kListSplatPattern) || Is(p, kind::kDictionarySplatPattern) ||
+             Is(p, kind::kTuplePattern)) {
+    for (TSNode c : flat_.NamedChildren(p)) {
+      if (!Is(c, kind::kType)) BindParameter(c);
+    }
+  }
+}
+
+void Walker::FunctionDef(TSNode node) {
+  ParameterHeads(Field(node, field::kParameters));
+  if (TSNode r = Field(node, field::kReturnType); !ts_node_is_null(r)) Visit(r);
+  deferred_.push_back({node, stack_, Deferred::kFunctionBody});
+  TSNode name = Field(node, field::kName);
+  if (ts_node_is_null(name)) return;
+  Binding b{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}};
+  b.at = node;
+  b.overload = HasOverloadDecorator(node);
+  AddBinding(std::move(b));
+}
+
+bool Walker::HasOverloadDecorator(TSNode def) {
+  // The decorated_definition being visited is def's parent when def is its definition
+  // (ts_node_parent would search down from the root).
+  TSNode parent = decorated_;
+  if (ts_node_is_null(parent) || !ts_node_eq(Field(parent, field::kDefinition), def)) return false;
+  for (TSNode c : flat_.NamedChildren(parent)) {
+    if (!Is(c, kind::kDecorator) || ts_node_named_child_count(c) == 0) continue;
+    TSNode e = ts_node_named_child(c, 0);
+    if ((Is(e, kind::kIdentifier) && Text(e) == "overload") ||
+        (Is(e, kind::kAttribute) && Text(Field(e, field::kAttribute)) == "overload")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Walker::Lambda(TSNode node) {
+  ParameterHeads(Field(node, field::kParameters));
+  deferred_.push_back({node, stack_, Deferred::kFunctionBody});
+}
+
+void Walker::RunFunction(TSNode node) {
+  int id = Push(ScopeType::kFunction);
+  function_scopes_.push_back(id);
+  HandleTypeComments(node);
+  BindParameters(Field(node, field::kParameters));
+  Visit(Field(node, field::kBody));
+  Pop();
+}
+
+void Walker::ClassDef(TSNode node) {
+  Visit(Field(node, field::kSuperclasses));
+  Push(ScopeType::kClass);
+  Visit(Field(node, field::kBody));
+  Pop();
+  TSNode name = Field(node, field::kName);
+  if (ts_node_is_null(name)) return;
+  Binding b{std::string(Text(name)), Kind::kDefinition, false, name, {}, {}, {}};
+  b.at = node;
+  AddBinding(std::move(b));
+}
+
+void Walker::Comprehension(TSNode node) {
+  Push(ScopeType::kGenerator);
+  for (TSNode c : flat_.NamedChildren(node)) {
+    if (Is(c, kind::kForInClause)) {
+      Visit(Field(c, field::kRight));
+      Store(Field(c, field::kLeft), c, Kind::kBinding);
+    } else if (Is(c, kind::kIfClause)) {
+      VisitChildren(c);
+    }
+  }
+  Visit(Field(node, field::kBody));
+  Pop();
+}
+
+}  // namespace trajc::lint::semantic
