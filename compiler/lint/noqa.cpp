@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "lint/rules/char_class.h"
+
 namespace trajc::lint {
 
 using python::TokenType;
@@ -18,9 +20,6 @@ bool IEquals(std::string_view a, std::string_view b) {
 }
 
 bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-// Python's `\s` on str (ASCII subset plus the separators that matter).
-bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
 
 // `# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?` searched in `text`; returns
 // false when absent, sets `blanket` or fills `codes` (upper-cased as written... kept as written).
@@ -32,7 +31,7 @@ bool FindNoqa(std::string_view text, bool* blanket, std::vector<std::string>* co
     codes->clear();
     if (i < text.size() && text[i] == ':') {
       size_t j = i + 1;
-      if (j < text.size() && IsSpace(text[j])) ++j;
+      if (j < text.size() && IsPySpace(text[j])) ++j;
       // ([A-Z]+[0-9]+(?:[,\s]+)?)+ — greedy; each item needs letters then digits.
       size_t k = j;
       std::vector<std::string> found;
@@ -41,11 +40,11 @@ bool FindNoqa(std::string_view text, bool* blanket, std::vector<std::string>* co
         while (a < text.size() && IsAlpha(text[a])) ++a;
         if (a == k) break;
         size_t d = a;
-        while (d < text.size() && IsDigit(text[d])) ++d;
+        while (d < text.size() && IsAsciiDigit(text[d])) ++d;
         if (d == a) break;
         found.emplace_back(text.substr(k, d - k));
         k = d;
-        while (k < text.size() && (text[k] == ',' || IsSpace(text[k]))) ++k;
+        while (k < text.size() && (text[k] == ',' || IsPySpace(text[k]))) ++k;
       }
       if (!found.empty()) {
         *blanket = false;

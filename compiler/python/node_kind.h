@@ -39,6 +39,11 @@ class FieldName {
   TSFieldId id_ = 0;
 };
 
+// Free forms of NodeKind::Of and FieldName::Of, which read as the tree walks they serve:
+// `Is(n, kind::kCall)`, `Field(n, field::kName)`.
+inline bool Is(TSNode node, const NodeKind& kind) { return kind.Of(node); }
+inline TSNode Field(TSNode node, const FieldName& field) { return field.Of(node); }
+
 // The node kinds and fields trajc reads, each resolved once at start-up.
 namespace kind {
 inline const NodeKind kAliasedImport{"aliased_import"};

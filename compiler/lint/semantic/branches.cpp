@@ -13,7 +13,7 @@ namespace {
 namespace kind = python::kind;
 namespace field = python::field;
 
-bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
+using python::Is;
 
 // The direct child of `ancestor` that contains `node`.
 TSNode ChildToward(TSNode ancestor, TSNode node) {

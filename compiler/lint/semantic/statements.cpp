@@ -15,8 +15,8 @@ namespace {
 namespace kind = python::kind;
 namespace field = python::field;
 
-bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
-TSNode Field(TSNode n, const python::FieldName& f) { return f.Of(n); }
+using python::Is;
+using python::Field;
 
 bool HasElts(TSNode n) {
   return Is(n, kind::kPatternList) || Is(n, kind::kTuplePattern) || Is(n, kind::kListPattern) ||

@@ -13,8 +13,8 @@ namespace {
 namespace kind = python::kind;
 namespace field = python::field;
 
-bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
-TSNode Field(TSNode n, const python::FieldName& f) { return f.Of(n); }
+using python::Is;
+using python::Field;
 
 std::string Dotted(std::string_view text) {
   std::string out;

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "lint/rules/char_class.h"
+
 namespace trajc::lint {
 
 namespace {
@@ -116,10 +118,6 @@ bool StartsDocstring(std::string_view s) {
   if (i < s.size() && s[i] == 'u') ++i;
   if (i < s.size() && s[i] == 'r') ++i;
   return i < s.size() && (s[i] == '"' || s[i] == '\'');
-}
-
-bool IsWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (static_cast<unsigned char>(c) & 0x80);
 }
 
 // STARTSWITH_DEF_REGEX: ^(async\s+def|def)\b

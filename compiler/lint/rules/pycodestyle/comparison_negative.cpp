@@ -1,14 +1,11 @@
 #include "lint/rules/pycodestyle/comparison_negative.h"
 
+#include "lint/rules/char_class.h"
+
 namespace trajc::lint {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
-bool IsWord(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
-}
 bool InOperandClass(char c) { return std::string_view("[](){} ").find(c) == std::string_view::npos; }
 
 struct Match {
@@ -20,23 +17,23 @@ struct Match {
 
 // \b(?<!is\s)(not)\s+[^][)(}{ ]+\s+(in|is)\s at i, with the regex engine's greedy order.
 bool MatchAt(std::string_view s, size_t i, Match* m) {
-  bool left = i > 0 && IsWord(s[i - 1]);
-  bool right = i < s.size() && IsWord(s[i]);
+  bool left = i > 0 && IsWordChar(s[i - 1]);
+  bool right = i < s.size() && IsWordChar(s[i]);
   if (left == right) return false;
-  if (i >= 3 && s.substr(i - 3, 2) == "is" && IsSpace(s[i - 1])) return false;
+  if (i >= 3 && s.substr(i - 3, 2) == "is" && IsPySpace(s[i - 1])) return false;
   if (s.substr(i, 3) != "not") return false;
   size_t p = i + 3;
   size_t ws_end = p;
-  while (ws_end < s.size() && IsSpace(s[ws_end])) ++ws_end;
+  while (ws_end < s.size() && IsPySpace(s[ws_end])) ++ws_end;
   for (size_t a = ws_end; a > p; --a) {
     size_t run = a;
     while (run < s.size() && InOperandClass(s[run])) ++run;
     for (size_t b = run; b > a; --b) {
       size_t c = b;
-      while (c < s.size() && IsSpace(s[c])) ++c;
+      while (c < s.size() && IsPySpace(s[c])) ++c;
       for (size_t d = c; d > b; --d) {
         std::string_view word = s.substr(d, 2);
-        if ((word == "in" || word == "is") && d + 2 < s.size() && IsSpace(s[d + 2])) {
+        if ((word == "in" || word == "is") && d + 2 < s.size() && IsPySpace(s[d + 2])) {
           *m = {i, a, b, d, d + 3};
           return true;
         }
@@ -49,7 +46,7 @@ bool MatchAt(std::string_view s, size_t i, Match* m) {
 bool IsDottedName(std::string_view s) {
   if (s.empty() || (s[0] >= '0' && s[0] <= '9') || s[0] == '.' || s.back() == '.') return false;
   for (char c : s) {
-    if (!IsWord(c) && c != '.') return false;
+    if (!IsWordChar(c) && c != '.') return false;
   }
   return s.find("..") == std::string_view::npos;
 }
@@ -66,13 +63,13 @@ bool IsStringLiteral(std::string_view s) {
 }
 
 bool WordAt(std::string_view s, size_t i, std::string_view w) {
-  return s.substr(i, w.size()) == w && (i == 0 || !IsWord(s[i - 1])) && (i + w.size() >= s.size() || !IsWord(s[i + w.size()]));
+  return s.substr(i, w.size()) == w && (i == 0 || !IsWordChar(s[i - 1])) && (i + w.size() >= s.size() || !IsWordChar(s[i + w.size()]));
 }
 
 // The right operand ends without meeting another comparison operator at its own level.
 bool RightSideEndsComparison(std::string_view s, size_t i) {
   int depth = 0;
-  while (i < s.size() && IsSpace(s[i])) ++i;
+  while (i < s.size() && IsPySpace(s[i])) ++i;
   if (WordAt(s, i, "not")) return false;
   for (; i < s.size(); ++i) {
     char c = s[i];
@@ -84,7 +81,7 @@ bool RightSideEndsComparison(std::string_view s, size_t i) {
     } else if (depth == 0) {
       if (c == ',' || c == ';' || c == ':') return true;
       if (c == '<' || c == '>' || c == '!' || c == '=') return false;
-      if (IsWord(c) && (i == 0 || !IsWord(s[i - 1]))) {
+      if (IsWordChar(c) && (i == 0 || !IsWordChar(s[i - 1]))) {
         for (std::string_view w : {"and", "or", "if", "else", "for", "async"}) {
           if (WordAt(s, i, w)) return true;
         }

@@ -2,22 +2,18 @@
 
 #include <array>
 
+#include "lint/rules/char_class.h"
+
 namespace trajc::lint {
 
 namespace {
-
-bool IsWord(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
-}
-bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
 
 constexpr std::array<std::string_view, 3> kSingletons = {"None", "False", "True"};
 
 // `\b` at i in s.
 bool Boundary(std::string_view s, size_t i) {
-  bool left = i > 0 && IsWord(s[i - 1]);
-  bool right = i < s.size() && IsWord(s[i]);
+  bool left = i > 0 && IsWordChar(s[i - 1]);
+  bool right = i < s.size() && IsWordChar(s[i]);
   return left != right;
 }
 
@@ -40,12 +36,12 @@ bool MatchAt(std::string_view s, size_t start, Match* m) {
   if (Boundary(s, start)) {
     if (std::string_view w = SingletonAt(s, start); !w.empty()) {
       size_t i = start + w.size();
-      while (i < s.size() && IsSpace(s[i])) ++i;
+      while (i < s.size() && IsPySpace(s[i])) ++i;
       if (i + 1 < s.size() && (s[i] == '=' || s[i] == '!') && s[i + 1] == '=') {
         size_t op = i;
         size_t j = i + 2;
         size_t ws_end = j;
-        while (ws_end < s.size() && IsSpace(s[ws_end])) ++ws_end;
+        while (ws_end < s.size() && IsPySpace(s[ws_end])) ++ws_end;
         for (size_t k = ws_end + 1; k-- > j;) {  // backtrack \s*
           if (Boundary(s, k)) {
             *m = {k, op, w};
@@ -57,11 +53,11 @@ bool MatchAt(std::string_view s, size_t start, Match* m) {
   }
   // Without group 1.
   size_t i = start;
-  while (i < s.size() && IsSpace(s[i])) ++i;
+  while (i < s.size() && IsPySpace(s[i])) ++i;
   if (i + 1 < s.size() && (s[i] == '=' || s[i] == '!') && s[i + 1] == '=') {
     size_t op = i;
     size_t j = i + 2;
-    while (j < s.size() && IsSpace(s[j])) ++j;
+    while (j < s.size() && IsPySpace(s[j])) ++j;
     if (std::string_view w = SingletonAt(s, j); !w.empty() && Boundary(s, j + w.size())) {
       *m = {j + w.size(), op, w};
       return true;
@@ -90,8 +86,8 @@ void CheckComparisonToSingleton(const Source& src, const LogicalLine& ll, Findin
     std::string_view phys = src.Line(at.row);
     if (at.col >= 0 && static_cast<size_t>(at.col) + 2 <= phys.size() && phys.substr(at.col, 2) == (same ? "==" : "!=")) {
       std::string repl = same ? "is" : "is not";
-      if (at.col == 0 || !IsSpace(phys[at.col - 1])) repl = " " + repl;
-      if (static_cast<size_t>(at.col) + 2 >= phys.size() || !IsSpace(phys[at.col + 2])) repl += " ";
+      if (at.col == 0 || !IsPySpace(phys[at.col - 1])) repl = " " + repl;
+      if (static_cast<size_t>(at.col) + 2 >= phys.size() || !IsPySpace(phys[at.col + 2])) repl += " ";
       size_t off = src.Offset(at.row, at.col);
       fix.push_back(Edit{off, off + 2, repl});
     }

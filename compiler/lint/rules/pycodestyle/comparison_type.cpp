@@ -2,22 +2,17 @@
 
 #include <optional>
 
+#include "lint/rules/char_class.h"
+
 namespace trajc::lint {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
-bool IsWord(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
-}
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // str.isidentifier() for the ASCII cases; any non-ASCII byte is taken as a letter.
 bool IsIdentifier(std::string_view s) {
-  if (s.empty() || IsDigit(s[0])) return false;
+  if (s.empty() || IsAsciiDigit(s[0])) return false;
   for (char c : s) {
-    if (!IsWord(c)) return false;
+    if (!IsWordChar(c)) return false;
   }
   return true;
 }
@@ -32,7 +27,7 @@ bool MatchTypeTail(std::string_view s, size_t p, TypeMatch* m) {
   if (p + 1 < s.size() && s[p] == 's' && s[p + 1] != '\n') {
     size_t w = p + 2;
     size_t run = w;
-    while (run < s.size() && IsWord(s[run])) ++run;
+    while (run < s.size() && IsWordChar(s[run])) ++run;
     for (size_t j = w + 1; j + 4 <= run; ++j) {
       if (s.substr(j, 4) == "Type") {
         m->inst.reset();
@@ -41,19 +36,19 @@ bool MatchTypeTail(std::string_view s, size_t p, TypeMatch* m) {
     }
   }
   size_t i = p;
-  while (i < s.size() && IsSpace(s[i])) ++i;
+  while (i < s.size() && IsPySpace(s[i])) ++i;
   if (i >= s.size() || s[i] != '(') return false;
   ++i;
   size_t close = s.find(')', i);
   if (close == std::string_view::npos) return false;
   size_t lead = i;
-  while (lead < close && IsSpace(s[lead])) ++lead;
+  while (lead < close && IsPySpace(s[lead])) ++lead;
   for (size_t start = lead + 1; start-- > i;) {
     // The group is s[start, e): the largest e whose last char is not ' ' and whose rest
     // up to the ')' is whitespace.
     for (size_t e = close; e > start; --e) {
       bool rest_space = true;
-      for (size_t k = e; k < close; ++k) rest_space = rest_space && IsSpace(s[k]);
+      for (size_t k = e; k < close; ++k) rest_space = rest_space && IsPySpace(s[k]);
       if (!rest_space) break;
       if (s[e - 1] != ' ') {
         m->inst = s.substr(start, e - start);
@@ -71,13 +66,13 @@ bool MatchAt(std::string_view s, size_t start, TypeMatch* m) {
     after_op.push_back(start + 2);
   } else if (s.substr(start, 2) == "is") {
     size_t i = start + 2;
-    while (i < s.size() && IsSpace(s[i])) ++i;
+    while (i < s.size() && IsPySpace(s[i])) ++i;
     if (i > start + 2 && s.substr(i, 3) == "not") after_op.push_back(i + 3);
     after_op.push_back(start + 2);
   }
   for (size_t p : after_op) {
     size_t i = p;
-    while (i < s.size() && IsSpace(s[i])) ++i;
+    while (i < s.size() && IsPySpace(s[i])) ++i;
     if (i == p || s.substr(i, 4) != "type") continue;
     if (MatchTypeTail(s, i + 4, m)) return true;
   }

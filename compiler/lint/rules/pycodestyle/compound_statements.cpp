@@ -4,6 +4,8 @@
 #include <array>
 #include <map>
 
+#include "lint/rules/char_class.h"
+
 namespace trajc::lint {
 
 using python::Token;
@@ -11,22 +13,16 @@ using python::TokenType;
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
-bool IsWord(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
-}
-
 std::string_view Strip(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  while (!s.empty() && IsPySpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsPySpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
 bool IsIdentifier(std::string_view s) {
   if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
   for (char c : s) {
-    if (!IsWord(c)) return false;
+    if (!IsWordChar(c)) return false;
   }
   return true;
 }
@@ -35,8 +31,8 @@ bool IsIdentifier(std::string_view s) {
 size_t FindLambda(std::string_view line, size_t endpos) {
   line = line.substr(0, endpos);
   for (size_t i = line.find("lambda"); i != std::string_view::npos; i = line.find("lambda", i + 1)) {
-    bool left = i == 0 || !IsWord(line[i - 1]);
-    bool right = i + 6 >= line.size() || !IsWord(line[i + 6]);
+    bool left = i == 0 || !IsWordChar(line[i - 1]);
+    bool right = i + 6 >= line.size() || !IsWordChar(line[i + 6]);
     if (left && right) return i;
   }
   return std::string_view::npos;
@@ -54,12 +50,12 @@ bool StartsWithKeyword(std::string_view s, size_t i, std::string_view first, std
   if (!KeywordAt(s, &i, first)) return false;
   if (!second.empty()) {
     size_t j = i;
-    while (j < s.size() && IsSpace(s[j])) ++j;
+    while (j < s.size() && IsPySpace(s[j])) ++j;
     if (j == i) return false;
     i = j;
     if (!KeywordAt(s, &i, second)) return false;
   }
-  return i >= s.size() || !IsWord(s[i]);
+  return i >= s.size() || !IsWordChar(s[i]);
 }
 
 // STARTSWITH_DEF_REGEX: ^(async\s+def|def)\b
@@ -68,7 +64,7 @@ bool StartsWithDef(std::string_view s) { return StartsWithKeyword(s, 0, "async",
 // STARTSWITH_INDENT_STATEMENT_REGEX: ^\s*(def|async def|for|...|while)\b
 bool StartsWithIndentStatement(std::string_view s) {
   size_t i = 0;
-  while (i < s.size() && IsSpace(s[i])) ++i;
+  while (i < s.size() && IsPySpace(s[i])) ++i;
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kHeads = {{
       {"def", ""}, {"async", "def"}, {"for", ""}, {"async", "for"}, {"if", ""}, {"elif", ""}, {"else", ""},
       {"try", ""}, {"except", ""}, {"finally", ""}, {"with", ""}, {"async", "with"}, {"class", ""}, {"while", ""},
@@ -83,7 +79,7 @@ bool StartsWithIndentStatement(std::string_view s) {
 // later statements out of the body.
 bool StartsCompound(std::string_view s) {
   size_t end = 0;
-  while (end < s.size() && IsWord(s[end])) ++end;
+  while (end < s.size() && IsWordChar(s[end])) ++end;
   std::string_view word = s.substr(0, end);
   static constexpr std::array<std::string_view, 15> kCompound = {
       "if", "elif", "else", "for", "while", "try", "except", "finally", "with", "def", "class", "async", "match", "case", "lambda"};
@@ -147,7 +143,7 @@ void CheckCompoundStatements(const Source& src, const LogicalLine& ll, Findings&
       size_t lambda_kw = FindLambda(line, found);
       if (lambda_kw != std::string_view::npos) {
         std::string_view before = line.substr(0, lambda_kw);
-        while (!before.empty() && IsSpace(before.back())) before.remove_suffix(1);
+        while (!before.empty() && IsPySpace(before.back())) before.remove_suffix(1);
         if (!before.empty() && before.back() == '=' && IsIdentifier(Strip(before.substr(0, before.size() - 1)))) {
           report(kLambdaAssignment, 0);
         }

@@ -1,14 +1,13 @@
 #include "lint/rules/pycodestyle/line_too_long.h"
 
 #include "core/utf8.h"
+#include "lint/rules/char_class.h"
 
 #include <string>
 
 namespace trajc::lint {
 
 namespace {
-
-bool IsSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
 
 int CountChars(const Source& src, std::string_view s) {
   if (src.bytes_are_chars) return static_cast<int>(s.size());
@@ -19,15 +18,15 @@ int CountChars(const Source& src, std::string_view s) {
 
 void CheckLineTooLong(const Source& src, const PhysicalLine& line, int max_line_length, Findings& out) {
   std::string_view text = line.text;
-  while (!text.empty() && IsSpace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && IsPySpace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   int length = CountChars(src, text);
   if (length <= max_line_length) return;
   if (line.row == 1 && text.substr(0, 2) == "#!") return;
   std::vector<std::string_view> chunks;
   for (size_t i = 0; i < text.size();) {
-    while (i < text.size() && IsSpace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && IsPySpace(static_cast<unsigned char>(text[i]))) ++i;
     size_t j = i;
-    while (j < text.size() && !IsSpace(static_cast<unsigned char>(text[j]))) ++j;
+    while (j < text.size() && !IsPySpace(static_cast<unsigned char>(text[j]))) ++j;
     if (j > i) chunks.push_back(text.substr(i, j - i));
     i = j;
   }

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <array>
 
+#include "lint/rules/char_class.h"
+
 namespace trajc::lint {
 
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -18,12 +18,12 @@ bool IsDunderAssignment(std::string_view line) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
            c == '[' || c == ']' || c == '"';
   };
-  for (size_t e = 3; e + 2 <= line.size() && !IsSpace(line[e - 1]); ++e) {
+  for (size_t e = 3; e + 2 <= line.size() && !IsPySpace(line[e - 1]); ++e) {
     if (line.substr(e, 2) != "__") continue;
     size_t r = e + 2;
     if (r < line.size() && line[r] == ':') {
       size_t p = r + 1;
-      while (p < line.size() && IsSpace(line[p])) ++p;
+      while (p < line.size() && IsPySpace(line[p])) ++p;
       size_t q = p;
       while (q < line.size() && annotation_char(line[q])) ++q;
       if (q > p && line.substr(q, 3) == " = ") return true;

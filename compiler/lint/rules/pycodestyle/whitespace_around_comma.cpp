@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "lint/rules/char_class.h"
 #include "lint/rules/pycodestyle/logical_gap.h"
 
 namespace trajc::lint {
@@ -9,9 +10,6 @@ namespace trajc::lint {
 namespace {
 
 // Python's `\s` over the characters a logical line can hold outside strings.
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c >= '\x1c' && c <= '\x1f');
-}
 
 }  // namespace
 
@@ -22,7 +20,7 @@ void CheckWhitespaceAroundComma(const Source& src, const LogicalLine& ll, Findin
     char c = line[p];
     if (c != ',' && c != ';' && c != ':') continue;
     size_t end = p + 1;
-    while (end < n && IsSpace(line[end])) ++end;
+    while (end < n && IsPySpace(line[end])) ++end;
     // `\s*` backtracks to any "  " or "\t" in the run; the match then holds every tab.
     std::string_view run = std::string_view(line).substr(p + 1, end - p - 1);
     bool tab = run.find('\t') != std::string_view::npos;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "lint/rules/char_class.h"
+
 namespace trajc::lint {
 
 namespace {
@@ -13,12 +15,6 @@ constexpr std::array<std::string_view, 33> kKeywords = {
     "del",    "elif", "else",   "except", "finally", "for",  "from",     "global",   "if",
     "import", "in",   "is",     "lambda", "nonlocal", "not", "or",       "pass",     "raise",
     "return", "try",  "while",  "with",   "yield", "print"};
-
-bool IsWord(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
-}
-bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
 
 bool IsKeyword(std::string_view word) {
   return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
@@ -53,17 +49,17 @@ void CheckWhitespaceAroundKeywords(const Source& src, const LogicalLine& ll, Fin
   size_t search_from = 0;  // re.finditer resumes after the previous match
   size_t i = 0;
   while (i < s.size()) {
-    if (!IsWord(s[i])) {
+    if (!IsWordChar(s[i])) {
       ++i;
       continue;
     }
     size_t word_end = i;
-    while (word_end < s.size() && IsWord(s[word_end])) ++word_end;
+    while (word_end < s.size() && IsWordChar(s[word_end])) ++word_end;
     if (i >= search_from && IsKeyword(std::string_view(s).substr(i, word_end - i))) {
       size_t before = i;
-      while (before > search_from && IsSpace(s[before - 1])) --before;
+      while (before > search_from && IsPySpace(s[before - 1])) --before;
       size_t after = word_end;
-      while (after < s.size() && IsSpace(s[after])) ++after;
+      while (after < s.size() && IsPySpace(s[after])) ++after;
       Report(src, ll, before, i, false, out);
       Report(src, ll, word_end, after, true, out);
       search_from = after;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "lint/rules/char_class.h"
 #include "lint/rules/pycodestyle/logical_gap.h"
 
 namespace trajc::lint {
@@ -9,9 +10,6 @@ namespace trajc::lint {
 namespace {
 
 // Python's `\s` over the characters a logical line can hold outside strings.
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c >= '\x1c' && c <= '\x1f');
-}
 bool IsOperatorChar(char c) {
   switch (c) {  // not string_view::find: a memchr call per character of every logical line
     case '-': case '+': case '*': case '/': case '|': case '!': case '<': case '=': case '>': case '%': case '&': case '^':
@@ -43,12 +41,12 @@ void CheckWhitespaceAroundOperator(const Source& src, const LogicalLine& ll, Fin
   // finditer; the pattern cannot backtrack into another match here: `\s*` is bounded by a
   // non-blank on the left and must be followed by an operator character.
   for (size_t p = 0; p < n;) {
-    if (line[p] == ',' || IsSpace(line[p])) {
+    if (line[p] == ',' || IsPySpace(line[p])) {
       ++p;
       continue;
     }
     size_t before = p + 1, op = before;
-    while (op < n && IsSpace(line[op])) ++op;
+    while (op < n && IsPySpace(line[op])) ++op;
     size_t op_end = op;
     while (op_end < n && IsOperatorChar(line[op_end])) ++op_end;
     if (op_end == op && op + 1 < n && line[op] == ':' && line[op + 1] == '=') op_end = op + 2;
@@ -57,7 +55,7 @@ void CheckWhitespaceAroundOperator(const Source& src, const LogicalLine& ll, Fin
       continue;
     }
     size_t after_end = op_end;
-    while (after_end < n && IsSpace(line[after_end])) ++after_end;
+    while (after_end < n && IsPySpace(line[after_end])) ++after_end;
     check(before, op, kTabBeforeOperator, kMultipleSpacesBeforeOperator);
     check(op_end, after_end, kTabAfterOperator, kMultipleSpacesAfterOperator);
     p = after_end;

@@ -9,7 +9,7 @@ namespace {
 
 namespace kind = python::kind;
 
-bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
+using python::Is;
 
 // The `string_start` of a string node, or a null node.
 TSNode StartOf(const python::FlatTree& tree, TSNode str) {

@@ -10,7 +10,7 @@ namespace {
 
 namespace kind = python::kind;
 
-bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
+using python::Is;
 
 TSNode Unparenthesize(TSNode n) {
   while (Is(n, kind::kParenthesizedExpression) && ts_node_named_child_count(n) == 1) n = ts_node_named_child(n, 0);

@@ -12,7 +12,7 @@ namespace {
 namespace kind = python::kind;
 namespace field = python::field;
 
-bool Is(TSNode n, const python::NodeKind& k) { return k.Of(n); }
+using python::Is;
 
 // The imported items of a statement, in source order (the module of a from-import excluded).
 std::vector<TSNode> Items(TSNode stmt) {
