@@ -2,6 +2,7 @@
 // (declared in compile.h). One function per direction, so that adding a flag that
 // changes the output means one edit here, and `trajc check` recompiles with exactly the
 // flags `trajc generate` recorded.
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -76,6 +77,16 @@ std::optional<std::vector<double>> ParseSplit(std::string_view text) {
     shares.push_back(v);
   }
   return shares;
+}
+
+std::string CountRangeText() { return "1 to " + std::to_string(kMaxCount) + " (2^53)"; }
+
+std::optional<int64_t> ParseCount(std::string_view text) {
+  int64_t count = 0;
+  const char* end = text.data() + text.size();
+  auto [stop, ec] = std::from_chars(text.data(), end, count);
+  if (text.empty() || ec != std::errc() || stop != end) return std::nullopt;
+  return count;
 }
 
 std::optional<Shard> ParseShard(std::string_view text) {
