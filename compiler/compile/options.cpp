@@ -51,8 +51,15 @@ GenerateOptions OptionsFromManifest(const Json& manifest, const std::string& pat
     throw NotAManifest(path, "\"flags\" needs domain, count, split and seed");
   GenerateOptions o;
   o.domain = f["domain"].get<std::string>();
-  o.count = f["count"].get<int64_t>();
+  // get<int64_t>() and get<uint64_t>() would cast 1e30 or wrap 2^63 and -3: a wrong count or seed.
+  const Json& count = f["count"];
+  if (!count.is_number_integer() ||
+      (count.is_number_unsigned() ? count.get<uint64_t>() > uint64_t{kMaxCount} : count.get<int64_t>() > kMaxCount))
+    throw NotAManifest(path, "\"flags\".count is an integer from " + CountRangeText() + ", got " + count.dump());
+  o.count = count.get<int64_t>();
   o.split = f["split"].is_array() ? f["split"].get<std::vector<double>>() : std::vector<double>{f["split"].get<double>()};
+  if (!f["seed"].is_number_integer() || (!f["seed"].is_number_unsigned() && f["seed"].get<int64_t>() < 0))
+    throw NotAManifest(path, "\"flags\".seed is an integer from 0 to 2^64-1, got " + f["seed"].dump());
   o.seed = f["seed"].get<uint64_t>();
   o.style = f.value("style", "");
   o.format = f.value("format", "chat");

@@ -4,6 +4,8 @@
 // (1 invalid input, 2 usage), never an internal error (70) or a silently changed value.
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include "cli_support.h"
 
 using namespace cli_test;
@@ -115,6 +117,27 @@ TEST_CASE("--count that is not an integer from 1 to 2^53 is a usage error statin
       CHECK(r.out.empty());
       CHECK_FALSE(fs::exists(out));
     }
+  }
+}
+
+TEST_CASE("a manifest's count and seed are checked as the flags are: trajc check names the value") {
+  fs::path scratch = Scratch("numbers-manifest");
+  fs::path out = scratch / "out";
+  REQUIRE(Trajc("--count 5 -q" + Root() + " --out " + P(out), scratch).exit_code == 0);
+  std::string manifest = Slurp(out / "manifest.json");
+  for (const auto& [from, to, message] :
+       {std::tuple<std::string, std::string, std::string>{"\"count\": 5", "\"count\": 1e30",
+                                                          "\"flags\".count is an integer from 1 to 9007199254740992 (2^53), got 1e+30"},
+        {"\"count\": 5", "\"count\": 9223372036854775808",
+         "\"flags\".count is an integer from 1 to 9007199254740992 (2^53), got 9223372036854775808"},
+        {"\"seed\": 42", "\"seed\": -3", "\"flags\".seed is an integer from 0 to 2^64-1, got -3"}}) {
+    std::string broken = manifest;
+    size_t at = broken.find(from);
+    REQUIRE(at != std::string::npos);
+    WriteFile(out / "manifest.json", broken.replace(at, from.size(), to));
+    Result r = Trajc("check " + P(out / "manifest.json") + Root(), scratch);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == (out / "manifest.json").string() + ": error: not a trajc manifest: " + message + "\n");
   }
 }
 
