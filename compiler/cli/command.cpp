@@ -1,11 +1,39 @@
 #include "cli/command.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <thread>
 
 namespace trajc::cli {
 
 unsigned DefaultJobs() { return std::clamp(std::thread::hardware_concurrency(), 1u, 256u); }
+
+CLI::Validator IntegerIn(uint64_t min, uint64_t max, const std::string& range) {
+  return CLI::Validator(
+      [min, max, range](std::string& text) {
+        uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        auto [stop, ec] = std::from_chars(text.data(), end, value);
+        bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits || ec != std::errc() || stop != end || value < min || value > max)
+          return "must be an integer from " + range + ", got " + text;
+        return std::string();
+      },
+      "");  // the option's help gives the range
+}
+
+CLI::Validator FiniteNumber() {
+  return CLI::Validator(
+      [](std::string& text) {
+        char* end = nullptr;
+        double value = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0' || !std::isfinite(value)) return "must be a finite number, got " + text;
+        return std::string();
+      },
+      "");
+}
 
 void AddCodeOptions(CLI::App* cmd, CodeOptions& c, bool with_ignore) {
   cmd->add_option("--select", c.select,

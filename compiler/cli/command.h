@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "cli/lint_inputs.h"
@@ -26,6 +27,16 @@ inline constexpr const char* kExitCodes =
 
 // The default of --jobs: the number of cores (1 when unknown), at most 256.
 unsigned DefaultJobs();
+
+// The check of an integer option, on its text before CLI11 converts it: decimal digits
+// naming a value from `min` to `max` (`range` says so in words), else "must be an
+// integer from RANGE, got TEXT". CLI11 itself would clamp 2^64 to 2^64-1, read 1e30 as a
+// double cast to an integer, and -1 into an unsigned as 2^64-1.
+CLI::Validator IntegerIn(uint64_t min, uint64_t max, const std::string& range);
+
+// The check of a number option: finite (CLI::Range lets NaN through, every comparison
+// with it being false).
+CLI::Validator FiniteNumber();
 
 // The --select/--ignore options `lint` and `fix` share, as given; ParseCodes reads them
 // once CLI11 is done (a malformed list is a usage trajc::Error).

@@ -1,6 +1,8 @@
 #include "cli/generate_command.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "cli/command.h"
@@ -14,7 +16,7 @@ namespace {
 
 struct GenerateFlags {
   compile::GenerateOptions options;
-  std::string split, shard;  // as given; parsed once CLI11 is done
+  std::string count, split, shard;  // as given; parsed once CLI11 is done
 };
 
 void AddGenerateOptions(CLI::App& app, GenerateFlags& f) {
@@ -24,14 +26,17 @@ void AddGenerateOptions(CLI::App& app, GenerateFlags& f) {
   app.add_option("--domain", g.domain, "Subagent domain to compile: " + domains)->capture_default_str();
   app.add_option("--style", g.style,
                  "docstring: only this docstring style (google, numpy, sphinx) [default: all three, evenly mixed]");
-  app.add_option("--count", g.count, "Number of examples in all (train + eval)");
+  app.add_option("--count", f.count, "Number of examples in all (train + eval), " + compile::CountRangeText())
+      ->type_name("INT");
   app.add_option("--split", f.split,
                  "Train share of --count: n_train = round(count * split), the rest eval [default: 0.9]; or train,val,test "
                  "shares summing to 1 (e.g. 0.8,0.1,0.1): train.jsonl, val.jsonl, test.jsonl, val and test from the eval fixtures");
-  // CLI11 reads "-1" into an unsigned as 2^64-1; a negative seed is a mistake, not a seed.
+  // CLI11 reads "-1" into an unsigned as 2^64-1 and clamps 2^64 to it: a negative or
+  // larger seed is a mistake, not a seed.
   app.add_option("--seed", g.seed, "Seed (0 to 2^64-1): same inputs + same flags give the same bytes")
       ->capture_default_str()
-      ->check([](const std::string& v) { return v.starts_with("-") ? "must not be negative, got " + v : std::string(); });
+      ->check([](const std::string& v) { return v.starts_with("-") ? "must not be negative, got " + v : std::string(); })
+      ->check(IntegerIn(0, UINT64_MAX, "0 to 2^64-1 (18446744073709551615)"));
   app.add_option("--out", g.out, "Output directory for train.jsonl, eval.jsonl, manifest.json [default: out/<domain>]");
   g.jobs = DefaultJobs();
   app.add_option("-j,--jobs", g.jobs, "Worker threads [default: the number of cores]; the output does not depend on it");
@@ -57,8 +62,12 @@ Error Usage(const std::string& message) { return Error({"trajc", 0, 0}, message,
 
 int RunGenerateCommand(const CLI::App& app, GenerateFlags& f) {
   compile::GenerateOptions& g = f.options;
-  if (g.count == 0 && app.count("--count") == 0)
+  if (app.count("--count") == 0)
     throw Usage("--count is required to generate; e.g. trajc --domain lint --count 200 --split 0.9 --seed 42");
+  // Read here, not by CLI11, which would read 1e30 as INT64_MIN and clamp 99999999999999999999.
+  std::optional<int64_t> count = compile::ParseCount(f.count);
+  if (!count) throw Usage("--count must be an integer from " + compile::CountRangeText() + ", got " + f.count);
+  g.count = *count;
   if (!f.split.empty()) {
     auto split = compile::ParseSplit(f.split);
     if (!split)

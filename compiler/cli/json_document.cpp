@@ -55,6 +55,9 @@ Json ParseWithNlohmann(const std::string& path, std::string_view text, int line)
     // e.byte counts from 1 and names the byte where parsing stopped.
     size_t offset = e.byte == 0 ? 0 : e.byte - 1;
     throw Error(At(path, text, offset, line), "invalid JSON: " + ParseErrorText(e));
+  } catch (const nlohmann::json::out_of_range&) {  // a number beyond a double (json_locate.h)
+    OutOfRangeNumber number = FindOutOfRangeNumber(text);
+    throw Error(At(path, text, number.offset == std::string_view::npos ? 0 : number.offset, line), number.message);
   }
 }
 

@@ -200,8 +200,10 @@ void AddSchemasValidateCommand(CLI::App& schemas, int& exit_code) {
   cmd->add_option("--draft", o->draft, "Dialect of a schema without $schema: 2020-12, 2019-09, 7, 6 or 4")
       ->capture_default_str()
       ->check(CLI::IsMember({"2020-12", "2019-09", "7", "6", "4", "draft-07", "draft-06", "draft-04"}));
+  // One value per occurrence: a vector option would otherwise take the positionals after it.
   cmd->add_option("--remote", o->remotes,
-                  "URI=FILE: a JSON document a $ref may reach by that absolute URI (repeatable); nothing is fetched");
+                  "URI=FILE: a JSON document a $ref may reach by that absolute URI (repeatable); nothing is fetched")
+      ->allow_extra_args(false);
   cmd->add_flag("-q,--quiet", o->quiet, "Print nothing; the exit code says it");
   cmd->footer("\nExit codes: 0 every instance valid; 1 some instance invalid or unreadable, or the schema unusable (a "
               "located error); 2 usage error.\n");

@@ -35,6 +35,7 @@ void AddStatsCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--near-threshold", o->near_threshold,
                   "Estimated Jaccard similarity at or above which two records are near duplicates (0.6 to 1)")
       ->capture_default_str()
+      ->check(FiniteNumber())
       ->check(CLI::Range(0.6, 1.0));
   cmd->add_flag("--json", o->json, "Print one JSON object (fixed key order) instead of the tables");
   cmd->footer("\nExit codes: 0 success (warnings are part of the report); 1 a file is not JSONL of conversation "

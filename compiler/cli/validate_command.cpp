@@ -8,6 +8,7 @@
 #include "compile/project.h"
 #include "core/diagnostic.h"
 #include "core/json.h"
+#include "core/json_locate.h"
 #include "core/utf8.h"
 #include "schema/record_validator.h"
 #include "schema/subagent.h"
@@ -73,6 +74,10 @@ FileResult ValidateFile(const std::string& path, const schema::Subagent& agent, 
         std::string what = e.what();
         size_t colon = what.rfind(": ");
         emit(number, ColumnOf(e), "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)), "");
+      } catch (const nlohmann::json::out_of_range&) {  // a number beyond a double (json_locate.h)
+        OutOfRangeNumber bad_number = FindOutOfRangeNumber(line);
+        size_t at = bad_number.offset == std::string::npos ? 0 : bad_number.offset;
+        emit(number, static_cast<int>(at) + 1, bad_number.message, "");
       }
       if (!record.is_null())
         for (const auto& v : schema::ValidateRecord(record, agent)) emit(number, 0, v.message, v.pointer, &v);

@@ -81,6 +81,18 @@ GenerateOptions OptionsFromManifest(const Json& manifest, const std::string& pat
 // is checked by RunGenerate). nullopt when it is not a comma-separated list of numbers.
 std::optional<std::vector<double>> ParseSplit(std::string_view text);
 
+// The largest --count: 2^53, below which every count is exact as a double (the split
+// sizes are round(count * share)) and as a JSON number in manifest.json for any reader.
+// Memory does not grow with --count; time does, linearly.
+inline constexpr int64_t kMaxCount = int64_t{1} << 53;
+// "1 to 9007199254740992 (2^53)", for the messages that give the range.
+std::string CountRangeText();
+
+// --count text: a decimal integer, maybe negative (whether it is from 1 to kMaxCount is
+// checked by RunGenerate). nullopt when it is not one, or beyond 64 bits (1e30,
+// 99999999999999999999), which no conversion may clamp or wrap.
+std::optional<int64_t> ParseCount(std::string_view text);
+
 // --shard text, "K/N". nullopt when it is not two unsigned numbers (whether K < N is
 // checked by RunGenerate).
 std::optional<Shard> ParseShard(std::string_view text);

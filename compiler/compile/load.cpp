@@ -14,6 +14,8 @@ Error UsageError(const std::string& message) { return Error({"trajc", 0, 0}, mes
 
 void CheckFlags(const GenerateOptions& o) {
   if (o.count < 1) throw UsageError("--count must be at least 1, got " + std::to_string(o.count));
+  if (o.count > kMaxCount)
+    throw UsageError("--count must be an integer from " + CountRangeText() + ", got " + std::to_string(o.count));
   bool shares_ok = o.split.size() == 1 || o.split.size() == 3;
   double sum = 0;
   for (double share : o.split) {

@@ -2,6 +2,7 @@
 // (declared in compile.h). One function per direction, so that adding a flag that
 // changes the output means one edit here, and `trajc check` recompiles with exactly the
 // flags `trajc generate` recorded.
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -50,8 +51,15 @@ GenerateOptions OptionsFromManifest(const Json& manifest, const std::string& pat
     throw NotAManifest(path, "\"flags\" needs domain, count, split and seed");
   GenerateOptions o;
   o.domain = f["domain"].get<std::string>();
-  o.count = f["count"].get<int64_t>();
+  // get<int64_t>() and get<uint64_t>() would cast 1e30 or wrap 2^63 and -3: a wrong count or seed.
+  const Json& count = f["count"];
+  if (!count.is_number_integer() ||
+      (count.is_number_unsigned() ? count.get<uint64_t>() > uint64_t{kMaxCount} : count.get<int64_t>() > kMaxCount))
+    throw NotAManifest(path, "\"flags\".count is an integer from " + CountRangeText() + ", got " + count.dump());
+  o.count = count.get<int64_t>();
   o.split = f["split"].is_array() ? f["split"].get<std::vector<double>>() : std::vector<double>{f["split"].get<double>()};
+  if (!f["seed"].is_number_integer() || (!f["seed"].is_number_unsigned() && f["seed"].get<int64_t>() < 0))
+    throw NotAManifest(path, "\"flags\".seed is an integer from 0 to 2^64-1, got " + f["seed"].dump());
   o.seed = f["seed"].get<uint64_t>();
   o.style = f.value("style", "");
   o.format = f.value("format", "chat");
@@ -76,6 +84,16 @@ std::optional<std::vector<double>> ParseSplit(std::string_view text) {
     shares.push_back(v);
   }
   return shares;
+}
+
+std::string CountRangeText() { return "1 to " + std::to_string(kMaxCount) + " (2^53)"; }
+
+std::optional<int64_t> ParseCount(std::string_view text) {
+  int64_t count = 0;
+  const char* end = text.data() + text.size();
+  auto [stop, ec] = std::from_chars(text.data(), end, count);
+  if (text.empty() || ec != std::errc() || stop != end) return std::nullopt;
+  return count;
 }
 
 std::optional<Shard> ParseShard(std::string_view text) {

@@ -1,6 +1,9 @@
 #include "core/json_locate.h"
 
+#include <cctype>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 
 #include "core/json.h"
 
@@ -105,6 +108,30 @@ size_t LocateJsonValue(std::string_view text, const std::vector<std::string>& to
     if (at == kNone) return kNone;
   }
   return at < text.size() ? at : kNone;
+}
+
+OutOfRangeNumber FindOutOfRangeNumber(std::string_view text) {
+  for (size_t at = 0; at < text.size();) {
+    char c = text[at];
+    if (c == '"') {
+      at = SkipString(text, at);
+      if (at == kNone) break;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t end = at;
+      while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '-' ||
+                                   text[end] == '+' || text[end] == '.' || text[end] == 'e' || text[end] == 'E'))
+        ++end;
+      std::string number(text.substr(at, end - at));
+      if (!std::isfinite(std::strtod(number.c_str(), nullptr))) {
+        if (number.size() > 40) number = number.substr(0, 37) + "...";
+        return {at, "number out of range: " + number + " is beyond what a double holds (magnitude up to 1.8e308)"};
+      }
+      at = end;
+    } else {
+      ++at;
+    }
+  }
+  return {kNone, "number out of range: beyond what a double holds (magnitude up to 1.8e308)"};
 }
 
 }  // namespace trajc

@@ -17,4 +17,16 @@ namespace trajc {
 // not resolve. With duplicate keys the first occurrence is taken.
 size_t LocateJsonValue(std::string_view text, const std::vector<std::string>& tokens);
 
+// A JSON number that a double cannot hold (1e309, -1e400, 400 digits): nlohmann's parser
+// throws out_of_range (406, "number overflow") on it without saying where, and could
+// only keep it as ±inf, which it writes back as null. Every JSON reader of trajc makes it
+// a located error instead: `offset` is where the number starts (npos when `text` holds
+// none), `message` the error's text, "number out of range: 1e309 is beyond what
+// a double holds (magnitude up to 1.8e308)".
+struct OutOfRangeNumber {
+  size_t offset;
+  std::string message;
+};
+OutOfRangeNumber FindOutOfRangeNumber(std::string_view text);
+
 }  // namespace trajc

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/diagnostic.h"
+#include "core/json_locate.h"
 #include "core/utf8.h"
 #include "stats/coverage.h"
 #include "stats/record.h"
@@ -53,6 +54,10 @@ void ReadFile(const FileInfo& file, uint32_t file_index, SplitStats& split, uint
       throw Error({file.path, line_no, static_cast<int>(e.byte == 0 ? 1 : e.byte)},
                   "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)) +
                       "; each line must be one JSON object");
+    } catch (const nlohmann::json::out_of_range&) {  // a number beyond a double (json_locate.h)
+      OutOfRangeNumber bad_number = FindOutOfRangeNumber(line);
+      size_t at = bad_number.offset == std::string::npos ? 0 : bad_number.offset;
+      throw Error({file.path, line_no, static_cast<int>(at) + 1}, bad_number.message);
     }
     RecordFacts facts;
     try {
