@@ -165,7 +165,8 @@ void WriteInPlace(const std::string& path, const std::string& text) {
   fs::path target = fs::canonical(path, ec);
   if (ec) target = path;
   fs::perms mode = fs::status(target, ec).permissions();
-  AtomicFile out(target);
+  AtomicFile out(target, "fix rewrites files in place (through a temporary beside them): make the folder "
+                         "writable, or print the fixes as a patch with --diff");
   out.Write(text);
   out.Publish();
   if (!ec) fs::permissions(target, mode, ec);

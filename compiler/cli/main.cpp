@@ -58,13 +58,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "trajc: error: " << e.what() << "; see trajc --help\n";
+    std::cerr << trajc::FormatDiagnostic({"trajc", 0, 0}, "error", std::string(e.what()) + "; see trajc --help") << "\n";
     return trajc::kExitUsage;
   } catch (const trajc::Error& e) {
     std::cerr << e.what() << "\n";
     return e.exit_code();
   } catch (const std::exception& e) {
-    std::cerr << "trajc: internal error: " << e.what() << "; please report it\n";
+    std::cerr << trajc::FormatDiagnostic({"trajc", 0, 0}, "internal error",
+                                         std::string(e.what()) + "; please report it")
+              << "\n";
     return trajc::kExitInternal;
   }
   return exit_code;

@@ -86,7 +86,7 @@ void RemoveOrphans(const std::filesystem::path& dir, const std::string& prefix) 
 
 }  // namespace
 
-AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+AtomicFile::AtomicFile(std::filesystem::path target, std::string_view what_to_do) : target_(std::move(target)) {
   std::filesystem::path dir = target_.parent_path();
   if (dir.empty()) dir = ".";
   std::string prefix = "." + target_.filename().string() + ".tmp-";
@@ -95,8 +95,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
   int fd = mkstemp(pattern.data());
   if (fd < 0)
     throw Error({dir.string(), 0, 0},
-                std::string("cannot write output here: ") + std::strerror(errno) +
-                    "; choose a writable directory with --out");
+                std::string("cannot write output here: ") + std::strerror(errno) + "; " + std::string(what_to_do));
   // mkstemp creates 0600; an output is an ordinary file, readable as the umask allows.
   mode_t mask = ::umask(0);
   ::umask(mask);

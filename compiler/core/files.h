@@ -21,8 +21,10 @@ std::string ReadFile(const std::filesystem::path& path);
 
 class AtomicFile {
  public:
-  // Throws trajc::Error if the temporary cannot be created (unwritable directory …).
-  explicit AtomicFile(std::filesystem::path target);
+  // Throws trajc::Error if the temporary cannot be created (unwritable directory …); its
+  // message ends with `what_to_do` (the default suits commands with --out).
+  explicit AtomicFile(std::filesystem::path target,
+                      std::string_view what_to_do = "choose a writable directory with --out");
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;

@@ -13,8 +13,23 @@
 
 namespace trajc {
 
+// Budgets that keep a small file from growing without bound (an alias bomb: nine aliases
+// of nine aliases of … nine scalars is 9^7 values from 400 bytes) or recursing without
+// bound. Values written out in the file are bounded by its size; these bound what aliases
+// add on top: every alias copies its anchor's value, and all copies together may hold at
+// most kMaxYamlAliasNodes values and kMaxYamlAliasBytes of text (scalars, keys and the
+// pointers of their locations). Subagent definitions and templates have a few thousand
+// values; 100,000 leaves ample room for sharing fragments by alias while keeping memory
+// in the tens of MB and the time in milliseconds. Nesting (aliases included) is at most
+// kMaxYamlDepth collections deep: deeper than any schema or template, shallow enough for
+// every recursive walk over the value.
+inline constexpr size_t kMaxYamlAliasNodes = 100'000;
+inline constexpr size_t kMaxYamlAliasBytes = size_t{16} << 20;
+inline constexpr size_t kMaxYamlDepth = 256;
+
 struct YamlDocument {
   std::string path;
+  bool empty = false;  // no document at all: 0 bytes, or only blanks and comments; value is null
   Json value;
   std::map<std::string, Location> locations;  // JSON pointer -> where its value starts
 
@@ -25,8 +40,9 @@ struct YamlDocument {
 
 // Parses one YAML document. Plain scalars become bool/int/float/null by YAML 1.2 core
 // rules; quoted scalars stay strings. Throws trajc::Error located at the problem for
-// unreadable files, invalid UTF-8, malformed YAML, duplicate keys, or aliases/anchors of
-// non-scalars (not needed, and a way to hide mistakes).
+// unreadable files, invalid UTF-8, characters YAML forbids (NUL and other controls),
+// malformed YAML, duplicate keys, non-scalar keys, and past the budgets above. An empty
+// file is a null value located at 1:1 (`empty` says so).
 YamlDocument LoadYaml(const std::string& path);
 YamlDocument ParseYaml(const std::string& path, const std::string& text);
 

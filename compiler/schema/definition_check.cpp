@@ -19,7 +19,10 @@ class Checker {
 
   void Definition() {
     const Json& root = doc_.value;
-    if (!root.is_object()) return Error("", "a subagent definition must be a mapping");
+    if (!root.is_object())
+      return Error("", doc_.empty ? "empty file; a subagent definition is a mapping with name, system_prompt, "
+                                    "context_template and tools"
+                                  : "a subagent definition must be a mapping");
     Unknown(root, "", {"name", "system_prompt", "context_template", "tools"});
     for (const char* key : {"name", "system_prompt", "context_template"}) String(root, "", key);
     if (!root.contains("tools")) return Error("", "missing required field 'tools'");

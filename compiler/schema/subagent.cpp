@@ -1,8 +1,10 @@
 #include "schema/subagent.h"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
+#include "core/files.h"
 #include "core/yaml.h"
 
 namespace trajc::schema {
@@ -47,6 +49,33 @@ std::shared_ptr<const CompiledSchema> CompileAt(const YamlDocument& doc, const J
   }
 }
 
+// Finds each `{{…}}` of the context template in the file's text, in order, from where the
+// value starts. A placeholder written differently (a line folded inside it, an escape) is
+// located at the value's start.
+void LocatePlaceholders(Subagent& agent, const std::string& text) {
+  size_t cursor = 0;
+  for (int line = 1; line < agent.context_template_at.line && cursor != std::string::npos; ++line) {
+    cursor = text.find('\n', cursor);
+    if (cursor != std::string::npos) ++cursor;
+  }
+  if (cursor == std::string::npos) cursor = text.size();
+  cursor = std::min(text.size(), cursor + static_cast<size_t>(std::max(agent.context_template_at.column - 1, 0)));
+  const std::string& t = agent.context_template;
+  for (size_t open = t.find("{{"); open != std::string::npos; open = t.find("{{", open + 2)) {
+    size_t close = t.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    std::string placeholder = t.substr(open, close + 2 - open);
+    size_t found = text.find(placeholder, cursor);
+    if (found == std::string::npos) {
+      agent.context_placeholders.emplace_back(placeholder, agent.context_template_at);
+    } else {
+      agent.context_placeholders.emplace_back(placeholder, LocationOfOffset(agent.path, text, found));
+      cursor = found + placeholder.size();
+    }
+    open = close;
+  }
+}
+
 }  // namespace
 
 const Tool* Subagent::FindTool(std::string_view tool_name) const {
@@ -56,9 +85,13 @@ const Tool* Subagent::FindTool(std::string_view tool_name) const {
 }
 
 Subagent LoadSubagent(const std::string& path) {
-  YamlDocument doc = LoadYaml(path);
+  std::string text = ReadFile(path);
+  YamlDocument doc = ParseYaml(path, text);
   const Json& root = doc.value;
-  if (!root.is_object()) throw doc.ErrorAt("", "a subagent definition must be a mapping");
+  if (!root.is_object())
+    throw doc.ErrorAt("", doc.empty ? "empty file; a subagent definition is a mapping with name, system_prompt, "
+                                      "context_template and tools"
+                                    : "a subagent definition must be a mapping");
   RejectUnknown(doc, root, "", {"name", "system_prompt", "context_template", "tools"});
 
   Subagent agent;
@@ -68,6 +101,8 @@ Subagent LoadSubagent(const std::string& path) {
       Require(doc, root, "", "system_prompt", Json::value_t::string, "a string").get<std::string>();
   agent.context_template =
       Require(doc, root, "", "context_template", Json::value_t::string, "a string").get<std::string>();
+  agent.context_template_at = doc.Locate("/context_template");
+  LocatePlaceholders(agent, text);
   const Json& tools = Require(doc, root, "", "tools", Json::value_t::array, "a list of tools");
   if (tools.empty()) throw doc.ErrorAt("/tools", "'tools' must list at least one tool");
 

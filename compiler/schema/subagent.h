@@ -12,8 +12,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "core/json.h"
 #include "schema/json_schema.h"
 
@@ -35,6 +37,11 @@ struct Subagent {
   std::string name;
   std::string system_prompt;
   std::string context_template;
+  // Where context_template's value starts, and each of its `{{…}}` placeholders as written
+  // with where it is in the file (the value's start when it cannot be found verbatim), so
+  // that a name the domain does not provide is reported where it is written.
+  Location context_template_at;
+  std::vector<std::pair<std::string, Location>> context_placeholders;
   std::vector<Tool> tools;
 
   const Tool* FindTool(std::string_view tool_name) const;

@@ -66,7 +66,19 @@ class Run {
       Json v = RenderString(in_.agent->context_template, context);
       return v.is_string() ? v.get<std::string>() : Dump(v);
     } catch (const std::runtime_error& e) {
-      throw Error({in_.agent->path, 0, 0}, std::string("context_template: ") + e.what());
+      // Locate the first placeholder that fails on its own; the value's start otherwise.
+      Location where = in_.agent->context_template_at;
+      for (const auto& [placeholder, at] : in_.agent->context_placeholders) {
+        try {
+          RenderString(placeholder, context);
+        } catch (const std::runtime_error&) {
+          where = at;
+          break;
+        }
+      }
+      std::string names = "instruction";
+      for (const auto& item : in_.context->items()) names += ", " + item.key();
+      throw Error(where, std::string("context_template: ") + e.what() + "; known: " + names);
     }
   }
 

@@ -21,7 +21,9 @@ class Loader {
 
   Template Load() {
     const Json& root = doc_.value;
-    if (!root.is_object()) throw doc_.ErrorAt("", "a template must be a mapping with id, node, instruction and steps");
+    if (!root.is_object())
+      throw doc_.ErrorAt("", std::string(doc_.empty ? "empty file; " : "") +
+                                 "a template must be a mapping with id, node, instruction and steps");
     Known(root, "", {"id", "description", "node", "when", "tags", "instruction", "steps"});
     Template t;
     t.path = doc_.path;

@@ -80,7 +80,8 @@ class Lint final : public Domain {
     }
     YamlDocument doc = LoadYaml(path);
     if (!doc.value.is_object()) {
-      errors.push_back(doc.ErrorAt("", "expect.yaml must map fixture paths to lists of CODE@line:col"));
+      errors.push_back(doc.ErrorAt("", std::string(doc.empty ? "empty file; " : "") +
+                                           "expect.yaml must map fixture paths to lists of CODE@line:col"));
       return errors;
     }
     std::set<std::string> known;
