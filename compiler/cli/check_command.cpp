@@ -172,7 +172,8 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("-q,--quiet", o->quiet, "Print nothing; the exit code says it");
   cmd->add_flag("--json", o->json, "One JSON object: reproduced, differences, changed_inputs");
   cmd->footer("\nExit codes: 0 the dataset reproduces byte for byte; 1 it does not (the first differing example "
-              "and the changed inputs are named) or the manifest is unusable; 2 usage error.\n");
+              "and the changed inputs are named), a file it pins is missing, or the manifest is unusable (the malformed "
+              "field is located); 2 usage error.\n");
   cmd->callback([o, &exit_code] { exit_code = RunCheck(*o); });
 }
 

@@ -46,6 +46,11 @@ std::string FieldName(const std::vector<std::string>& tokens) {
   return out;
 }
 
+// An integer >= 0, parsed (unsigned) or built in code (signed).
+bool NonNegativeInteger(const Json& value) {
+  return value.is_number_unsigned() || (value.is_number_integer() && value.get<int64_t>() >= 0);
+}
+
 std::string A(const Json& value) {
   std::string type = value.type_name();
   return std::string(type == "array" || type == "object" ? "an " : "a ") + type;
@@ -106,13 +111,13 @@ GenerateOptions OptionsFromManifest(const Json& manifest, const std::string& pat
   Shape shape{path, text};
   auto at = [](const char* key) { return std::vector<std::string>{"flags", key}; };
   shape.Expect(f["domain"], at("domain"), f["domain"].is_string(), "a string");
-  shape.Expect(f["count"], at("count"), f["count"].is_number_unsigned(), "a non-negative integer");
+  shape.Expect(f["count"], at("count"), NonNegativeInteger(f["count"]), "a non-negative integer");
   const Json& split = f["split"];
   bool numbers = split.is_number() || (split.is_array() && !split.empty());
   if (split.is_array())
     for (const Json& share : split) numbers = numbers && share.is_number();
   shape.Expect(split, at("split"), numbers, "a number or an array of numbers");
-  shape.Expect(f["seed"], at("seed"), f["seed"].is_number_unsigned(), "a non-negative integer");
+  shape.Expect(f["seed"], at("seed"), NonNegativeInteger(f["seed"]), "a non-negative integer");
   for (const char* key : {"style", "format", "shard"}) shape.String(f, at(key), false);
   for (const char* key : {"with_meta", "completion_only"})
     if (f.contains(key)) shape.Expect(f[key], at(key), f[key].is_boolean(), "true or false");
