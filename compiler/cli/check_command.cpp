@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -59,16 +60,34 @@ size_t FirstDifferentLine(const fs::path& a, const fs::path& b) {
 
 int RunCheck(const CheckOptions& c) {
   std::string text = ReadFile(c.manifest);
-  Json m = Json::parse(text, nullptr, false);
-  // A text that is not JSON parses as "discarded", which OptionsFromManifest refuses as
-  // not a JSON object.
-  compile::GenerateOptions o = compile::OptionsFromManifest(m, c.manifest);
+  Json m;
+  try {
+    m = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    size_t at = e.byte > 0 ? std::min<size_t>(e.byte - 1, text.size()) : 0;
+    throw Error(LocationOfOffset(c.manifest, text, at), "not a trajc manifest: not JSON");
+  }
+  // Every field read below has its JSON type checked first: a malformed manifest is a
+  // located error, never a type exception.
+  compile::GenerateOptions o = compile::OptionsFromManifest(m, c.manifest, text);
+  compile::CheckManifestShape(m, c.manifest, text);
   std::string command = m.value("command", "");
+  fs::path dir = fs::path(c.manifest).parent_path();
+  if (dir.empty()) dir = ".";
+  // The files the manifest pins must be there: a dataset that is not beside its manifest
+  // does not reproduce, whatever a fresh compile gives.
+  for (const auto& item : m["splits"].items()) {
+    fs::path beside = dir / item.value().value("file", item.key() + ".jsonl");
+    std::error_code ec;
+    if (!fs::is_regular_file(beside, ec))
+      throw Error({beside.string(), 0, 0},
+                  std::string(fs::exists(beside, ec) ? "not a regular file" : "missing") + "; " +
+                      fs::path(c.manifest).filename().string() + " pins it (sha256 " +
+                      item.value()["sha256"].get<std::string>() + "): nothing to check");
+  }
   o.root = c.root;
   o.jobs = c.jobs;
   o.quiet = true;
-  fs::path dir = fs::path(c.manifest).parent_path();
-  if (dir.empty()) dir = ".";
   char pattern[] = "/tmp/trajc-check-XXXXXX";
   if (mkdtemp(pattern) == nullptr) throw Error({"/tmp", 0, 0}, "cannot create a temporary directory for the recompile");
   fs::path fresh = fs::path(pattern) / "out";
@@ -96,15 +115,12 @@ int RunCheck(const CheckOptions& c) {
     std::string recorded = split.value("sha256", "");
     std::string fresh_sha = Sha256Hex(ReadFile(fresh / file));
     fs::path beside = dir / file;
-    bool have_file = fs::exists(beside);
-    std::string beside_sha = have_file ? Sha256Hex(ReadFile(beside)) : "";
-    if (fresh_sha == recorded && (!have_file || beside_sha == recorded)) continue;
+    std::string beside_sha = Sha256Hex(ReadFile(beside));
+    if (fresh_sha == recorded && beside_sha == recorded) continue;
     Json d = {{"file", (dir / file).string()}, {"recorded_sha256", recorded}, {"recompiled_sha256", fresh_sha}};
-    if (have_file) {
-      size_t line = FirstDifferentLine(beside, fresh / file);
-      if (line > 0) d["first_different_example"] = line - 1, d["line"] = line;
-      if (beside_sha != recorded) d["file_sha256"] = beside_sha;
-    }
+    size_t line = FirstDifferentLine(beside, fresh / file);
+    if (line > 0) d["first_different_example"] = line - 1, d["line"] = line;
+    if (beside_sha != recorded) d["file_sha256"] = beside_sha;
     differences.push_back(std::move(d));
   }
   report["reproduced"] = differences.empty();
@@ -117,12 +133,15 @@ int RunCheck(const CheckOptions& c) {
       std::cout << "trajc check: " << c.manifest << ": reproduces byte for byte (" << command << ")\n";
     } else {
       for (const Json& d : differences) {
-        std::string why = changed.empty() ? "no recorded input changed (a different trajc version or platform?)"
-                                          : "inputs changed since: " + [&] {
-                                              std::string s;
-                                              for (const std::string& x : changed) s += (s.empty() ? "" : ", ") + x;
-                                              return s;
-                                            }();
+        std::string why = d.contains("file_sha256")
+                              ? "the file is not the one the manifest pins (sha256 " + d["file_sha256"].get<std::string>() +
+                                    "): edited since, or left half-replaced by an interrupted run"
+                          : changed.empty() ? "no recorded input changed (a different trajc version or platform?)"
+                                            : "inputs changed since: " + [&] {
+                                                std::string s;
+                                                for (const std::string& x : changed) s += (s.empty() ? "" : ", ") + x;
+                                                return s;
+                                              }();
         if (d.contains("line"))
           std::cerr << FormatDiagnostic({d["file"].get<std::string>(), d["line"].get<int>(), 1}, "error",
                                         "example " + std::to_string(d["first_different_example"].get<size_t>()) +
@@ -153,7 +172,8 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("-q,--quiet", o->quiet, "Print nothing; the exit code says it");
   cmd->add_flag("--json", o->json, "One JSON object: reproduced, differences, changed_inputs");
   cmd->footer("\nExit codes: 0 the dataset reproduces byte for byte; 1 it does not (the first differing example "
-              "and the changed inputs are named) or the manifest is unusable; 2 usage error.\n");
+              "and the changed inputs are named), a file it pins is missing, or the manifest is unusable (the malformed "
+              "field is located); 2 usage error.\n");
   cmd->callback([o, &exit_code] { exit_code = RunCheck(*o); });
 }
 

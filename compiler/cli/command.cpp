@@ -56,7 +56,7 @@ CodeSelection ParseCodes(const CLI::App* cmd, const CodeOptions& c) {
 
 #ifdef TRAJC_WITH_LLM
 void AddRunOptions(CLI::App* cmd, llm::RunOptions& r, std::string& out_format, const char* records) {
-  cmd->add_option("-o,--output", r.output, "Output file, written all at once at the end [default: stdout]");
+  cmd->add_option("-o,--output", r.output, "Output file, written all at once at the end; a device or FIFO is written directly, a symlink through to its file [default, or -: stdout]");
   cmd->add_option("-f,--output-format", out_format, "jsonl or json")->check(CLI::IsMember({"jsonl", "json"}));
   cmd->add_option("--env", r.env_file, "File with BASE_URL=, API_KEY=, MODEL= lines (the environment wins) [default: .env]")
       ->each([&r](const std::string&) { r.env_file_given = true; });

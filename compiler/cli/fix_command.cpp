@@ -227,8 +227,7 @@ int RunFix(const FixOptions& o) {
       internal_error = internal_error || e.exit_code() == kExitInternal;
     }
   }
-  std::fwrite(diff.data(), 1, diff.size(), stdout);
-  std::fflush(stdout);
+  std::cout.write(diff.data(), static_cast<std::streamsize>(diff.size())).flush();
 
   size_t remaining = 0;
   for (const auto& [code, n] : remaining_by_code) remaining += n;

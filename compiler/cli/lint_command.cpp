@@ -74,8 +74,7 @@ int RunLint(const LintOptions& o) {
              " " + f.issue.message + "\n";
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
+  std::cout.write(out.data(), static_cast<std::streamsize>(out.size())).flush();
   return found.empty() && bad_inputs == 0 ? kExitOk : kExitInvalid;
 }
 

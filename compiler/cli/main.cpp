@@ -1,6 +1,8 @@
 // trajc — the trajectory compiler: its commands, and how an error becomes an exit code.
 // Each command registers its own options, help and callback (cli/*_command.cpp); the
-// callback of the command given runs inside app.parse().
+// callback of the command given runs inside app.parse(). Standard output is an output
+// like any file: what a command printed counts only once it is flushed without error
+// (a full disk, /dev/full, a closed pipe end is exit 1, naming the cause).
 #include <CLI/CLI.hpp>
 
 #include <exception>
@@ -17,12 +19,15 @@
 #include "cli/stats_command.h"
 #include "cli/validate_command.h"
 #include "core/diagnostic.h"
+#include "core/files.h"
 #ifdef TRAJC_WITH_LLM
 #include "cli/fill_command.h"
 #include "cli/generate_llm_command.h"
 #endif
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   CLI::App app{"trajc " TRAJC_VERSION
                " — compiles tool-calling fine-tuning datasets from tool schemas, trajectory templates and Python "
                "fixtures.\nWithout a subcommand it generates, e.g.: trajc --domain lint --count 200 --split 0.9 --seed 42",
@@ -68,6 +73,20 @@ int main(int argc, char** argv) {
                                          std::string(e.what()) + "; please report it")
               << "\n";
     return trajc::kExitInternal;
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  trajc::InstallCheckedStandardOutput();
+  int exit_code = Run(argc, argv);
+  try {
+    trajc::CheckStandardOutput();
+  } catch (const trajc::Error& e) {
+    std::cerr << e.what() << "\n";
+    return exit_code == trajc::kExitOk ? e.exit_code() : exit_code;
   }
   return exit_code;
 }

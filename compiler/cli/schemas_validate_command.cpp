@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/json_document.h"
 #include "core/diagnostic.h"
+#include "core/files.h"
 #include "core/fast_json.h"
 #include "core/json.h"
 #include "core/line_reader.h"
@@ -153,7 +154,9 @@ class Validator {
 
 int RunSchemasValidate(const SchemasValidateOptions& o) {
   // Only iostreams are used from here on; unsynced they read and write in large blocks.
+  // Unsyncing gives std::cout a new buffer: the checked one (core/files) is put back.
   std::ios::sync_with_stdio(false);
+  InstallCheckedStandardOutput();
   size_t stdin_uses = 0;
   for (const std::string& path : o.instances) stdin_uses += path == "-";
   if (stdin_uses + (o.schema == "-") > 1)

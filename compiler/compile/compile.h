@@ -73,9 +73,15 @@ std::string CommandLine(const GenerateOptions& options);
 Json ManifestFlags(const GenerateOptions& options);
 
 // The options a manifest's "flags" record (paths, --out and --jobs left at their
-// defaults). Throws trajc::Error located at `path`, "not a trajc manifest: ...", when
-// they are missing or malformed.
-GenerateOptions OptionsFromManifest(const Json& manifest, const std::string& path);
+// defaults). Throws trajc::Error "path:line:col: error: not a trajc manifest: ..." when
+// they are missing or malformed (a field of the wrong JSON type included), located at
+// the field in `text` (the manifest's text; without it, at the file).
+GenerateOptions OptionsFromManifest(const Json& manifest, const std::string& path, std::string_view text = {});
+
+// The rest of a manifest that `trajc check` reads: "command" a string; "inputs" paths and
+// sha256 strings; "splits" a non-empty object whose entries pin a file beside the
+// manifest ("file", a plain name) by its "sha256". Throws like OptionsFromManifest.
+void CheckManifestShape(const Json& manifest, const std::string& path, std::string_view text);
 
 // --split text: "0.9" or "0.8,0.1,0.1" (each share a number; whether the shares make sense
 // is checked by RunGenerate). nullopt when it is not a comma-separated list of numbers.

@@ -110,6 +110,9 @@ void WriteSplits(const Loaded& in, std::array<Split, 2>& splits, const GenerateO
   } else if (!fs::is_directory(out, ec)) {
     throw Error({out.generic_string(), 0, 0}, "exists and is not a directory; choose another with --out");
   }
+  // Temporaries of earlier runs into this folder that were killed (SIGKILL: no handler
+  // ran) are garbage; those of a run still going are its own.
+  RemoveDeadTemporaries(out);
   try {
     uint64_t to_write = 0;
     for (Split& sp : splits)
@@ -129,6 +132,8 @@ void WriteSplits(const Loaded& in, std::array<Split, 2>& splits, const GenerateO
       }
 
     manifest.Write(ManifestJson(in, splits, o, warnings).dump(2) + "\n");
+    // The manifest last: it pins the sha256 of the files it belongs to, so that readers
+    // (check, stats) refuse the mixture a run killed between the renames leaves.
     std::vector<AtomicFile*> files;
     for (Split& sp : splits)
       for (Part& p : sp.parts) files.push_back(p.file.get());

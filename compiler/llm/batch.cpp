@@ -43,13 +43,19 @@ CachedAnswer CompleteCached(const CallContext& ctx, HttpClient& http, const Json
 
 OutputSink::OutputSink(const std::string& path, RecordFormat format, bool discard)
     : writer_(buffer_, format), discard_(discard) {
-  if (!path.empty() && !discard) file_ = std::make_unique<AtomicFile>(path);
+  // "-" is standard output, as no path is. A device, FIFO or symlink is written through
+  // (core/files AtomicFile), never replaced.
+  if (!path.empty() && path != "-" && !discard) file_ = std::make_unique<AtomicFile>(path);
 }
 
 void OutputSink::Flush() {
   if (!discard_) {
-    if (file_) file_->Write(buffer_.str());
-    else std::cout << buffer_.str() << std::flush;
+    if (file_) {
+      file_->Write(buffer_.str());
+    } else {
+      std::cout << buffer_.str() << std::flush;
+      CheckStandardOutput();  // stop at a failed write, before more calls are paid for
+    }
   }
   buffer_.str("");
 }
@@ -65,7 +71,13 @@ void OutputSink::Finish() {
 }
 
 std::string DefaultCachePath(const std::string& output) {
-  std::filesystem::path dir = output.empty() ? std::filesystem::path(".") : std::filesystem::path(output).parent_path();
+  // Standard output, a device or a FIFO (-o /dev/null) has no folder of its own to hold
+  // the cache: the current directory does.
+  std::error_code ec;
+  auto status = std::filesystem::status(output, ec);
+  bool stdout_output = output.empty() || output == "-" ||
+                       (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status));
+  std::filesystem::path dir = stdout_output ? std::filesystem::path(".") : std::filesystem::path(output).parent_path();
   if (dir.empty()) dir = ".";
   return (dir / ".trajc-fill-cache.sqlite").string();
 }

@@ -3,6 +3,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
+
+#include "core/sha256.h"
 
 namespace trajc::stats {
 
@@ -23,6 +26,20 @@ void AddCounts(const Json& object, std::map<std::string, uint64_t>& into) {
   if (!object.is_object()) return;
   for (const auto& [key, value] : object.items())
     if (value.is_number_unsigned() || value.is_number_integer()) into[key] += value.get<uint64_t>();
+}
+
+// sha256 of a file's bytes, read in blocks ("" when it cannot be read).
+std::string FileSha256(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  Sha256 hash;
+  std::vector<char> block(1 << 20);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    hash.Update(std::string_view(block.data(), static_cast<size_t>(in.gcount())));
+  }
+  if (in.bad()) return "";
+  return hash.FinishHex();
 }
 
 }  // namespace
@@ -48,6 +65,16 @@ bool ManifestCoverage(const std::string& file, const std::string& split, Coverag
     if (value.is_object() && value.value("file", std::string()) == name) entry = &value;
   if (entry == nullptr && splits->contains(split)) entry = &(*splits)[split];
   if (entry == nullptr || !entry->is_object() || !entry->contains("coverage")) return false;
+  // The manifest describes the file only if it pins these bytes: a file edited since, or
+  // replaced by a run interrupted before its manifest, is not what the coverage counts.
+  if (auto pinned = entry->find("sha256"); pinned != entry->end() && pinned->is_string()) {
+    std::string actual = FileSha256(file);
+    if (actual != pinned->get<std::string>()) {
+      warnings.push_back(file + ": its sha256 is not the one " + manifest_path.generic_string() +
+                         " pins (edited since, or left half-replaced by an interrupted run); its coverage is not used");
+      return false;
+    }
+  }
   const Json& coverage = (*entry)["coverage"];
   if (!coverage.is_object()) return false;
   for (const auto& [key, value] : coverage.items()) {

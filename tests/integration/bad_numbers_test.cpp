@@ -137,7 +137,10 @@ TEST_CASE("a manifest's count and seed are checked as the flags are: trajc check
     WriteFile(out / "manifest.json", broken.replace(at, from.size(), to));
     Result r = Trajc("check " + P(out / "manifest.json") + Root(), scratch);
     CHECK(r.exit_code == 1);
-    CHECK(r.err == (out / "manifest.json").string() + ": error: not a trajc manifest: " + message + "\n");
+    // Located at the value (line:col), as every malformed manifest field is.
+    CHECK_THAT(r.err, Catch::StartsWith((out / "manifest.json").string() + ":") &&
+                          Catch::EndsWith(": error: not a trajc manifest: " + message + "\n"));
+    CHECK(r.err.find('\n') == r.err.size() - 1);
   }
 }
 
