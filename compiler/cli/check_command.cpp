@@ -3,10 +3,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/command.h"
 #include "compile/compile.h"
@@ -42,6 +45,13 @@ std::vector<std::string> ChangedInputs(const Json& recorded, const Json& now) {
   for (const auto& [path, sha] : after)
     if (std::none_of(before.begin(), before.end(), [&](const auto& p) { return p.first == path; })) out.push_back(path + " (added)");
   return out;
+}
+
+// The sha256 of a dataset file, streamed; an unreadable one is an error, as ReadFile says it.
+std::string DatasetSha256(const fs::path& path) {
+  std::optional<std::string> sha = Sha256OfFile(path);
+  if (!sha) throw Error({path.string(), 0, 0}, std::string("cannot read: ") + std::strerror(errno));
+  return *sha;
 }
 
 // 1-based number of the first line where two files differ; 0 when equal.
@@ -113,9 +123,9 @@ int RunCheck(const CheckOptions& c) {
     const Json& split = item.value();
     std::string file = split.value("file", name + ".jsonl");
     std::string recorded = split.value("sha256", "");
-    std::string fresh_sha = Sha256Hex(ReadFile(fresh / file));
+    std::string fresh_sha = DatasetSha256(fresh / file);
     fs::path beside = dir / file;
-    std::string beside_sha = Sha256Hex(ReadFile(beside));
+    std::string beside_sha = DatasetSha256(beside);
     if (fresh_sha == recorded && beside_sha == recorded) continue;
     Json d = {{"file", (dir / file).string()}, {"recorded_sha256", recorded}, {"recompiled_sha256", fresh_sha}};
     size_t line = FirstDifferentLine(beside, fresh / file);

@@ -2,7 +2,9 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
 #include <stdexcept>
+#include <vector>
 
 namespace trajc {
 
@@ -23,6 +25,19 @@ std::string Sha256Hex(std::string_view bytes) {
   Sha256 h;
   h.Update(bytes);
   return h.FinishHex();
+}
+
+std::optional<std::string> Sha256OfFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  Sha256 hash;
+  std::vector<char> block(size_t{1} << 20);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    hash.Update(std::string_view(block.data(), static_cast<size_t>(in.gcount())));
+  }
+  if (in.bad()) return std::nullopt;
+  return hash.FinishHex();
 }
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {

@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <vector>
 
 #include "core/sha256.h"
 
@@ -28,19 +27,6 @@ void AddCounts(const Json& object, std::map<std::string, uint64_t>& into) {
     if (value.is_number_unsigned() || value.is_number_integer()) into[key] += value.get<uint64_t>();
 }
 
-// sha256 of a file's bytes, read in blocks ("" when it cannot be read).
-std::string FileSha256(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "";
-  Sha256 hash;
-  std::vector<char> block(1 << 20);
-  while (in) {
-    in.read(block.data(), static_cast<std::streamsize>(block.size()));
-    hash.Update(std::string_view(block.data(), static_cast<size_t>(in.gcount())));
-  }
-  if (in.bad()) return "";
-  return hash.FinishHex();
-}
 
 }  // namespace
 
@@ -68,8 +54,7 @@ bool ManifestCoverage(const std::string& file, const std::string& split, Coverag
   // The manifest describes the file only if it pins these bytes: a file edited since, or
   // replaced by a run interrupted before its manifest, is not what the coverage counts.
   if (auto pinned = entry->find("sha256"); pinned != entry->end() && pinned->is_string()) {
-    std::string actual = FileSha256(file);
-    if (actual != pinned->get<std::string>()) {
+    if (Sha256OfFile(file) != pinned->get<std::string>()) {
       warnings.push_back(file + ": its sha256 is not the one " + manifest_path.generic_string() +
                          " pins (edited since, or left half-replaced by an interrupted run); its coverage is not used");
       return false;
