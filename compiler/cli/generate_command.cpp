@@ -76,7 +76,7 @@ int RunGenerateCommand(const CLI::App& app, GenerateFlags& f) {
   }
   if (!f.shard.empty()) {
     auto shard = compile::ParseShard(f.shard);
-    if (!shard) throw Usage("--shard takes K/N (e.g. 0/8), got '" + f.shard + "'");
+    if (!shard) throw Usage("--shard takes K/N, whole numbers below 2^64 (e.g. 0/8), got '" + f.shard + "'");
     g.shard = *shard;
   }
   return compile::RunGenerate(g);

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "compile/project.h"
+#include "compile/returns_probe.h"
 #include "core/diagnostic.h"
 #include "core/json.h"
 #include "schema/definition_check.h"
@@ -46,6 +47,23 @@ std::vector<std::string> DefinitionFiles(const SchemasCheckOptions& o, std::vect
   return files;
 }
 
+// CheckDefinition's findings, then, for a definition that loads and names a domain, whether
+// that domain's environment gives results its `returns` schemas accept.
+std::vector<schema::DefinitionFinding> FindingsOf(const std::string& file, const std::string& root) {
+  std::vector<schema::DefinitionFinding> findings = schema::CheckDefinition(file);
+  for (const schema::DefinitionFinding& f : findings)
+    if (f.severity == schema::Severity::kError) return findings;
+  compile::ReturnsProbe probe = compile::ProbeReturns(root, file);
+  if (probe.mismatch) {
+    findings.push_back({probe.mismatch->where(), schema::Severity::kError, probe.mismatch->pointer(),
+                        probe.mismatch->message()});
+  } else if (!probe.not_probed.empty()) {
+    findings.push_back({Location{file, 0, 0}, schema::Severity::kWarning, "",
+                        "returns schemas not checked against the environment: " + probe.not_probed});
+  }
+  return findings;
+}
+
 const char* SeverityName(schema::Severity s, bool strict) {
   return s == schema::Severity::kError || strict ? "error" : "warning";
 }
@@ -64,7 +82,7 @@ int RunSchemasCheck(const SchemasCheckOptions& o) {
     else std::cout << e.what() << '\n';
   }
   for (const std::string& file : files) {
-    for (const schema::DefinitionFinding& f : schema::CheckDefinition(file)) {
+    for (const schema::DefinitionFinding& f : FindingsOf(file, o.root)) {
       bool error = f.severity == schema::Severity::kError || o.strict;
       (error ? errors : warnings) += 1;
       const char* severity = SeverityName(f.severity, o.strict);
@@ -95,7 +113,9 @@ void AddSchemasCheckCommand(CLI::App& schemas, int& exit_code) {
       "file as PATH:LINE:COL: error|warning: MESSAGE.\n"
       "Errors: what trajc refuses to load (missing or mistyped fields, invalid or duplicate tool names, no "
       "submit_result tool), a parameters/returns schema that is not valid against its metaschema or does not compile, "
-      "a `required` name missing from `properties` (nested objects too), a tool without a description.\n"
+      "a `required` name missing from `properties` (nested objects too), a tool without a description; a `returns` "
+      "schema that refuses a result of the domain's environment (a definition named after a domain is dry-run with "
+      "the project's templates on its fixtures, as generate does).\n"
       "Warnings (errors with --strict): a parameter without a description; what function-calling runtimes refuse or "
       "drop in a tool's parameters: OpenAI strict mode (every object needs additionalProperties: false and every "
       "property in required; only the keywords of OpenAI's structured-outputs subset; the root an object, not anyOf) "

@@ -207,12 +207,19 @@ std::optional<int64_t> ParseCount(std::string_view text) {
 }
 
 std::optional<Shard> ParseShard(std::string_view text) {
-  std::string s(text);
-  unsigned long long k = 0, n = 0;
-  char extra = 0;
-  // %llu reads "-1" as 2^64-1: a leading minus is refused here, not wrapped.
-  if (std::sscanf(s.c_str(), "%llu/%llu%c", &k, &n, &extra) != 2 || s.empty() || s[0] == '-') return std::nullopt;
-  return Shard{k, n};
+  // Digits only, each part below 2^64: sscanf's %llu skipped spaces, took a sign and
+  // clamped an overflowing N to 2^64-1 without a word.
+  auto whole = [](std::string_view part, uint64_t& out) {
+    if (part.empty() || part.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
+    return ec == std::errc() && end == part.data() + part.size();
+  };
+  size_t slash = text.find('/');
+  Shard shard;
+  if (slash == std::string_view::npos || !whole(text.substr(0, slash), shard.index) ||
+      !whole(text.substr(slash + 1), shard.count))
+    return std::nullopt;
+  return shard;
 }
 
 std::string ShardText(const Shard& shard) { return std::to_string(shard.index) + "/" + std::to_string(shard.count); }

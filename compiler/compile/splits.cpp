@@ -38,8 +38,10 @@ std::array<Split, 2> MakeSplits(const GenerateOptions& o, domains::FixtureSet fi
     p.name = name;
     p.count = count;
     p.base = split->parts.empty() ? 0 : split->parts.back().base + split->parts.back().count;
-    p.first = p.base + count * o.shard.index / o.shard.count;  // this shard's slice
-    p.end = p.base + count * (o.shard.index + 1) / o.shard.count;
+    // This shard's slice; the products reach 2^53 * 2^64, so they are taken in 128 bits.
+    __extension__ typedef unsigned __int128 Wide;
+    p.first = p.base + static_cast<uint64_t>(Wide{count} * o.shard.index / o.shard.count);
+    p.end = p.base + static_cast<uint64_t>(Wide{count} * (o.shard.index + 1) / o.shard.count);
     split->parts.push_back(std::move(p));
   }
   splits[0].fixtures = std::move(fixtures.train);

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <climits>
 
@@ -205,6 +206,9 @@ void AtomicFile::Write(std::string_view bytes) {
 void AtomicFile::Close() {
   if (file_ == nullptr) return;
   int error = std::fflush(file_) != 0 ? errno : 0;
+  // On disk before it is renamed into place: otherwise a power loss after the rename can
+  // leave the new name on an empty or partial file. Devices and FIFOs have nothing to sync.
+  if (error == 0 && !direct_ && ::fsync(fileno(file_)) != 0) error = errno;
   if (std::fclose(file_) != 0 && error == 0) error = errno;
   file_ = nullptr;
   if (error != 0) throw Error({target_.string(), 0, 0}, std::string("write failed: ") + std::strerror(error));
@@ -225,6 +229,19 @@ void AtomicFile::Publish() {
   signal_slot_ = -1;
 }
 
+namespace {
+
+// Best effort: a file system that cannot sync a directory (some network ones) has
+// published the files all the same.
+void SyncDirectory(const std::filesystem::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
 void PublishAll(const std::vector<AtomicFile*>& files) {
   for (AtomicFile* f : files) f->Close();
   g_publishing.store(true);
@@ -235,6 +252,14 @@ void PublishAll(const std::vector<AtomicFile*>& files) {
     }
   } release;
   for (AtomicFile* f : files) f->Publish();
+  // The renames themselves are durable once their directories are synced.
+  std::vector<std::filesystem::path> dirs;
+  for (const AtomicFile* f : files) {
+    if (f->direct()) continue;
+    std::filesystem::path dir = f->resolved_parent();
+    if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(std::move(dir));
+  }
+  for (const std::filesystem::path& dir : dirs) SyncDirectory(dir);
 }
 
 // ---- standard output ----

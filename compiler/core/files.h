@@ -40,6 +40,10 @@ class AtomicFile {
 
   const std::filesystem::path& target() const { return target_; }  // as named by the caller
   bool direct() const { return direct_; }  // written in place: a device or FIFO
+  // The folder the file is renamed into (symlinks followed).
+  std::filesystem::path resolved_parent() const {
+    return resolved_.has_parent_path() ? resolved_.parent_path() : std::filesystem::path(".");
+  }
   const std::string& sha256() const { return sha256_; }  // after Close()
   uint64_t bytes_written() const { return bytes_; }
 

@@ -130,6 +130,7 @@ Subagent LoadSubagent(const std::string& path) {
     if (t.contains("returns")) {
       tool.returns = t["returns"];
       tool.returns_schema = CompileAt(doc, *tool.returns, at + "/returns");
+      tool.returns_at = doc.Locate(at + "/returns");
     }
     agent.tools.push_back(std::move(tool));
   }

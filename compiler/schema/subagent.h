@@ -30,6 +30,7 @@ struct Tool {
   std::optional<Json> returns;    // schema of the tool result, when declared
   std::shared_ptr<const CompiledSchema> parameters_schema;
   std::shared_ptr<const CompiledSchema> returns_schema;  // null when `returns` is absent
+  Location returns_at;  // where `returns` is written, for a result that does not fit it
 };
 
 struct Subagent {

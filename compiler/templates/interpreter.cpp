@@ -138,9 +138,19 @@ class Run {
       return;  // the conversation ends with the call; nothing answers it
     }
     if (tool->returns_schema) {
-      for (const auto& e : tool->returns_schema->Validate(outcome.result))
-        throw std::logic_error("environment result of " + step.tool + " fails its returns schema: " + e.message +
-                               " (at " + e.instance_location + ")");
+      for (const auto& e : tool->returns_schema->Validate(outcome.result)) {
+        std::string result = Dump(outcome.result);
+        if (result.size() > 160) {
+          size_t cut = 157;  // not inside a UTF-8 sequence
+          while (cut > 0 && (static_cast<unsigned char>(result[cut]) & 0xC0) == 0x80) --cut;
+          result = result.substr(0, cut) + "...";
+        }
+        throw ReturnsMismatch(tool->returns_at,
+                              "the environment's result of " + step.tool + " does not fit this returns schema: " +
+                                  e.message + " (at " + (e.instance_location.empty() ? "/" : e.instance_location) +
+                                  "); it returned " + result + "; make `returns` describe what the tool returns",
+                              "/tools/" + std::to_string(tool - in_.agent->tools.data()) + "/returns");
+      }
     }
     messages.push_back({{"role", "tool"}, {"tool_call_id", id}, {"content", Dump(outcome.result)}});
   }

@@ -23,6 +23,20 @@ class ExpectationFailed : public std::runtime_error {
   explicit ExpectationFailed(const std::string& what) : std::runtime_error(what) {}
 };
 
+// A result of the domain's environment that the definition's `returns` schema refuses: the
+// definition (a user's, through --schemas) promises a shape the environment does not give.
+// Located at that `returns`; found on the dry runs, before any output is opened.
+class ReturnsMismatch : public Error {
+ public:
+  ReturnsMismatch(Location where, std::string message, std::string pointer)
+      : Error(std::move(where), std::move(message)), pointer_(std::move(pointer)) {}
+  // The JSON Pointer of that `returns` in the definition: /tools/<i>/returns.
+  const std::string& pointer() const { return pointer_; }
+
+ private:
+  std::string pointer_;
+};
+
 struct InstanceInput {
   const Template* tmpl = nullptr;
   const schema::Subagent* agent = nullptr;

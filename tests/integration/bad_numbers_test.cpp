@@ -200,3 +200,27 @@ TEST_CASE("schemas validate --remote takes one URI=FILE per occurrence, never th
     CHECK(r.out.empty());
   }
 }
+
+TEST_CASE("--shard K/N: parts of 2^64 or more, signs and spaces are refused; the largest N slices exactly") {
+  fs::path scratch = Scratch("numbers-shard");
+  fs::path out = scratch / "out";
+  for (const std::string shard : {"0/18446744073709551616", "99999999999999999999/1", "+1/2", "1/ 2", "1/2x", "1"}) {
+    DYNAMIC_SECTION("--shard '" << shard << "'") {
+      Result r = Bounded("--count 5 --shard '" + shard + "'" + Root() + " --out " + P(out), scratch);
+      CHECK(r.exit_code == 2);
+      CHECK(r.err == "trajc: error: --shard takes K/N, whole numbers below 2^64 (e.g. 0/8), got '" + shard + "'\n");
+      CHECK_FALSE(fs::exists(out));
+    }
+  }
+  SECTION("N = 2^64-1: shard N-1 holds the last example, shard 7 none (count x K does not wrap)") {
+    // 5 examples, all train (round(5 x 0.9) = 5): shard K holds [floor(5K/N), floor(5(K+1)/N)).
+    Result last = Bounded("--count 5 -q --shard 18446744073709551614/18446744073709551615" + Root() + " --out " + P(out),
+                          scratch);
+    REQUIRE(last.exit_code == 0);
+    CHECK(Lines(Slurp(out / "train.jsonl")).size() == 1);
+    CHECK(Slurp(out / "eval.jsonl").empty());
+    Result first = Bounded("--count 5 -q --shard 7/18446744073709551615" + Root() + " --out " + P(out), scratch);
+    REQUIRE(first.exit_code == 0);
+    CHECK(Slurp(out / "train.jsonl").empty());
+  }
+}

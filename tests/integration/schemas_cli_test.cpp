@@ -1,6 +1,8 @@
 // `trajc schemas validate` and `trajc schemas check` as users run them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "cli_support.h"
 
 using namespace cli_test;
@@ -367,4 +369,44 @@ TEST_CASE("schemas check: a missing path, an empty folder and malformed YAML are
   CHECK(lines[1] == (scratch / "empty").string() + ": error: no *.yaml subagent definitions in this folder");
   CHECK_THAT(lines[2], Catch::StartsWith((scratch / "m.yaml").string() + ":"));
   CHECK_THAT(lines[2], Catch::Contains(": error: "));
+}
+
+TEST_CASE("a returns schema the environment's results do not fit: located at `returns`, by generate and schemas check") {
+  fs::path scratch = Scratch("schemas-returns");
+  // The project's lint definition, with run_linter promising a string instead of its object.
+  std::string def = Slurp(fs::path(TRAJC_SOURCE_DIR) / "tool_schemas" / "lint.yaml");
+  const std::string promise = "    returns:\n      type: object\n";
+  size_t at = def.find(promise);
+  REQUIRE(at != std::string::npos);
+  def.replace(at, promise.size(), "    returns:\n      type: string\n");
+  WriteFile(scratch / "lint.yaml", def);
+  const int line = static_cast<int>(std::count(def.begin(), def.begin() + static_cast<long>(at), '\n')) + 2;
+  const std::string where = (scratch / "lint.yaml").string() + ":" + std::to_string(line) + ":7: error: ";
+  const std::string says = "the environment's result of run_linter does not fit this returns schema: ";
+
+  SECTION("generate: exit 1 before any output, not an internal error") {
+    fs::path out = scratch / "out";
+    Result r = Trajc("--domain lint --count 5 --schemas " + P(scratch / "lint.yaml") + Root() + " --out " + P(out), scratch);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::StartsWith(where + says));
+    CHECK_THAT(r.err, Catch::Contains("is not of type 'string' (at /)"));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(fs::exists(out));
+  }
+  SECTION("schemas check: the same finding, with its pointer") {
+    Result r = Trajc("schemas check -q " + P(scratch / "lint.yaml") + Root(), scratch);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::StartsWith(where + says));
+    Result j = Trajc("schemas check --json " + P(scratch / "lint.yaml") + Root(), scratch);
+    trajc::Json report = trajc::Json::parse(j.out);
+    CHECK(report["errors"] == 1);
+    bool found = false;
+    for (const trajc::Json& f : report["findings"])
+      found = found || (f["severity"] == "error" && f["pointer"] == "/tools/0/returns" && f["line"] == line);
+    CHECK(found);
+  }
+  SECTION("the project's own definition fits") {
+    CHECK(Trajc("schemas check -q " + Quote(std::string(TRAJC_SOURCE_DIR) + "/tool_schemas/lint.yaml") + Root(), scratch)
+              .exit_code == 0);
+  }
 }

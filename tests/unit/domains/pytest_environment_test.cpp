@@ -83,6 +83,30 @@ TEST_CASE("pinned examples: independent calls and sequences") {
   CHECK(t::ClassRepr(b, "CountError") == "<class 'counters.CountError'>");
 }
 
+TEST_CASE("an example pinned twice in one docstring is read, and told apart when its outcomes differ") {
+  // The second spelling of a call was looked up among the functions read before this one,
+  // where it is not: a crash on valid, passing doctests.
+  const std::string same =
+      "def f(x):\n    \"\"\"Return x.\n\n    >>> f(1)\n    1\n    >>> f(1)\n    1\n    \"\"\"\n    return x\n";
+  t::Behaviour b = t::BehaviourOf("m.py", "m", trajc::python::FactsOf(trajc::python::SourceTree::Parse(same)));
+  CHECK(b.problems.empty());
+  REQUIRE(b.pinned.size() == 1);
+  CHECK(b.pinned[0].steps.size() == 2);
+  std::string differ = same;
+  differ.replace(differ.rfind("    1\n"), 7, "    2\n");
+  b = t::BehaviourOf("m.py", "m", trajc::python::FactsOf(trajc::python::SourceTree::Parse(differ)));
+  REQUIRE(b.problems.size() == 1);
+  CHECK(b.problems[0].message() == "f: `f(1)` is pinned twice with different outcomes");
+}
+
+TEST_CASE("IsSubclass ends on classes whose bases form a cycle") {
+  // `class A(B)` and `class B(A)` parse; they fail only when run.
+  t::Behaviour b = t::BehaviourOf(
+      "m.py", "m", trajc::python::FactsOf(trajc::python::SourceTree::Parse("class A(B):\n    pass\n\n\nclass B(A):\n    pass\n")));
+  CHECK_FALSE(t::IsSubclass(b, "A", "ValueError"));
+  CHECK(t::IsSubclass(b, "A", "B"));
+}
+
 TEST_CASE("rendered tests pass against the pinned examples") {
   const t::Behaviour& b = *Behaviour();
   auto happy = t::HappyTest(b, b.pinned[0]);
