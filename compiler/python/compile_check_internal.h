@@ -139,6 +139,8 @@ class Checker {
 
   // compile_check_pairs.cpp
   void Pairs(size_t first, size_t end, bool compound);
+  bool WalrusAllowed(size_t first, size_t at, size_t end) const;
+  bool LambdaSlash(size_t slash, size_t first) const;
   std::string_view Innermost(size_t i) const;
   size_t DisjunctionStart(size_t i) const;
 

@@ -7,6 +7,32 @@
 
 namespace trajc::python::compile_check_internal {
 
+// Where CPython's grammar takes an unparenthesized `name := value` at a statement's own
+// level: the conditions of if/elif/while, a decorator (`@` named_expression), a match
+// subject and a case guard (`case p if x := y:`).
+bool Checker::WalrusAllowed(size_t first, size_t at, size_t end) const {
+  std::string_view kw = t_[first].text;
+  if (In(kw, {"if", "elif", "while", "@"})) return true;
+  // `match := 1` binds the name match; a match statement's header ends with its colon.
+  if (kw == "match") return at > first + 1 && end > first && IsOp(t_[end - 1], ":");
+  if (kw == "case")
+    return std::any_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(at),
+                       [&](const CToken& t) { return IsWord(t, "if") && t.level == t_[first].level; });
+  return false;
+}
+
+// A `/` ending a lambda's positional-only parameters (`lambda a, /: a`): a lambda opens
+// at the same level before it, with no `:` between.
+bool Checker::LambdaSlash(size_t slash, size_t first) const {
+  for (size_t k = slash; k-- > first;) {
+    if (t_[k].level < t_[slash].level) return false;
+    if (t_[k].level > t_[slash].level) continue;
+    if (IsWord(t_[k], "lambda")) return true;
+    if (IsOp(t_[k], ":")) return false;
+  }
+  return false;
+}
+
 // Statement-level rules that need a look at the whole line.
 void Checker::Pairs(size_t first, size_t end, bool compound) {
   std::string_view kw = t_[first].text;
@@ -31,7 +57,15 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
     }
     const CToken& a = t_[j - 1];
     if (IsOp(b, ";")) continue;
-    if (EndsOperand(a) && StartsOperand(b) && !(a.kind == CKind::kString && b.kind == CKind::kString)) {
+    // `from ...pkg import x`: the tokenizer reads `...` as one ELLIPSIS token, which the
+    // import rule takes as three dots, not as the constant it is elsewhere.
+    auto import_dots = [&] {
+      size_t k = j - 1;
+      while (k > first && (IsOp(t_[k], ".") || IsOp(t_[k], "..."))) --k;
+      return k < j - 1 && IsWord(t_[k], "from");
+    };
+    if (EndsOperand(a) && StartsOperand(b) && !(a.kind == CKind::kString && b.kind == CKind::kString) &&
+        !import_dots()) {
       bool soft = j - 1 == first && (IsWord(a, "match") || IsWord(a, "case"));
       bool dotted = j >= 2 && IsOp(t_[j - 2], ".");
       if (soft) continue;
@@ -55,7 +89,8 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       return;
     }
     bool pair_ok = (IsWord(a, "not") && IsWord(b, "in")) || (IsOp(a, ".") && (IsOp(b, ".") || IsWord(b, "import"))) ||
-                   (IsWord(a, "from") && IsOp(b, ".")) || (IsOp(a, "/") && (IsOp(b, ",") || IsOp(b, ")")));
+                   (IsWord(a, "from") && IsOp(b, ".")) || (IsOp(a, "/") && (IsOp(b, ",") || IsOp(b, ")"))) ||
+                   (IsOp(a, "/") && IsOp(b, ":") && LambdaSlash(j - 1, first));
     if (!pair_ok && NeedsOperand(a) && CannotStart(b)) {
       Generic(j);
       return;
@@ -88,7 +123,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Propose(j, j, "SyntaxError", "trailing comma not allowed without surrounding parentheses", Severity::kSpecific);
       return;
     }
-    if (IsOp(b, ":=") && b.level == level0 && !In(kw, {"if", "elif", "while"})) {
+    if (IsOp(b, ":=") && b.level == level0 && !WalrusAllowed(first, j, end)) {
       Generic(j);
       return;
     }

@@ -88,6 +88,7 @@ void Checker::Calls(size_t first, size_t end) {
     bool kw = false, dsplat = false, has_for = false, has_comma = false, in_target = false;
     size_t arg = j + 1, genexp_at = 0;
     bool arg_is_kw = false, arg_is_star = false, arg_is_dstar = false;
+    int lambdas = 0;  // lambdas open at this level: their parameters' commas are not the call's
     auto finish_arg = [&](size_t at) -> bool {
       if (at == arg) return true;
       if (arg_is_kw) {
@@ -112,6 +113,9 @@ void Checker::Calls(size_t first, size_t end) {
     for (size_t k = j + 1; k <= close; ++k) {
       const CToken& t = t_[k];
       if (k != close && t.level != inner) continue;
+      if (IsWord(t, "lambda")) ++lambdas;
+      if (IsOp(t, ":") && lambdas > 0) --lambdas;
+      if (k != close && IsOp(t, ",") && lambdas > 0) continue;
       if (k == close || IsOp(t, ",")) {
         if (in_target) continue;  // `for k, v in`: the loop target's comma
         if (!finish_arg(k)) return;

@@ -26,12 +26,26 @@ void Checker::TreeRules() {
 // flat index `parameters` when it has one.
 bool Checker::DefaultBeforePlain(size_t parameters) {
   bool seen_default = false, seen_star = false, found = false;
+  // `*args: T` and `**kw: T` are typed_parameters around the splat pattern.
+  auto is_star = [&](const FlatTree::Node& p) {
+    if (kind::kListSplatPattern.Matches(p.symbol) || kind::kKeywordSeparator.Matches(p.symbol) ||
+        kind::kDictionarySplatPattern.Matches(p.symbol))
+      return true;
+    if (!kind::kTypedParameter.Matches(p.symbol)) return false;
+    const size_t self = static_cast<size_t>(&p - flat_->nodes().data());
+    bool star = false, first_child = true;
+    flat_->ForEachChild(self, [&](const FlatTree::Node& c) {
+      if (first_child)
+        star = kind::kListSplatPattern.Matches(c.symbol) || kind::kDictionarySplatPattern.Matches(c.symbol);
+      first_child = false;
+    });
+    return star;
+  };
   flat_->ForEachChild(parameters, [&](const FlatTree::Node& p) {
     if (found) return;
     if (kind::kDefaultParameter.Matches(p.symbol) || kind::kTypedDefaultParameter.Matches(p.symbol)) {
       seen_default = true;
-    } else if (kind::kListSplatPattern.Matches(p.symbol) || kind::kKeywordSeparator.Matches(p.symbol) ||
-               kind::kDictionarySplatPattern.Matches(p.symbol)) {
+    } else if (is_star(p)) {
       seen_star = true;
     } else if ((kind::kIdentifier.Matches(p.symbol) || kind::kTypedParameter.Matches(p.symbol)) && seen_default &&
                !seen_star) {

@@ -1,0 +1,3 @@
+@d := null
+def f(x):
+    pass
