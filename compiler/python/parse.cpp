@@ -97,11 +97,8 @@ std::string_view SourceTree::TextOf(TSNode node) const {
   return std::string_view(*text_).substr(start, end - start);
 }
 
-namespace {
-
-// The first ERROR or MISSING node in document order; a cursor walk that skips subtrees
-// without errors (iterative: the tree may be deep).
-std::optional<TSNode> FindFirstBad(TSNode root) {
+// A cursor walk that skips subtrees without errors (iterative: the tree may be deep).
+std::optional<TSNode> FirstErrorNode(TSNode root) {
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   std::optional<TSNode> found;
   for (;;) {
@@ -120,12 +117,10 @@ std::optional<TSNode> FindFirstBad(TSNode root) {
   return found;
 }
 
-}  // namespace
-
 std::optional<Error> SourceTree::FirstSyntaxError(std::string_view path) const {
   TSNode root_node = root();
   if (!ts_node_has_error(root_node)) return std::nullopt;
-  std::optional<TSNode> bad = FindFirstBad(root_node);
+  std::optional<TSNode> bad = FirstErrorNode(root_node);
   if (!bad) bad = root_node;
   Location loc{std::string(path), LineOf(*bad), ColumnOf(*bad)};
   std::string message;

@@ -77,6 +77,9 @@ class SourceTree {
   std::unique_ptr<TSTree, TreeDeleter> tree_;
 };
 
+// The first ERROR or MISSING node under `root` in document order, or nullopt.
+std::optional<TSNode> FirstErrorNode(TSNode root);
+
 // 1-based (line, column) of a node's start; column counts bytes like flake8's does for ASCII.
 inline int LineOf(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
 inline int ColumnOf(TSNode node) { return static_cast<int>(ts_node_start_point(node).column) + 1; }
