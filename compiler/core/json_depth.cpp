@@ -22,8 +22,8 @@ size_t FindTooDeepJson(std::string_view text) {
 }
 
 std::string JsonTooDeepMessage() {
-  return "too deep for trajc: JSON nests more than " + std::to_string(kMaxJsonDepth) +
-         " levels here, the limit is " + std::to_string(kMaxJsonDepth) + "; flatten the value";
+  return "too deep for trajc: the JSON value nests past the limit of " + std::to_string(kMaxJsonDepth) +
+         " levels here; flatten it";
 }
 
 }  // namespace trajc

@@ -20,7 +20,7 @@ inline constexpr int kMaxJsonDepth = 10000;
 // npos. Brackets inside strings do not count; `text` need not be valid JSON.
 size_t FindTooDeepJson(std::string_view text);
 
-// "too deep for trajc: JSON nests more than 10000 levels here; …", the error's text.
+// "too deep for trajc: the JSON value nests past the limit of 10000 levels here; …".
 std::string JsonTooDeepMessage();
 
 }  // namespace trajc

@@ -28,7 +28,7 @@ TEST_CASE("JSON deeper than 10,000 levels is a located error in validate, stats,
   WriteFile(scratch / "deep.jsonl", record + "\n");
   WriteFile(scratch / "uniq.json", "{\"uniqueItems\": true}\n");
   const std::string at = (scratch / "deep.jsonl").string() + ":1:" + std::to_string(38 + 9997 + 1) + ": error: ";
-  const std::string message = "too deep for trajc: JSON nests more than 10000 levels here, the limit is 10000; flatten the value";
+  const std::string message = "too deep for trajc: the JSON value nests past the limit of 10000 levels here; flatten it";
 
   Result r = Trajc("validate " + P(scratch / "deep.jsonl") + " --domain lint" + Root(), scratch);
   CHECK(r.exit_code == 1);

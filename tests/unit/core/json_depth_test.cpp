@@ -20,5 +20,5 @@ TEST_CASE("FindTooDeepJson finds the bracket that crosses the limit") {
   std::string stray = std::string(5, ']') + std::string(n + 1, '{');
   CHECK(FindTooDeepJson(stray) == 5 + n);
   CHECK(JsonTooDeepMessage() ==
-        "too deep for trajc: JSON nests more than 10000 levels here, the limit is 10000; flatten the value");
+        "too deep for trajc: the JSON value nests past the limit of 10000 levels here; flatten it");
 }
