@@ -14,6 +14,7 @@
 #include "cli/command.h"
 #include "compile/compile.h"
 #include "core/diagnostic.h"
+#include "core/json_depth.h"
 #include "core/files.h"
 #include "core/json.h"
 #include "core/sha256.h"
@@ -71,6 +72,8 @@ size_t FirstDifferentLine(const fs::path& a, const fs::path& b) {
 int RunCheck(const CheckOptions& c) {
   std::string text = ReadFile(c.manifest);
   Json m;
+  if (size_t deep = FindTooDeepJson(text); deep != std::string::npos)
+    throw Error(LocationOfOffset(c.manifest, text, deep), JsonTooDeepMessage());
   try {
     m = Json::parse(text);
   } catch (const Json::parse_error& e) {

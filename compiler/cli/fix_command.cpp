@@ -221,6 +221,9 @@ int RunFix(const FixOptions& o) {
         ++remaining_by_code[issue.code];
         if (r.refused.count({issue.line, issue.code})) ++refused_by_code[issue.code];
       }
+    } catch (const python::TooDeep& e) {  // raised where the path is not known
+      std::cerr << e.In(path).what() << "\n";
+      ++bad_inputs;
     } catch (const Error& e) {
       std::cerr << e.what() << "\n";
       ++bad_inputs;

@@ -6,6 +6,7 @@
 
 #include "core/fast_json.h"
 #include "core/files.h"
+#include "core/json_depth.h"
 #include "core/json_locate.h"
 #include "core/utf8.h"
 #include "schema/json_pointer.h"
@@ -44,6 +45,9 @@ thread_local FastJsonParser fast_parser;
 
 // nlohmann's parser: the reference for everything simdjson declines, and the wording of every error.
 Json ParseWithNlohmann(const std::string& path, std::string_view text, int line) {
+  // simdjson declines (its depth limit is 1,024) what nests too deep for trajc: checked here.
+  if (size_t deep = FindTooDeepJson(text); deep != std::string_view::npos)
+    throw Error(At(path, text, deep, line), JsonTooDeepMessage());
   try {
     // nlohmann rejects ill-formed UTF-8 itself, so text that parses is UTF-8; the check
     // below only words the error better (and costs nothing on the valid path).

@@ -51,7 +51,12 @@ int RunLint(const LintOptions& o) {
     }
     if (options.select.empty()) continue;  // lint::Options reads an empty list as "the defaults"
     options.filename = path;  // pyflakes reads an `__init__.py` apart (no F822)
-    for (lint::Issue& issue : lint::Analyze(text, options)) found.push_back({&path, std::move(issue)});
+    try {
+      for (lint::Issue& issue : lint::Analyze(text, options)) found.push_back({&path, std::move(issue)});
+    } catch (const Error& e) {  // a syntax tree too deep for trajc: this file is not linted
+      std::cerr << e.what() << "\n";
+      ++bad_inputs;
+    }
   }
   // Per file the analyzer's order is (line, column, code); across files, by path.
   std::stable_sort(found.begin(), found.end(), [](const Located& a, const Located& b) { return *a.path < *b.path; });

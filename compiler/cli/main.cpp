@@ -5,6 +5,8 @@
 // (a full disk, /dev/full, a closed pipe end is exit 1, naming the cause).
 #include <CLI/CLI.hpp>
 
+#include <signal.h>
+
 #include <exception>
 #include <iostream>
 
@@ -18,6 +20,7 @@
 #include "cli/schemas_validate_command.h"
 #include "cli/stats_command.h"
 #include "cli/validate_command.h"
+#include "core/big_stack.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
 #ifdef TRAJC_WITH_LLM
@@ -81,7 +84,21 @@ int Run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   trajc::InstallCheckedStandardOutput();
-  int exit_code = Run(argc, argv);
+  // The command runs on a thread with a large stack (core/big_stack.h: deep Python is walked
+  // recursively). The main thread blocks the signals that remove temporaries while it waits,
+  // so the kernel delivers them to a thread doing the work (the command's, or its --jobs
+  // workers, which inherit its mask) and the handler acts at once; the worker unblocks them
+  // first thing, and a signal sent in between stays pending until then.
+  sigset_t async_signals, before;
+  sigemptyset(&async_signals);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&async_signals, sig);
+  pthread_sigmask(SIG_BLOCK, &async_signals, &before);
+  int exit_code = trajc::kExitInternal;
+  trajc::RunOnBigStack([&] {
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    exit_code = Run(argc, argv);
+  });
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
   try {
     trajc::CheckStandardOutput();
   } catch (const trajc::Error& e) {

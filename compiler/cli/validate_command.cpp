@@ -8,6 +8,7 @@
 #include "compile/project.h"
 #include "core/diagnostic.h"
 #include "core/json.h"
+#include "core/json_depth.h"
 #include "core/json_locate.h"
 #include "core/utf8.h"
 #include "schema/record_validator.h"
@@ -64,8 +65,11 @@ FileResult ValidateFile(const std::string& path, const schema::Subagent& agent, 
     ++r.records;
     uint64_t before = r.errors;
     size_t bad = FindInvalidUtf8(line);
+    size_t deep = bad == std::string::npos ? FindTooDeepJson(line) : std::string::npos;
     if (bad != std::string::npos) {
       emit(number, static_cast<int>(bad) + 1, "invalid UTF-8 byte", "");
+    } else if (deep != std::string::npos) {
+      emit(number, static_cast<int>(deep) + 1, JsonTooDeepMessage(), "");
     } else {
       Json record;
       try {

@@ -7,10 +7,10 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "compile/example.h"
 #include "compile/manifest.h"
+#include "core/big_stack.h"
 
 namespace trajc::compile {
 
@@ -49,19 +49,7 @@ void EmitPart(const Loaded& in, const Split& split, Part& part, const GenerateOp
     if (o.jobs == 1) {
       work(0);
     } else {
-      std::vector<std::exception_ptr> errors(o.jobs);
-      std::vector<std::thread> threads;
-      for (unsigned w = 0; w < o.jobs; ++w)
-        threads.emplace_back([&, w] {
-          try {
-            work(w);
-          } catch (...) {
-            errors[w] = std::current_exception();
-          }
-        });
-      for (auto& t : threads) t.join();
-      for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
+      RunInParallel(o.jobs, work);  // large stacks, as the command's own thread (core/big_stack.h)
     }
     for (uint64_t k = 0; k < n; ++k) {
       part.file->Write(lines[k]);

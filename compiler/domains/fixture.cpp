@@ -22,7 +22,7 @@ Fixture LoadFixture(const std::string& path, const std::string& display_path, bo
   size_t bad = FindInvalidUtf8(f.text);
   if (bad != std::string::npos)
     throw Error(LocationOfOffset(path, f.text, bad), "invalid UTF-8 byte; fixtures must be UTF-8 encoded Python");
-  python::SourceTree tree = python::SourceTree::Parse(f.text);
+  python::SourceTree tree = python::SourceTree::Parse(f.text, path);
   if (auto error = tree.FirstSyntaxError(path)) throw *error;
   f.sha256 = Sha256Hex(f.text);
   return f;

@@ -146,8 +146,21 @@ bool Reported(std::string_view code, const Options& options) {
 
 }  // namespace
 
+namespace {
+
+// A too-deep tree is an error of the file, not a finding: it names the file when it can.
+Source SourceOf(std::string_view source, const Options& options) {
+  try {
+    return Source(source);
+  } catch (const python::TooDeep& e) {
+    throw e.In(options.filename);
+  }
+}
+
+}  // namespace
+
 std::vector<Issue> Analyze(std::string_view source, const Options& options) {
-  Source src(source);
+  Source src = SourceOf(source, options);
   std::vector<Issue> issues;
   for (Finding& f : Collect(src, options.max_line_length, options.filename, options.syntax_check)) {
     if (!Reported(f.code, options)) continue;

@@ -57,6 +57,8 @@ Source::Source(std::string_view original) : original_(original) {
   try {
     tree.emplace(python::SourceTree::Parse(text));
     tree_clean = !ts_node_has_error(tree->root());
+  } catch (const python::TooDeep&) {
+    throw;  // never a silent pass nor a false E999: the caller reports it, located
   } catch (const std::exception&) {
     tree.reset();
   }

@@ -2,7 +2,8 @@
 #pragma once
 
 #include <atomic>
-#include <thread>
+
+#include "core/big_stack.h"
 
 namespace trajc::llm {
 
@@ -31,11 +32,10 @@ void ProcessInOrder(RecordReader& reader, size_t first, size_t last, int concurr
     auto work = [&](HttpClient* http) {
       for (size_t i; (i = next++) < batch.size();) outcomes[i] = process(batch[i], *http);
     };
-    std::vector<std::thread> threads;
+    // Large stacks as the command's own thread (core/big_stack.h): a response is checked
+    // against JSON Schemas, and its nesting is the endpoint's choice.
     size_t n_threads = std::min(batch.size(), clients.size());
-    for (size_t i = 1; i < n_threads; ++i) threads.emplace_back(work, clients[i].get());
-    if (n_threads > 0) work(clients[0].get());
-    for (std::thread& th : threads) th.join();
+    RunInParallel(static_cast<unsigned>(n_threads), [&](unsigned i) { work(clients[i].get()); });
     for (size_t i = 0; i < batch.size(); ++i) emit(batch[i], outcomes[i]);
     window_done();
   }

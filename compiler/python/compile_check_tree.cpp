@@ -1,11 +1,9 @@
 // python/compile_check_tree — what is read from tree-sitter's tree rather than the
 // tokens: a parameter without a default after one with a default, and, when no rule
 // explains an ERROR or MISSING node, "invalid syntax" at its first token.
-#include <cstring>
-#include <functional>
-
 #include "python/compile_check_internal.h"
 #include "python/node_kind.h"
+#include "python/parse.h"
 
 namespace trajc::python::compile_check_internal {
 
@@ -74,18 +72,7 @@ size_t Checker::TokenAt(TSPoint p) const {
 void Checker::TreeFallback() {
   TSNode root = tree_->root();
   if (!ts_node_has_error(root)) return;
-  std::optional<TSNode> bad;
-  std::function<void(TSNode)> find = [&](TSNode node) {
-    if (bad) return;
-    if (ts_node_is_missing(node) || std::strcmp(ts_node_type(node), "ERROR") == 0) {
-      bad = node;
-      return;
-    }
-    if (!ts_node_has_error(node)) return;
-    uint32_t n = ts_node_child_count(node);
-    for (uint32_t k = 0; k < n; ++k) find(ts_node_child(node, k));
-  };
-  find(root);
+  std::optional<TSNode> bad = FirstErrorNode(root);
   if (!bad) return;
   if (DedentedContinuation()) return;
   size_t at = TokenAt(ts_node_start_point(*bad));

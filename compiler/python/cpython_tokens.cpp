@@ -13,6 +13,7 @@ namespace {
 
 constexpr int kTabSize = 8;
 constexpr int kAltTabSize = 1;
+constexpr size_t kMaxIndent = 100;  // MAXINDENT of Parser/tokenizer.h
 
 bool IsAsciiDigit(int c) { return c >= '0' && c <= '9'; }
 bool IsHexDigit(int c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -152,6 +153,12 @@ class Scanner {
     if (col == indents_.back().first) {
       if (altcol != indents_.back().second) return tab_error();
     } else if (col > indents_.back().first) {
+      // E_TOODEEP: CPython's indent stack holds MAXINDENT (100) columns, the first being 0,
+      // and this check comes before the tab check.
+      if (indents_.size() >= kMaxIndent) {
+        Error(row_, 1, "IndentationError", "too many levels of indentation");
+        return false;
+      }
       if (altcol <= indents_.back().second) return tab_error();
       indents_.emplace_back(col, altcol);
       Push(CKind::kIndent, {}, row_, static_cast<int>(i));

@@ -1,14 +1,73 @@
 #include "python/parse.h"
 
+#include <algorithm>
 #include <cstring>
+
+#include "core/big_stack.h"
 
 extern "C" const TSLanguage* tree_sitter_python(void);
 
 namespace trajc::python {
 
+namespace {
+
+// Stack kept free for everything that is not a per-level frame (the command, tree-sitter,
+// the C++ runtime, a sanitizer's own work).
+constexpr size_t kStackReserve = size_t{2} << 20;
+
+std::string TooDeepMessage(int depth, int limit) {
+  return "too deep for trajc: the syntax tree nests " + std::to_string(depth) + " levels here, the limit is " +
+         std::to_string(limit) + "; split the expression or statement, e.g. with intermediate variables";
+}
+
+struct Deepest {
+  int depth = 0;
+  TSPoint at{0, 0};
+};
+
+// The depth of the deepest node (root = 1) and its start, walked with a cursor: this walk
+// must not itself depend on the depth it measures.
+Deepest DeepestNode(TSNode root) {
+  Deepest out;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  int depth = 1;
+  for (;;) {
+    if (depth > out.depth) {
+      out.depth = depth;
+      out.at = ts_node_start_point(ts_tree_cursor_current_node(&cursor));
+    }
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      ++depth;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return out;
+      }
+      --depth;
+    }
+  }
+}
+
+}  // namespace
+
+int DepthLimit() {
+  size_t stack = CurrentThreadStackBytes();
+  size_t usable = stack > kStackReserve ? stack - kStackReserve : 0;
+  return static_cast<int>(std::min<size_t>(kMaxTreeDepth, usable / kStackBytesPerLevel));
+}
+
+TooDeep::TooDeep(Location where, int depth, int limit)
+    : Error(std::move(where), TooDeepMessage(depth, limit)), depth_(depth), limit_(limit) {}
+
+TooDeep TooDeep::In(std::string_view path) const {
+  return TooDeep({std::string(path), where().line, where().column}, depth_, limit_);
+}
+
 void SourceTree::TreeDeleter::operator()(TSTree* tree) const { ts_tree_delete(tree); }
 
-SourceTree SourceTree::Parse(std::string source) {
+SourceTree SourceTree::Parse(std::string source, std::string_view path) {
   SourceTree out;
   out.text_ = std::make_unique<std::string>(std::move(source));
   TSParser* parser = ts_parser_new();
@@ -22,6 +81,11 @@ SourceTree SourceTree::Parse(std::string source) {
   out.tree_.reset(ts_parser_parse_string(parser, nullptr, out.text_->data(),
                                          static_cast<uint32_t>(out.text_->size())));
   ts_parser_delete(parser);
+  Deepest deepest = DeepestNode(out.root());
+  int limit = DepthLimit();
+  if (deepest.depth > limit)
+    throw TooDeep({std::string(path), static_cast<int>(deepest.at.row) + 1, static_cast<int>(deepest.at.column) + 1},
+                  deepest.depth, limit);
   return out;
 }
 
@@ -33,24 +97,30 @@ std::string_view SourceTree::TextOf(TSNode node) const {
   return std::string_view(*text_).substr(start, end - start);
 }
 
-namespace {
-
-std::optional<TSNode> FindFirstBad(TSNode node) {
-  if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) return node;
-  if (!ts_node_has_error(node)) return std::nullopt;
-  uint32_t n = ts_node_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) {
-    if (auto bad = FindFirstBad(ts_node_child(node, i))) return bad;
+// A cursor walk that skips subtrees without errors (iterative: the tree may be deep).
+std::optional<TSNode> FirstErrorNode(TSNode root) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  std::optional<TSNode> found;
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) {
+      found = node;
+      break;
+    }
+    if (ts_node_has_error(node) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)))
+      if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    if (!moved) break;
   }
-  return std::nullopt;
+  ts_tree_cursor_delete(&cursor);
+  return found;
 }
-
-}  // namespace
 
 std::optional<Error> SourceTree::FirstSyntaxError(std::string_view path) const {
   TSNode root_node = root();
   if (!ts_node_has_error(root_node)) return std::nullopt;
-  std::optional<TSNode> bad = FindFirstBad(root_node);
+  std::optional<TSNode> bad = FirstErrorNode(root_node);
   if (!bad) bad = root_node;
   Location loc{std::string(path), LineOf(*bad), ColumnOf(*bad)};
   std::string message;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/diagnostic.h"
+#include "core/json_depth.h"
 #include "schema/json_schema.h"
 
 namespace trajc::schema {
@@ -39,8 +40,11 @@ void SchemaRegistry::AddDirectory(const std::string& directory, const std::strin
     std::stringstream text;
     text << in.rdbuf();
     Json document;
+    const std::string json = text.str();
+    if (size_t deep = FindTooDeepJson(json); deep != std::string::npos)
+      throw Error(LocationOfOffset(file.string(), json, deep), JsonTooDeepMessage());
     try {
-      document = Json::parse(text.str());
+      document = Json::parse(json);
     } catch (const Json::parse_error& e) {
       throw Error({file.string(), 0, 0}, std::string("malformed JSON: ") + e.what());
     }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/diagnostic.h"
+#include "core/json_depth.h"
 #include "core/json_locate.h"
 #include "core/utf8.h"
 #include "stats/coverage.h"
@@ -45,6 +46,8 @@ void ReadFile(const FileInfo& file, uint32_t file_index, SplitStats& split, uint
     int line_no = static_cast<int>(std::min<uint64_t>(number, 0x7fffffff));
     if (size_t bad = FindInvalidUtf8(line); bad != std::string::npos)
       throw Error({file.path, line_no, static_cast<int>(bad) + 1}, "invalid UTF-8 byte; a JSONL file is UTF-8 text");
+    if (size_t deep = FindTooDeepJson(line); deep != std::string::npos)
+      throw Error({file.path, line_no, static_cast<int>(deep) + 1}, JsonTooDeepMessage());
     nlohmann::json record;
     try {
       record = nlohmann::json::parse(line);

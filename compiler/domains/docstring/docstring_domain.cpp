@@ -87,7 +87,7 @@ class Docstring final : public Domain {
 
   std::vector<Node> Nodes(const Fixture& fixture) const override {
     std::vector<Error> errors;
-    std::vector<Node> nodes = Build(fixture, python::FactsOf(python::SourceTree::Parse(fixture.text)), errors);
+    std::vector<Node> nodes = Build(fixture, python::FactsOf(python::SourceTree::Parse(fixture.text, fixture.path)), errors);
     if (!errors.empty()) throw errors.front();
     return nodes;
   }
@@ -104,7 +104,7 @@ class Docstring final : public Domain {
   }
 
   Json Show(const Fixture& fixture) const override {
-    python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(fixture.text));
+    python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(fixture.text, fixture.path));
     Json out = ShowHeader(fixture);
     AddKeys(out, python::ToJson(facts));
     std::vector<Error> errors;
@@ -123,7 +123,7 @@ class Docstring final : public Domain {
   std::vector<Error> CheckExpectations(const std::string&, const std::vector<const Fixture*>& fixtures) const override {
     std::vector<Error> errors;
     for (const Fixture* f : fixtures) {
-      python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(f->text));
+      python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(f->text, f->path));
       std::vector<const Definition*> candidates = Candidates(facts);
       if (candidates.empty())
         errors.push_back(

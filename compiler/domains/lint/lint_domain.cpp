@@ -42,7 +42,7 @@ class Lint final : public Domain {
     node.facts = lint_domain::IssueView(issues);
     node.facts["path"] = fixture.display_path;
     node.facts["line_count"] = LineCount(fixture.text);
-    Json facts = python::ToJson(python::FactsOf(python::SourceTree::Parse(fixture.text)));
+    Json facts = python::ToJson(python::FactsOf(python::SourceTree::Parse(fixture.text, fixture.path)));
     node.facts["definitions"] = facts["definitions"];
     node.facts["imports"] = facts["imports"];
     for (const auto& code : node.facts["codes"]) node.labels.push_back(code.get<std::string>());
@@ -58,7 +58,7 @@ class Lint final : public Domain {
   }
 
   Json Show(const Fixture& fixture) const override {
-    Json facts = python::ToJson(python::FactsOf(python::SourceTree::Parse(fixture.text)));
+    Json facts = python::ToJson(python::FactsOf(python::SourceTree::Parse(fixture.text, fixture.path)));
     Json issues = Json::array();
     for (const lint::Issue& i : lint::Analyze(fixture.text)) issues.push_back(lint_domain::IssueJson(i));
     Json out = ShowHeader(fixture);

@@ -35,7 +35,7 @@ class BehaviourCache {
     return b;
   }
   static Behaviour Read(const Fixture& f) {
-    python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(f.text));
+    python::ModuleFacts facts = python::FactsOf(python::SourceTree::Parse(f.text, f.path));
     return pytest::BehaviourOf(f.path, pytest::ModuleName(f.display_path), facts);
   }
 

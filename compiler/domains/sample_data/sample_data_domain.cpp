@@ -76,7 +76,7 @@ class ModelsCache {
   }
 
   static sd::ModuleModels Read(const Fixture& f) {
-    return sd::ModelsOf(python::FactsOf(python::SourceTree::Parse(f.text)), f.path, f.text);
+    return sd::ModelsOf(python::FactsOf(python::SourceTree::Parse(f.text, f.path)), f.path, f.text);
   }
 
  private:
