@@ -63,12 +63,15 @@ SignatureGuard::SignatureGuard(std::string text) : text_(std::move(text)) {
 
 bool SignatureGuard::CutsToken(const std::vector<lint::AppliedSpan>& ranges) const {
   for (const lint::AppliedSpan& r : ranges) {
-    // The first token ending after the edit's start; the edit cuts it if it starts inside
-    // it (an insertion) or overlaps it (a deletion or replacement).
+    // The first token ending after the edit's start. An edit inside it, short of the whole
+    // token, changes its text; an edit across tokens may only move them (E203 moves a
+    // comma over a comment), which the parse has to judge.
     auto t = std::upper_bound(tokens_.begin(), tokens_.end(), r.old_begin,
                               [](size_t v, const std::pair<size_t, size_t>& tok) { return v < tok.second; });
-    if (t == tokens_.end()) continue;
-    if (r.old_begin == r.old_end ? t->first < r.old_begin : t->first < r.old_end) return true;
+    if (t == tokens_.end() || t->first > r.old_begin || r.old_end > t->second) continue;
+    const bool inside = r.old_begin == r.old_end ? t->first < r.old_begin
+                                                 : t->first < r.old_begin || r.old_end < t->second;
+    if (inside) return true;
   }
   return false;
 }

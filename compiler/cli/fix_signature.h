@@ -32,9 +32,10 @@ class SignatureGuard {
   // top-level statements around the batch's edits; on the whole file when the text has a
   // syntax error (a statement alone might parse differently then).
   bool Keeps(const lint::BatchFix& batch) const;
-  // Whether edits over `ranges` of the text cut into a token the signature holds (whitespace
-  // inside a string, as W291 in a docstring): such a fix changes the signature, so it is
-  // refused without a parse. False when the text has a syntax error.
+  // Whether one of the edits over `ranges` of the text falls inside a token the signature
+  // holds, short of the whole token (whitespace inside a string, as W291 in a docstring):
+  // such a fix changes the signature, so it is refused without a parse. False when the
+  // text has a syntax error.
   bool CutsToken(const std::vector<lint::AppliedSpan>& ranges) const;
   // The same, by a parse of the whole new text.
   bool KeepsWhole(const std::string& new_text) const { return CodeSignature(new_text) == signature_; }
