@@ -4,6 +4,7 @@
 #include <cstring>
 #include <functional>
 
+#include "python/children.h"
 #include "python/compile_check_internal.h"
 #include "python/node_kind.h"
 
@@ -68,8 +69,7 @@ void Checker::TreeFallback() {
       return;
     }
     if (!ts_node_has_error(node)) return;
-    uint32_t n = ts_node_child_count(node);
-    for (uint32_t k = 0; k < n; ++k) find(ts_node_child(node, k));
+    for (TSNode child : Children(node)) find(child);
   };
   find(root);
   if (!bad) return;

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "python/children.h"
+
 extern "C" const TSLanguage* tree_sitter_python(void);
 
 namespace trajc::python {
@@ -38,9 +40,8 @@ namespace {
 std::optional<TSNode> FindFirstBad(TSNode node) {
   if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) return node;
   if (!ts_node_has_error(node)) return std::nullopt;
-  uint32_t n = ts_node_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) {
-    if (auto bad = FindFirstBad(ts_node_child(node, i))) return bad;
+  for (TSNode child : Children(node)) {
+    if (auto bad = FindFirstBad(child)) return bad;
   }
   return std::nullopt;
 }
