@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "cli/command.h"
+#include "cli/fix_signature.h"
 #include "core/files.h"
 #include "core/unified_diff.h"
 #include "lint/lint.h"
@@ -31,39 +32,6 @@ struct FileResult {
   // have changed the code, not just its layout (W291 inside a docstring).
   std::set<std::pair<int, std::string>> refused;
 };
-
-// What Python's AST sees of `text`, as far as a layout fix could touch it: every token
-// of the tree but comments and `;` (a statement separator, as a line break is: E702/E703
-// drop it), with the whole text of string contents (whitespace inside a string is part
-// of its value). Fixes that keep this keep the program.
-std::string CodeSignature(const std::string& text) {
-  python::SourceTree tree = python::SourceTree::Parse(text);
-  std::string sig;
-  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
-  bool enter = true;
-  for (;;) {
-    if (enter) {
-      TSNode node = ts_tree_cursor_current_node(&cursor);
-      std::string_view type = ts_node_type(node);
-      bool whole = type == "string_content" || ts_node_child_count(node) == 0;
-      if (type != "comment" && type != ";" && whole) {
-        sig.append(type);
-        sig += '\x1f';
-        sig.append(tree.TextOf(node));
-        sig += '\x1e';
-      }
-      if (type != "comment" && !whole && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    }
-    if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-      enter = true;
-      continue;
-    }
-    if (!ts_tree_cursor_goto_parent(&cursor)) break;
-    enter = false;
-  }
-  ts_tree_cursor_delete(&cursor);
-  return sig;
-}
 
 bool Allowed(const lint::Issue& issue, bool unsafe_fixes) {
   const lint::RuleInfo* rule = lint::FindRule(issue.code);
@@ -92,7 +60,7 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
   }
   r.converged = false;
   // Safe fixes are layout only by the code table's word; the signature holds them to it.
-  std::string signature = unsafe_fixes ? std::string() : CodeSignature(text);
+
   for (int round = 0; round < kMaxFixRounds; ++round) {
     r.refused.clear();
     if (round > 0) issues = lint::Analyze(text, options);
@@ -115,13 +83,21 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
       counts.push_back(count);
     }
     const lint::FixPlan plan(text, plan_targets);
-    std::vector<size_t> all(plan_targets.size());
-    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const SignatureGuard guard(unsafe_fixes ? std::string() : text);
+    // A fix that cuts into a string is refused at once: its own sift would end in a refusal,
+    // after a parse per halving.
+    std::vector<size_t> all;
+    for (size_t i = 0; i < plan_targets.size(); ++i) {
+      if (!unsafe_fixes && guard.CutsToken(plan.EditRanges(i))) r.refused.insert(keys[i]);
+      else all.push_back(i);
+    }
+    const std::set<std::pair<int, std::string>> cut = r.refused;
     std::vector<size_t> keep;  // targets whose fixes keep the signature
+    bool whole = false;        // judge each step on the whole file, not the statements it touched
     std::function<void(const std::vector<size_t>&)> sift = [&](const std::vector<size_t>& which) {
       lint::BatchFix batch = plan.Apply(which);
       if (batch.text == text) return;  // nothing here changes the text
-      if (unsafe_fixes || CodeSignature(batch.text) == signature) {
+      if (unsafe_fixes || (whole ? guard.KeepsWhole(batch.text) : guard.Keeps(batch))) {
         keep.insert(keep.end(), which.begin(), which.end());
         return;
       }
@@ -136,8 +112,17 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
     sift(all);
     std::sort(keep.begin(), keep.end());
     lint::BatchFix batch = plan.Apply(keep);
-    // Each kept part kept the signature alone; their union must too.
-    if (batch.text != text && (unsafe_fixes || CodeSignature(batch.text) == signature)) {
+    // Each kept part kept the signature alone; their union must too, on the whole file. If
+    // it does not, the statements parsed apart misled the sift: it is done again on whole files.
+    if (batch.text != text && !unsafe_fixes && !guard.KeepsWhole(batch.text)) {
+      keep.clear();
+      r.refused = cut;
+      whole = true;
+      sift(all);
+      std::sort(keep.begin(), keep.end());
+      batch = plan.Apply(keep);
+    }
+    if (batch.text != text && (unsafe_fixes || guard.KeepsWhole(batch.text))) {
       for (size_t i = 0; i < counts.size(); ++i)
         if (batch.applied[i]) r.fixes += counts[i];
       text = std::move(batch.text);

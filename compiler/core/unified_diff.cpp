@@ -1,6 +1,9 @@
 #include "core/unified_diff.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/text_lines.h"
@@ -21,8 +24,9 @@ struct Op {
 // trace Myers keeps grows with the square of the distance.
 constexpr long kMaxDistance = 4000;
 
-// A shortest edit script turning a[lo_a, hi_a) into b[lo_b, hi_b) (Myers 1986), appended to ops.
-void Myers(const std::vector<std::string_view>& a, size_t lo_a, size_t hi_a, const std::vector<std::string_view>& b,
+// A shortest edit script turning a[lo_a, hi_a) into b[lo_b, hi_b) (Myers 1986), appended to
+// ops; false, with nothing appended, when the distance exceeds kMaxDistance.
+bool Myers(const std::vector<std::string_view>& a, size_t lo_a, size_t hi_a, const std::vector<std::string_view>& b,
            size_t lo_b, size_t hi_b, std::vector<Op>& ops) {
   const long n = static_cast<long>(hi_a - lo_a), m = static_cast<long>(hi_b - lo_b);
   auto A = [&](long x) { return a[lo_a + static_cast<size_t>(x)]; };
@@ -46,11 +50,7 @@ void Myers(const std::vector<std::string_view>& a, size_t lo_a, size_t hi_a, con
       }
     }
   }
-  if (found_d < 0) {  // too different: the whole middle goes and comes back
-    for (long x = 0; x < n; ++x) ops.push_back({OpKind::kDelete, lo_a + static_cast<size_t>(x), 0});
-    for (long y = 0; y < m; ++y) ops.push_back({OpKind::kInsert, 0, lo_b + static_cast<size_t>(y)});
-    return;
-  }
+  if (found_d < 0) return false;
   std::vector<Op> reversed;
   long x = n, y = m;
   for (long d = found_d; d >= 0; --d) {
@@ -72,6 +72,57 @@ void Myers(const std::vector<std::string_view>& a, size_t lo_a, size_t hi_a, con
     y = prev_y;
   }
   ops.insert(ops.end(), reversed.rbegin(), reversed.rend());
+  return true;
+}
+
+// a[lo_a, hi_a) into b[lo_b, hi_b): Myers' shortest script when the distance is within
+// kMaxDistance. Past it (`trajc fix` on a long file changes thousands of lines) the lines
+// that occur once on each side anchor the texts (the longest run of them in the same
+// order, as patience diff takes it) and each stretch between anchors is diffed alone, so
+// the diff stays hunk by hunk; a stretch still too different (or any, when `anchor` is
+// false: one level of anchors, so no input chooses a depth) goes and comes back whole.
+void DiffRange(const std::vector<std::string_view>& a, size_t lo_a, size_t hi_a,
+               const std::vector<std::string_view>& b, size_t lo_b, size_t hi_b, std::vector<Op>& ops,
+               bool anchor) {
+  if (Myers(a, lo_a, hi_a, b, lo_b, hi_b, ops)) return;
+  auto wholesale = [&] {
+    for (size_t x = lo_a; x < hi_a; ++x) ops.push_back({OpKind::kDelete, x, 0});
+    for (size_t y = lo_b; y < hi_b; ++y) ops.push_back({OpKind::kInsert, 0, y});
+  };
+  if (!anchor) return wholesale();
+  std::unordered_map<std::string_view, std::pair<size_t, size_t>> seen;  // line -> (count in a, count in b)
+  std::unordered_map<std::string_view, size_t> where_b;
+  for (size_t i = lo_a; i < hi_a; ++i) ++seen[a[i]].first;
+  for (size_t j = lo_b; j < hi_b; ++j) {
+    auto it = seen.find(b[j]);
+    if (it != seen.end() && ++it->second.second == 1) where_b[b[j]] = j;
+  }
+  std::vector<std::pair<size_t, size_t>> pairs;  // (index in a, index in b) of each unique line, by a
+  for (size_t i = lo_a; i < hi_a; ++i) {
+    const auto& [in_a, in_b] = seen[a[i]];
+    if (in_a == 1 && in_b == 1) pairs.emplace_back(i, where_b[a[i]]);
+  }
+  // The longest subsequence of pairs increasing in b (patience sorting, O(p log p)).
+  std::vector<size_t> tails, prev(pairs.size(), SIZE_MAX);
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    auto at = std::lower_bound(tails.begin(), tails.end(), pairs[p].second,
+                               [&](size_t q, size_t bj) { return pairs[q].second < bj; });
+    if (at != tails.begin()) prev[p] = *std::prev(at);
+    if (at == tails.end()) tails.push_back(p);
+    else *at = p;
+  }
+  std::vector<std::pair<size_t, size_t>> anchors;
+  for (size_t p = tails.empty() ? SIZE_MAX : tails.back(); p != SIZE_MAX; p = prev[p]) anchors.push_back(pairs[p]);
+  std::reverse(anchors.begin(), anchors.end());
+  if (anchors.empty()) return wholesale();
+  size_t ia = lo_a, ib = lo_b;
+  for (const auto& [xa, xb] : anchors) {
+    DiffRange(a, ia, xa, b, ib, xb, ops, false);
+    ops.push_back({OpKind::kEqual, xa, xb});
+    ia = xa + 1;
+    ib = xb + 1;
+  }
+  DiffRange(a, ia, hi_a, b, ib, hi_b, ops, false);
 }
 
 void AppendLine(std::string& out, char mark, std::string_view line) {
@@ -99,7 +150,7 @@ std::string UnifiedDiff(std::string_view old_text, std::string_view new_text, st
   std::vector<Op> ops;
   ops.reserve(a.size() + b.size());
   for (size_t i = 0; i < head; ++i) ops.push_back({OpKind::kEqual, i, i});
-  Myers(a, head, a.size() - tail, b, head, b.size() - tail, ops);
+  DiffRange(a, head, a.size() - tail, b, head, b.size() - tail, ops, true);
   for (size_t i = tail; i > 0; --i) ops.push_back({OpKind::kEqual, a.size() - i, b.size() - i});
 
   const size_t ctx = static_cast<size_t>(std::max(context, 0));

@@ -7,8 +7,9 @@
 // hunks with `context` lines around each change, `\ No newline at end of file` after a
 // last line without one), so `patch -p0` applies it. The edit script is a shortest one
 // (Myers' O(ND) algorithm) after the common head and tail are set aside; when the
-// texts differ in more than a few thousand lines the middle is replaced wholesale, which
-// is still a correct diff, only not a minimal one. Never throws on any input.
+// texts differ in more than a few thousand lines, the lines found once on each side
+// anchor them (as patience diff does) and each stretch between anchors is diffed alone,
+// which is still a correct diff, only not always a minimal one. Never throws on any input.
 #pragma once
 
 #include <string>

@@ -263,7 +263,7 @@ FixPlan::FixPlan(std::string_view source, const std::vector<FixTarget>& targets)
 FixPlan::~FixPlan() = default;
 
 BatchFix FixPlan::Apply(const std::vector<size_t>& which) const {
-  BatchFix out{impl_->original, std::vector<bool>(impl_->edits.size(), false)};
+  BatchFix out{impl_->original, std::vector<bool>(impl_->edits.size(), false), {}};
   // Applied edits as [begin, end] spans keyed by begin.
   std::map<size_t, size_t> taken;
   auto clashes = [&](const Edit& e) {
@@ -282,7 +282,16 @@ BatchFix FixPlan::Apply(const std::vector<size_t>& which) const {
     }
     out.applied[i] = true;
   }
-  if (!accepted.empty()) out.text = impl_->src.Apply(std::move(accepted));
+  if (!accepted.empty()) out.text = impl_->src.Apply(std::move(accepted), &out.spans);
+  return out;
+}
+
+std::vector<AppliedSpan> FixPlan::EditRanges(size_t i) const {
+  std::vector<AppliedSpan> out;
+  for (const Edit& e : impl_->edits[i]) {
+    auto [begin, end] = impl_->src.OriginalRange(e);
+    out.push_back({begin, end, 0, 0});
+  }
   return out;
 }
 

@@ -56,9 +56,20 @@ struct FixTarget {
   std::string code;
   int line = 0;
 };
+// Where an applied edit landed: original bytes [old_begin, old_end) became new bytes
+// [new_begin, new_end) of the text the fixes give.
+struct AppliedSpan {
+  size_t old_begin = 0;
+  size_t old_end = 0;
+  size_t new_begin = 0;
+  size_t new_end = 0;
+};
+
 struct BatchFix {
   std::string text;
   std::vector<bool> applied;  // per target of the plan
+  // Where the edits landed, in order: original [old_begin, old_end) is new [new_begin, new_end).
+  std::vector<AppliedSpan> spans;
 };
 class FixPlan {
  public:
@@ -72,6 +83,8 @@ class FixPlan {
   // of a target applied before it (two insertions at one point would both land): the
   // caller's next round, after a fresh analysis, takes it up.
   BatchFix Apply(const std::vector<size_t>& which) const;
+  // The original bytes [old_begin, old_end) each of targets[i]'s edits replaces (new_* unset).
+  std::vector<AppliedSpan> EditRanges(size_t i) const;
 
  private:
   struct Impl;

@@ -60,7 +60,10 @@ bool FindNoqa(std::string_view text, bool* blanket, std::vector<std::string>* co
 
 }  // namespace
 
-NoqaMap::NoqaMap(const Source& src) : src_(src), range_(static_cast<size_t>(src.total_lines()) + 2, {0, 0}) {
+NoqaMap::NoqaMap(const Source& src)
+    : src_(src),
+      range_(static_cast<size_t>(src.total_lines()) + 2, {0, 0}),
+      comment_(static_cast<size_t>(src.total_lines()) + 2) {
   for (std::string_view line : src.lines) {
     size_t i = line.find_first_not_of(" \t\n\r\f\v");
     if (i == std::string_view::npos || line[i] != '#') continue;
@@ -90,20 +93,31 @@ NoqaMap::NoqaMap(const Source& src) : src_(src), range_(static_cast<size_t>(src.
   if (hi != -1) assign();
 }
 
-bool NoqaMap::Suppresses(int row, std::string_view code) const {
-  std::string_view text;
-  if (row >= 1 && row <= src_.total_lines()) {
-    auto [lo, hi] = range_[row];
-    if (lo == 0) lo = hi = row;  // linecache fallback: the physical line itself
+const NoqaMap::Comment& NoqaMap::CommentOf(int lo, int hi) const {
+  // Runs do not overlap, so a run is named by its first row; a row outside every run is a
+  // run of its own (lo == hi). The last row is checked all the same, so that a slot is
+  // never reused for other text.
+  std::optional<Comment>& slot = comment_[static_cast<size_t>(lo)];
+  if (!slot || slot->hi != hi) {
     std::string_view first = src_.Line(lo), last = src_.Line(hi);
-    text = std::string_view(first.data(), static_cast<size_t>(last.data() + last.size() - first.data()));
+    std::string_view text(first.data(), static_cast<size_t>(last.data() + last.size() - first.data()));
+    Comment c;
+    c.hi = hi;
+    c.present = FindNoqa(text, &c.blanket, &c.codes);
+    slot = std::move(c);
   }
-  bool blanket = false;
-  std::vector<std::string> codes;
-  if (!FindNoqa(text, &blanket, &codes)) return false;
-  if (blanket) return true;
-  for (const std::string& c : codes) {
-    if (code == c || code.substr(0, c.size()) == c) return true;
+  return *slot;
+}
+
+bool NoqaMap::Suppresses(int row, std::string_view code) const {
+  if (row < 1 || row > src_.total_lines()) return false;  // no text, so no `# noqa`
+  auto [lo, hi] = range_[row];
+  if (lo == 0) lo = hi = row;  // linecache fallback: the physical line itself
+  const Comment& c = CommentOf(lo, hi);
+  if (!c.present) return false;
+  if (c.blanket) return true;
+  for (const std::string& listed : c.codes) {
+    if (code == listed || code.substr(0, listed.size()) == listed) return true;
   }
   return false;
 }

@@ -7,6 +7,7 @@
 // a code is suppressed if listed or if it starts with a listed prefix.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,19 @@ class NoqaMap {
   bool FileIgnored() const { return file_ignored_; }
 
  private:
+  // What a run's `# noqa` says, found once per run: a finding-by-finding scan of the run's
+  // text would be O(findings x run length), quadratic on one long line.
+  struct Comment {
+    int hi = 0;  // the run's last row
+    bool present = false;
+    bool blanket = false;
+    std::vector<std::string> codes;
+  };
+  const Comment& CommentOf(int lo, int hi) const;
+
   const Source& src_;
   std::vector<std::pair<int, int>> range_;  // per row: the first and last row of its run
+  mutable std::vector<std::optional<Comment>> comment_;  // per first row of a run, filled lazily
   bool file_ignored_ = false;
 };
 

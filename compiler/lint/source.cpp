@@ -92,7 +92,7 @@ size_t Source::ToOriginal(size_t offset) const {
   return i + 1 < orig_start_.size() ? orig_start_[i + 1] : original_.size();
 }
 
-std::string Source::Apply(std::vector<Edit> edits) const {
+std::string Source::Apply(std::vector<Edit> edits, std::vector<AppliedSpan>* spans) const {
   std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
   std::string out;
   size_t at = 0;
@@ -106,6 +106,7 @@ std::string Source::Apply(std::vector<Edit> edits) const {
     size_t en = e.end == text.size() ? original_.size() : ToOriginal(e.end);
     if (b < at) continue;
     out.append(original_, at, b - at);
+    const size_t new_begin = out.size();
     for (char c : e.replacement) {
       if (c == '\n') {
         out += newline_;
@@ -113,6 +114,7 @@ std::string Source::Apply(std::vector<Edit> edits) const {
         out.push_back(c);
       }
     }
+    if (spans != nullptr) spans->push_back({b, std::max(en, b), new_begin, out.size()});
     at = std::max(en, b);
     last_end = e.end;
     any = true;

@@ -9,8 +9,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "lint/lint.h"
 #include "python/parse.h"
 #include "python/tokenize.h"
 
@@ -54,8 +56,13 @@ class Source {
   size_t Offset(int row, int col) const; // normalized byte offset of (row, byte col)
   // flake8's 0-based column (characters) for a byte column of `row`.
   int CharColumn(int row, int byte_col) const;
-  // Applies edits (normalized offsets, non-overlapping ones only) to the original text.
-  std::string Apply(std::vector<Edit> edits) const;
+  // Applies edits (normalized offsets, non-overlapping ones only) to the original text;
+  // `spans`, when given, receives where each applied edit landed, in order.
+  std::string Apply(std::vector<Edit> edits, std::vector<AppliedSpan>* spans = nullptr) const;
+  // The original bytes [begin, end) an edit replaces.
+  std::pair<size_t, size_t> OriginalRange(const Edit& e) const {
+    return {ToOriginal(e.begin), e.end == text.size() ? original_.size() : ToOriginal(e.end)};
+  }
 
  private:
   std::string original_;

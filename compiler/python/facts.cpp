@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "python/children.h"
+
 namespace trajc::python {
 
 namespace {
@@ -17,9 +19,7 @@ int EndLineOf(TSNode node) { return static_cast<int>(ts_node_end_point(node).row
 
 // The first named child that is not a comment: a block's first statement, a return's value.
 TSNode FirstNamed(TSNode block) {
-  uint32_t n = ts_node_named_child_count(block);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode child = ts_node_named_child(block, i);
+  for (TSNode child : NamedChildren(block)) {
     if (!Is(child, "comment")) return child;
   }
   return TSNode{};
@@ -52,9 +52,7 @@ std::optional<Docstring> DocstringOf(const SourceTree& tree, TSNode body) {
 }
 
 std::string DecoratorText(const SourceTree& tree, TSNode decorator) {
-  uint32_t n = ts_node_named_child_count(decorator);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode child = ts_node_named_child(decorator, i);
+  for (TSNode child : NamedChildren(decorator)) {
     if (!Is(child, "comment")) return std::string(tree.TextOf(child));
   }
   std::string text(tree.TextOf(decorator));
@@ -84,9 +82,7 @@ std::string FieldText(const SourceTree& tree, TSNode node, const char* field) {
 
 // The identifier inside a splat pattern or a typed parameter.
 std::string InnerName(const SourceTree& tree, TSNode node) {
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode child = ts_node_named_child(node, i);
+  for (TSNode child : NamedChildren(node)) {
     if (Is(child, "identifier")) return std::string(tree.TextOf(child));
     if (Is(child, "list_splat_pattern") || Is(child, "dictionary_splat_pattern")) return InnerName(tree, child);
   }
@@ -97,9 +93,7 @@ std::vector<Parameter> ParametersOf(const SourceTree& tree, TSNode list) {
   std::vector<Parameter> out;
   if (ts_node_is_null(list)) return out;
   bool keyword_only = false;
-  uint32_t n = ts_node_named_child_count(list);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode p = ts_node_named_child(list, i);
+  for (TSNode p : NamedChildren(list)) {
     if (Is(p, "comment")) continue;
     if (Is(p, "positional_separator")) {
       for (Parameter& earlier : out) earlier.kind = ParamKind::kPositionalOnly;
@@ -146,9 +140,7 @@ bool IsScopeBoundary(TSNode node) {
 
 // raise / yield / return facts of one body, not descending into nested scopes.
 void ScanBody(const SourceTree& tree, TSNode node, FunctionFacts& facts) {
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode child = ts_node_named_child(node, i);
+  for (TSNode child : NamedChildren(node)) {
     if (IsScopeBoundary(child)) continue;
     if (Is(child, "yield")) facts.yields = true;
     if (Is(child, "return_statement")) {
@@ -202,16 +194,12 @@ class Extractor {
  private:
   // `parent` is the index of the enclosing definition in defs_ (or null at module level).
   void Visit(TSNode node, const size_t* parent, bool in_function) {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_named_child(node, i);
+    for (TSNode child : NamedChildren(node)) {
       TSNode def = child;
       std::vector<std::string> decorators;
       int decorated_line = LineOf(child);
       if (Is(child, "decorated_definition")) {
-        uint32_t m = ts_node_named_child_count(child);
-        for (uint32_t k = 0; k < m; ++k) {
-          TSNode d = ts_node_named_child(child, k);
+        for (TSNode d : NamedChildren(child)) {
           if (Is(d, "decorator")) decorators.push_back(DecoratorText(tree_, d));
         }
         def = FieldOf(child, "definition");
@@ -254,9 +242,7 @@ class Extractor {
       d.kind = "class";
       TSNode bases = FieldOf(def, "superclasses");
       if (!ts_node_is_null(bases)) {
-        uint32_t n = ts_node_named_child_count(bases);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode b = ts_node_named_child(bases, i);
+        for (TSNode b : NamedChildren(bases)) {
           if (!Is(b, "comment")) d.cls.bases.push_back(OneLine(tree_.TextOf(b)));
         }
       }
@@ -273,9 +259,7 @@ class Extractor {
   }
 
   void Header(TSNode def, TSNode body, Definition& d) {
-    uint32_t n = ts_node_child_count(def);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_child(def, i);
+    for (TSNode c : Children(def)) {
       if (!ts_node_is_named(c) && Is(c, ":")) d.header_end_line = LineOf(c);
     }
     TSNode first = ts_node_is_null(body) ? TSNode{} : FirstNamed(body);
@@ -294,10 +278,8 @@ class Extractor {
         if (have.name == a.name) return;
       out.push_back(std::move(a));
     };
-    uint32_t n = ts_node_named_child_count(body);
     TSNode init{};
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode statement = ts_node_named_child(body, i);
+    for (TSNode statement : NamedChildren(body)) {
       if (Is(statement, "expression_statement")) {
         TSNode assignment = ts_node_named_child(statement, 0);
         if (!ts_node_is_null(assignment) && Is(assignment, "assignment")) {
@@ -317,9 +299,7 @@ class Extractor {
   template <typename Add>
   void SelfAssignments(TSNode node, const std::string& self, Add& add) {
     if (ts_node_is_null(node)) return;
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_named_child(node, i);
+    for (TSNode child : NamedChildren(node)) {
       if (IsScopeBoundary(child)) continue;
       if (Is(child, "assignment")) {
         TSNode left = FieldOf(child, "left");
@@ -354,9 +334,7 @@ class Extractor {
     Import imp;
     imp.line = LineOf(node);
     if (Is(node, "import_statement")) {
-      uint32_t n = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode child = ts_node_named_child(node, i);
+      for (TSNode child : NamedChildren(node)) {
         if (Is(child, "comment")) continue;
         Import one = imp;
         one.module = std::string(tree_.TextOf(child));
@@ -366,9 +344,7 @@ class Extractor {
     }
     TSNode module = FieldOf(node, "module_name");
     imp.module = ts_node_is_null(module) ? "" : std::string(tree_.TextOf(module));
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_named_child(node, i);
+    for (TSNode child : NamedChildren(node)) {
       if (!ts_node_is_null(module) && ts_node_eq(child, module)) continue;
       if (Is(child, "wildcard_import")) imp.names.push_back("*");
       else if (Is(child, "dotted_name") || Is(child, "aliased_import")) imp.names.push_back(std::string(tree_.TextOf(child)));

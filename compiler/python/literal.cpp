@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/utf8.h"
+#include "python/children.h"
 
 namespace trajc::python {
 
@@ -135,9 +136,7 @@ std::optional<std::string> StringValue(std::string_view text) {
 std::optional<Value> Items(const SourceTree& tree, TSNode node, Kind kind) {
   Value v;
   v.kind = kind;
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode child = ts_node_named_child(node, i);
+  for (TSNode child : NamedChildren(node)) {
     if (Type(child) == "comment") continue;
     if (kind == Kind::kDict) {
       if (Type(child) != "pair") return std::nullopt;
@@ -256,9 +255,8 @@ std::optional<Value> LiteralOf(const SourceTree& tree, TSNode node) {
   }
   if (type == "string" || type == "concatenated_string") {
     v.kind = Kind::kStr;
-    uint32_t n = type == "string" ? 1 : ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode part = type == "string" ? node : ts_node_named_child(node, i);
+    const std::vector<TSNode> parts = type == "string" ? std::vector<TSNode>{node} : NamedChildren(node);
+    for (TSNode part : parts) {
       if (Type(part) == "comment") continue;
       auto s = StringValue(tree.TextOf(part));
       if (!s) return std::nullopt;

@@ -2,8 +2,11 @@
 
 #include "core/utf8.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace trajc::schema {
 
@@ -66,6 +69,62 @@ bool JsonEqual(const Json& a, const Json& b) {
     }
     default:
       return a == b;
+  }
+}
+
+namespace {
+
+// Numbers share a rank: 1 and 1.0 are equal.
+int TypeRank(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::null: return 0;
+    case Json::value_t::boolean: return 1;
+    case Json::value_t::string: return 3;
+    case Json::value_t::array: return 4;
+    case Json::value_t::object: return 5;
+    default: return 2;  // the number types (and discarded, which a parsed value never is)
+  }
+}
+
+std::vector<const std::string*> SortedKeys(const Json& object) {
+  std::vector<const std::string*> keys;
+  keys.reserve(object.size());
+  for (auto it = object.begin(); it != object.end(); ++it) keys.push_back(&it.key());
+  std::sort(keys.begin(), keys.end(), [](const std::string* x, const std::string* y) { return *x < *y; });
+  return keys;
+}
+
+}  // namespace
+
+int CompareJson(const Json& a, const Json& b) {
+  const int ra = TypeRank(a), rb = TypeRank(b);
+  if (ra != rb) return ra < rb ? -1 : 1;
+  switch (ra) {
+    case 0: return 0;
+    case 1: return Cmp(a.get<bool>(), b.get<bool>());
+    case 2: return CompareNumbers(a, b);
+    case 3: {
+      const int c = a.get_ref<const std::string&>().compare(b.get_ref<const std::string&>());
+      return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    case 4: {
+      for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        if (int c = CompareJson(a[i], b[i]); c != 0) return c;
+      }
+      return Cmp(a.size(), b.size());
+    }
+    default: {
+      if (a.size() != b.size()) return Cmp(a.size(), b.size());
+      const std::vector<const std::string*> ka = SortedKeys(a), kb = SortedKeys(b);
+      for (std::size_t i = 0; i < ka.size(); ++i) {
+        const int c = ka[i]->compare(*kb[i]);
+        if (c != 0) return c < 0 ? -1 : 1;
+      }
+      for (const std::string* key : ka) {
+        if (int c = CompareJson(a.at(*key), b.at(*key)); c != 0) return c;
+      }
+      return 0;
+    }
   }
 }
 

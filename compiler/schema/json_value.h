@@ -16,6 +16,10 @@ int CompareNumbers(const Json& a, const Json& b);
 
 // JSON Schema equality: 1 == 1.0, objects compare regardless of key order, true != 1.
 bool JsonEqual(const Json& a, const Json& b);
+// A total order in which JsonEqual values, and only they, are equivalent (numbers by
+// value, objects by their sorted keys and the values under them): uniqueItems sorts by it
+// and compares neighbours, O(n log n) where comparing every pair was O(n^2).
+int CompareJson(const Json& a, const Json& b);
 
 // An integer-valued number (1 and 1.0, not 1.5).
 bool IsIntegerValue(const Json& value);

@@ -2,7 +2,9 @@
 // (both forms), draft-07 additionalItems, minItems, maxItems, uniqueItems, contains with
 // minContains/maxContains, and unevaluatedItems (the evaluators of the last two are in
 // applicator_keywords.cpp).
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "schema/applicator_keywords.h"
 #include "schema/keywords_internal.h"
@@ -86,11 +88,14 @@ class UniqueItemsKeyword : public Keyword {
   UniqueItemsKeyword() : Keyword("uniqueItems") {}
   bool Evaluate(const Json& instance, Context& ctx) const override {
     if (!instance.is_array()) return true;
-    for (std::size_t i = 0; i < instance.size(); ++i) {
-      for (std::size_t j = i + 1; j < instance.size(); ++j) {
-        if (JsonEqual(instance[i], instance[j])) {
-          return Fail(ctx, [&] { return Repr(instance) + " has non-unique elements"; });
-        }
+    // Sorted by CompareJson, equal items are neighbours; JsonEqual has the last word.
+    std::vector<std::size_t> order(instance.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t x, std::size_t y) { return CompareJson(instance[x], instance[y]) < 0; });
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      if (JsonEqual(instance[order[i - 1]], instance[order[i]])) {
+        return Fail(ctx, [&] { return Repr(instance) + " has non-unique elements"; });
       }
     }
     return true;

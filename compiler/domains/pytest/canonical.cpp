@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "python/children.h"
+
 namespace trajc::domains::pytest {
 
 namespace {
@@ -29,10 +31,8 @@ std::string Canonical(const python::SourceTree& tree, TSNode node, const Binding
     return Canonical(tree, ts_node_named_child(node, 0), bindings);
   if (type == "argument_list") {
     std::string out = "(";
-    uint32_t n = ts_node_named_child_count(node);
     bool first = true;
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode arg = ts_node_named_child(node, i);
+    for (TSNode arg : python::NamedChildren(node)) {
       if (Type(arg) == "comment") continue;
       out += (first ? "" : ", ") + Canonical(tree, arg, bindings);
       first = false;
@@ -51,12 +51,10 @@ std::string Canonical(const python::SourceTree& tree, TSNode node, const Binding
     return Canonical(tree, ts_node_child_by_field_name(node, "function", 8), bindings) +
            Canonical(tree, ts_node_child_by_field_name(node, "arguments", 9), bindings);
   }
-  uint32_t n = ts_node_child_count(node);
-  if (n == 0) return std::string(tree.TextOf(node));
+  if (ts_node_child_count(node) == 0) return std::string(tree.TextOf(node));
   // Anything else: its tokens, one space apart, comments left out.
   std::string out;
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode child = ts_node_child(node, i);
+  for (TSNode child : python::Children(node)) {
     if (Type(child) == "comment") continue;
     std::string part = Canonical(tree, child, bindings);
     if (part.empty()) continue;
@@ -81,9 +79,7 @@ std::string RootName(const python::SourceTree& tree, TSNode node) {
 bool LiteralArguments(const python::SourceTree& tree, TSNode call, const Bindings& bindings) {
   TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
   if (ts_node_is_null(args) || Type(args) != "argument_list") return false;
-  uint32_t n = ts_node_named_child_count(args);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode arg = ts_node_named_child(args, i);
+  for (TSNode arg : python::NamedChildren(args)) {
     if (Type(arg) == "comment") continue;
     if (Type(arg) == "keyword_argument") arg = ts_node_child_by_field_name(arg, "value", 5);
     if (!Bound(tree, arg, bindings)) return false;

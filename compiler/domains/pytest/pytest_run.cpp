@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "domains/pytest/canonical.h"
+#include "python/children.h"
 
 namespace trajc::domains::pytest {
 
@@ -17,9 +18,7 @@ std::string_view Type(TSNode n) { return ts_node_type(n); }
 
 std::vector<TSNode> NamedChildren(TSNode node) {
   std::vector<TSNode> out;
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode c = ts_node_named_child(node, i);
+  for (TSNode c : python::NamedChildren(node)) {
     if (Type(c) != "comment") out.push_back(c);
   }
   return out;
@@ -71,7 +70,7 @@ class Runner {
     RunResult r;
     std::vector<TestFunction> tests;
     try {
-      for (TSNode stmt : NamedChildren(tree_.root())) Collect(stmt, tests, r);
+      for (TSNode stmt : python::NamedChildren(tree_.root())) Collect(stmt, tests, r);
       if (!r.collection_errors.empty()) return r;
       for (const TestFunction& t : tests) RunTest(t, r);
     } catch (const Refusal& refusal) {
@@ -92,7 +91,7 @@ class Runner {
     std::string_view type = Type(stmt);
     if (IsDocstring(stmt)) return;
     if (type == "import_statement") {
-      for (TSNode name : NamedChildren(stmt)) {
+      for (TSNode name : python::NamedChildren(stmt)) {
         std::string module = Text(name);
         if (Type(name) != "dotted_name" || (module != "pytest" && module != b_.module))
           Refuse(stmt, "cannot run tests that import `" + module + "`; import pytest and names from " + b_.module);
@@ -104,7 +103,7 @@ class Runner {
       TSNode module_node = ts_node_child_by_field_name(stmt, "module_name", 11);
       std::string module = Text(module_node);
       if (module != b_.module) Refuse(stmt, "cannot run tests that import from `" + module + "`; only " + b_.module + " is known");
-      for (TSNode name : NamedChildren(stmt)) {
+      for (TSNode name : python::NamedChildren(stmt)) {
         if (ts_node_eq(name, module_node)) continue;
         if (Type(name) != "dotted_name") Refuse(name, "cannot run `" + Text(name) + "`: import names without aliases");
         std::string n = Text(name);
@@ -120,7 +119,7 @@ class Runner {
     TSNode def = stmt;
     std::vector<TSNode> decorators;
     if (type == "decorated_definition") {
-      for (TSNode c : NamedChildren(stmt))
+      for (TSNode c : python::NamedChildren(stmt))
         if (Type(c) == "decorator") decorators.push_back(c);
       def = ts_node_child_by_field_name(stmt, "definition", 10);
     }
@@ -129,7 +128,7 @@ class Runner {
     t.def = def;
     t.name = Text(ts_node_child_by_field_name(def, "name", 4));
     if (t.name.rfind("test", 0) != 0) Refuse(def, "cannot run helper function `" + t.name + "`; write the steps in the tests");
-    for (TSNode p : NamedChildren(ts_node_child_by_field_name(def, "parameters", 10))) {
+    for (TSNode p : python::NamedChildren(ts_node_child_by_field_name(def, "parameters", 10))) {
       if (Type(p) != "identifier") Refuse(p, "test parameters must be plain names");
       t.params.push_back(Text(p));
     }
@@ -280,7 +279,7 @@ class Runner {
   }
 
   std::optional<Failure> Block(TSNode block, State& s) {
-    for (TSNode stmt : NamedChildren(block)) {
+    for (TSNode stmt : python::NamedChildren(block)) {
       if (IsDocstring(stmt) || Type(stmt) == "pass_statement") continue;
       std::optional<Failure> f;
       if (Type(stmt) == "assert_statement") f = Assert(stmt, s);
@@ -347,8 +346,7 @@ class Runner {
     TSNode left = ts_node_named_child(cond, 0);
     TSNode right = ts_node_named_child(cond, 1);
     std::string op;
-    for (uint32_t i = 0; i < ts_node_child_count(cond); ++i) {
-      TSNode c = ts_node_child(cond, i);
+    for (TSNode c : python::Children(cond)) {
       if (!ts_node_is_named(c)) op += (op.empty() ? "" : " ") + Text(c);
     }
     std::optional<Value> expected = Type(right) == "identifier" && s.bindings.count(Text(right))
@@ -385,7 +383,7 @@ class Runner {
     std::string expected = Text(args[0]);
     if (!s.names.count(expected) && !IsSubclass(b_, expected, "BaseException"))
       return Failure{python::LineOf(stmt), "NameError: name '" + expected + "' is not defined", "", "", false};
-    for (TSNode inner : NamedChildren(ts_node_child_by_field_name(stmt, "body", 4))) {
+    for (TSNode inner : python::NamedChildren(ts_node_child_by_field_name(stmt, "body", 4))) {
       if (Type(inner) == "pass_statement") continue;
       if (Type(inner) != "expression_statement") Refuse(inner, "inside pytest.raises, write the call that raises");
       std::optional<Failure> name_error;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "python/children.h"
 #include "python/parse.h"
 
 namespace trajc::domains::pytest {
@@ -32,9 +33,7 @@ std::optional<CallArgs> ArgsOf(const std::string& source) {
   if (std::string_view(ts_node_type(call)) != "call") return std::nullopt;
   TSNode list = ts_node_child_by_field_name(call, "arguments", 9);
   CallArgs out;
-  uint32_t n = ts_node_named_child_count(list);
-  for (uint32_t i = 0; i < n; ++i) {
-    TSNode arg = ts_node_named_child(list, i);
+  for (TSNode arg : python::NamedChildren(list)) {
     std::string_view type = ts_node_type(arg);
     if (type == "comment") continue;
     if (type == "keyword_argument") {
