@@ -145,7 +145,10 @@ Behaviour BehaviourOf(const std::string& path, const std::string& module, const 
           problem(s.line, "output `" + s.outcome.want + "` is not a Python literal, so no test can assert it");
         auto [it, fresh] = b.calls.emplace(s.canonical, std::make_pair(b.pinned.size(), i));
         if (!fresh) {
-          const Step& other = b.pinned[it->second.first].steps[it->second.second];
+          // The first spelling may be an earlier step of this same function, which is not
+          // in b.pinned yet.
+          const auto [owner, step] = it->second;
+          const Step& other = owner == b.pinned.size() ? p.steps[step] : b.pinned[owner].steps[step];
           if (other.outcome.want != s.outcome.want || other.outcome.exception != s.outcome.exception)
             problem(s.line, "`" + s.source + "` is pinned twice with different outcomes");
         }
