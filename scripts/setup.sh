@@ -26,6 +26,8 @@ packages=(
   python3-pydantic
   # bench/schema_speed.sh: CPU time of whole processes
   time
+  # the fuzz targets (scripts/fuzz.sh): clang, and its libFuzzer and sanitizer runtimes
+  clang libclang-rt-14-dev
   # a compiler cache: unchanged objects are not compiled again (CMakeLists.txt uses it when present)
   ccache
 )

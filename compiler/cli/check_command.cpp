@@ -38,13 +38,17 @@ std::vector<std::string> ChangedInputs(const Json& recorded, const Json& now) {
   };
   auto before = index(recorded);
   auto after = index(now);
-  for (const auto& [path, sha] : before) {
+  // Named references, not structured bindings: clang before 16 cannot capture those.
+  for (const auto& entry : before) {
+    const std::string& path = entry.first;
+    const std::string& sha = entry.second;
     auto it = std::find_if(after.begin(), after.end(), [&](const auto& p) { return p.first == path; });
     if (it == after.end()) out.push_back(path + " (removed)");
     else if (it->second != sha) out.push_back(path + " (changed)");
   }
-  for (const auto& [path, sha] : after)
-    if (std::none_of(before.begin(), before.end(), [&](const auto& p) { return p.first == path; })) out.push_back(path + " (added)");
+  for (const auto& entry : after)
+    if (std::none_of(before.begin(), before.end(), [&](const auto& p) { return p.first == entry.first; }))
+      out.push_back(entry.first + " (added)");
   return out;
 }
 

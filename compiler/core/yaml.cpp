@@ -3,6 +3,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +22,42 @@ namespace {
 
 Location At(const std::string& path, const YAML::Mark& mark) {
   return {path, mark.line + 1, mark.column + 1};
+}
+
+// Where a yaml-cpp exception points, kept inside `text`: having read past the end of the
+// input (an escape's backslash as the last byte), yaml-cpp marks a column past the end of
+// the last line; the column is then the one just after the line's last byte.
+Location ErrorAt(const std::string& path, std::string_view text, const YAML::Mark& mark) {
+  Location at = At(path, mark);
+  size_t begin = 0;
+  for (int line = 1; line < at.line && begin != std::string_view::npos; ++line) {
+    begin = text.find('\n', begin);
+    if (begin != std::string_view::npos) ++begin;
+  }
+  if (begin == std::string_view::npos) return at;
+  size_t end = std::min(text.find('\n', begin), text.size());
+  if (at.column > static_cast<int>(end - begin) + 1) at.column = static_cast<int>(end - begin) + 1;
+  return at;
+}
+
+// yaml-cpp's message as one printable line: its messages are ASCII except the character
+// some of them quote ("unknown escape character: "), which is appended as one raw byte —
+// 0x04 at the end of the input, or the first byte of a multi-byte UTF-8 character, which
+// is not UTF-8 on its own. Such bytes are written as \xNN, the end of input in words.
+std::string YamlMessage(const std::string& message) {
+  std::string out;
+  for (unsigned char c : message) {
+    if (c >= 0x20 && c < 0x7F) {
+      out += static_cast<char>(c);
+    } else if (c == 0x04) {  // yaml-cpp's Stream::eof(); never in the text (a forbidden control)
+      out += "end of input";
+    } else {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", c);
+      out += hex;
+    }
+  }
+  return out;
 }
 
 bool IsDigits(std::string_view s) {
@@ -346,7 +383,7 @@ YamlDocument ParseYaml(const std::string& path, const std::string& text) {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const YAML::Exception& e) {
-    throw Error(At(path, e.mark), "invalid YAML: " + e.msg);
+    throw Error(ErrorAt(path, text, e.mark), "invalid YAML: " + YamlMessage(e.msg));
   }
   builder.Finish();
   if (!builder.done()) {  // no document: an empty file, or only comments

@@ -48,7 +48,9 @@ class Checker {
   void Warning(const std::string& pointer, std::string message) { Add(Severity::kWarning, pointer, std::move(message)); }
 
   void Unknown(const Json& object, const std::string& at, std::initializer_list<const char*> known) {
-    for (const auto& [key, value] : object.items()) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    for (const auto& item : object.items()) {
+      const std::string& key = item.key();
       if (std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) continue;
       std::string list;
       for (const char* k : known) list += std::string(list.empty() ? "" : ", ") + k;

@@ -29,6 +29,16 @@ TEST_CASE("malformed YAML is a located error") {
   CHECK_THROWS_WITH(ParseYaml("t.yaml", "a: \xff\n"), "t.yaml:1:4: error: invalid UTF-8 byte; save the file as UTF-8");
 }
 
+// Found by yaml_fuzz (tests/fuzz/regressions/yaml/escape_at_end_of_input): yaml-cpp quotes
+// the character after a bad escape as a raw byte (0x04 at the end of the input, one byte of
+// a multi-byte character) and marks the end of the input past its last line.
+TEST_CASE("a bad escape is located inside the file and named in printable words") {
+  CHECK_THROWS_WITH(ParseYaml("t.yaml", "\"\ts\n\\"),
+                    "t.yaml:2:2: error: invalid YAML: unknown escape character: end of input");
+  CHECK_THROWS_WITH(ParseYaml("t.yaml", "a: \"\\\xc3\xa9\"\n"),
+                    Catch::StartsWith("t.yaml:1:") && Catch::EndsWith("unknown escape character: \\xC3"));
+}
+
 TEST_CASE("aliases copy their anchor's value and locations; a scalar alias may be a key") {
   auto doc = ParseYaml("t.yaml", "base: &b {type: string, minLength: 1}\nk: &k name\nuse: [*b, *b]\nmap: {*k : 3}\n");
   CHECK(doc.value["use"] == trajc::Json::array({doc.value["base"], doc.value["base"]}));
