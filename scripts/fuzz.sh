@@ -36,7 +36,9 @@ declare -A max_len=([python]=4096 [records]=16384 [schema]=8192)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 run_target() {
   local t=$1 root=$PWD out=$PWD/build-fuzz/logs/$1
-  local args=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
+  # TRAJC_FUZZ_SEED (scripts/test.sh sets 1) makes a run the same sequence of inputs each
+  # time; libFuzzer takes 0 for a random one.
+  local args=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -seed="${TRAJC_FUZZ_SEED:-0}"
               -artifact_prefix="$PWD/build-fuzz/artifacts/$t-" -max_len="${max_len[$t]:-65536}")
   [ -f "tests/fuzz/$t.dict" ] && args+=(-dict="$PWD/tests/fuzz/$t.dict")
   ((jobs > 1)) && args+=(-jobs="$jobs" -workers="$jobs")

@@ -21,4 +21,4 @@ stage test-asan env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=p
 # Every fuzz target for a bounded time (TRAJC_FUZZ_SECONDS each, default 20), after replaying
 # the inputs of every crash found before (tests/fuzz/regressions/); bench/fuzz.sh runs them
 # for hours.
-bash scripts/fuzz.sh "${TRAJC_FUZZ_SECONDS:-20}"
+TRAJC_FUZZ_SEED=${TRAJC_FUZZ_SEED:-1} bash scripts/fuzz.sh "${TRAJC_FUZZ_SECONDS:-20}"
