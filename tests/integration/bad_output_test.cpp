@@ -42,16 +42,6 @@ std::string Replaced(std::string text, const std::string& from, const std::strin
   return text.replace(at, from.size(), to);
 }
 
-// The hidden temporaries AtomicFile names ".NAME.tmp-PID-XXXXXX" in `dir`.
-std::vector<std::string> Temporaries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    std::string name = entry.path().filename().string();
-    if (name.find(".tmp-") != std::string::npos) out.push_back(name);
-  }
-  return out;
-}
-
 // A pid that certainly ran and has ended (and was reaped).
 long DeadPid() {
   pid_t child = fork();

@@ -54,6 +54,16 @@ inline Result Shell(const std::string& command, const fs::path& scratch) {
   return r;
 }
 
+// The hidden temporaries AtomicFile names ".NAME.tmp-PID-XXXXXX" in `dir`.
+inline std::vector<std::string> Temporaries(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (name.find(".tmp-") != std::string::npos) out.push_back(name);
+  }
+  return out;
+}
+
 inline Result Trajc(const std::string& args, const fs::path& scratch) {
   return Shell(Quote(TRAJC_BINARY) + " " + args, scratch);
 }

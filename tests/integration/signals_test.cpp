@@ -11,19 +11,6 @@
 
 using namespace cli_test;
 
-namespace {
-
-std::vector<std::string> Temporaries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    std::string name = entry.path().filename().string();
-    if (name.find(".tmp-") != std::string::npos) out.push_back(name);
-  }
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("SIGINT, SIGTERM and SIGHUP with --jobs 2: no temporary left, the old dataset intact") {
   fs::path scratch = Scratch("signals-jobs");
   fs::path out = scratch / "out";
