@@ -59,6 +59,8 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
     return r;
   }
   r.converged = false;
+  lint::Options syntax_only = options;
+  syntax_only.select = {"E999"};
   // Safe fixes are layout only by the code table's word; the signature holds them to it.
 
   for (int round = 0; round < kMaxFixRounds; ++round) {
@@ -94,10 +96,16 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
     const std::set<std::pair<int, std::string>> cut = r.refused;
     std::vector<size_t> keep;  // targets whose fixes keep the signature
     bool whole = false;        // judge each step on the whole file, not the statements it touched
+    // On the whole file, a fix must also leave it without E999: tree-sitter's tokens (the
+    // signature) accept what CPython's parser refuses, e.g. W391 dropping the blank line
+    // after a trailing backslash (`x = 1\` at the end of the file).
+    auto keeps_whole = [&](const std::string& fixed) {
+      return (unsafe_fixes || guard.KeepsWhole(fixed)) && lint::Analyze(fixed, syntax_only).empty();
+    };
     std::function<void(const std::vector<size_t>&)> sift = [&](const std::vector<size_t>& which) {
       lint::BatchFix batch = plan.Apply(which);
       if (batch.text == text) return;  // nothing here changes the text
-      if (unsafe_fixes || (whole ? guard.KeepsWhole(batch.text) : guard.Keeps(batch))) {
+      if (whole ? keeps_whole(batch.text) : unsafe_fixes || guard.Keeps(batch)) {
         keep.insert(keep.end(), which.begin(), which.end());
         return;
       }
@@ -114,7 +122,7 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
     lint::BatchFix batch = plan.Apply(keep);
     // Each kept part kept the signature alone; their union must too, on the whole file. If
     // it does not, the statements parsed apart misled the sift: it is done again on whole files.
-    if (batch.text != text && !unsafe_fixes && !guard.KeepsWhole(batch.text)) {
+    if (batch.text != text && !keeps_whole(batch.text)) {
       keep.clear();
       r.refused = cut;
       whole = true;
@@ -122,7 +130,7 @@ FileResult FixText(std::string text, const lint::Options& options, bool unsafe_f
       std::sort(keep.begin(), keep.end());
       batch = plan.Apply(keep);
     }
-    if (batch.text != text && (unsafe_fixes || guard.KeepsWhole(batch.text))) {
+    if (batch.text != text && keeps_whole(batch.text)) {
       for (size_t i = 0; i < counts.size(); ++i)
         if (batch.applied[i]) r.fixes += counts[i];
       text = std::move(batch.text);

@@ -198,6 +198,20 @@ TEST_CASE("lint: agrees with flake8 on every fixture") {
   }
 }
 
+TEST_CASE("lint: W391 after a trailing backslash is reported without a fix (found by the python fuzzer)") {
+  // Dropping the blank line would end the file inside the joined line: CPython refuses it.
+  for (const std::string source : {"x = 1\\\n\n", "x = 1\\\r\n\r\n\r\n"}) {
+    std::vector<trajc::lint::Issue> issues = trajc::lint::Analyze(source);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].code == "W391");
+    CHECK_FALSE(issues[0].fixable);
+    CHECK_FALSE(trajc::lint::FixLine(source, "W391", issues[0].line));
+  }
+  std::vector<trajc::lint::Issue> plain = trajc::lint::Analyze("x = 1\n\n");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].fixable);
+}
+
 TEST_CASE("lint: fixes keep the syntax and converge") {
   bool flake8 = HaveFlake8();
   fs::path tmp = fs::temp_directory_path() / ("trajc_lint_fix_" + std::to_string(::getpid()) + ".py");

@@ -24,6 +24,12 @@ void CheckBlankLineAtEof(const Source& src, const PhysicalLine& line, Findings& 
     if (begin == std::string::npos) return;
     ++begin;
   }
+  // After a backslash continuation the blank line is what the joined line ends on: without
+  // it the file ends inside the statement, which CPython refuses. No fix is offered then.
+  if (size_t last = src.text.find_last_not_of(" \t\f\v\r\n"); last != std::string::npos && src.text[last] == '\\') {
+    Report(out, kTooManyNewlinesAtEndOfFile, line.row, 0, {}, {});
+    return;
+  }
   Report(out, kTooManyNewlinesAtEndOfFile, line.row, 0, {}, {Edit{begin, src.text.size(), ""}});
 }
 
