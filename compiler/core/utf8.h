@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace trajc {
@@ -23,5 +24,9 @@ size_t FindInvalidUtf8(std::string_view text);
 
 // Code points in valid UTF-8 (each byte that does not continue a sequence counts one).
 size_t CountCodePoints(std::string_view text);
+
+// `text` when it has at most `limit` bytes; otherwise its start, cut before a UTF-8
+// sequence, plus "...", in at most `limit` bytes (for values quoted in messages).
+std::string ShortenUtf8(std::string text, size_t limit);
 
 }  // namespace trajc

@@ -208,13 +208,7 @@ void ReprInto(const Json& v, std::string& out, std::size_t stop) {
 std::string Repr(const Json& value, std::size_t limit) {
   std::string out;
   ReprInto(value, out, limit + 8);
-  if (out.size() <= limit) return out;
-  std::size_t cut = limit >= 3 ? limit - 3 : 0;
-  // Do not split a UTF-8 sequence.
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-  out.resize(cut);
-  out += "...";
-  return out;
+  return ShortenUtf8(std::move(out), limit);
 }
 
 }  // namespace trajc::schema

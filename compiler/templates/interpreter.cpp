@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/utf8.h"
 #include "templates/expression.h"
 
 namespace trajc::templates {
@@ -139,12 +140,7 @@ class Run {
     }
     if (tool->returns_schema) {
       for (const auto& e : tool->returns_schema->Validate(outcome.result)) {
-        std::string result = Dump(outcome.result);
-        if (result.size() > 160) {
-          size_t cut = 157;  // not inside a UTF-8 sequence
-          while (cut > 0 && (static_cast<unsigned char>(result[cut]) & 0xC0) == 0x80) --cut;
-          result = result.substr(0, cut) + "...";
-        }
+        const std::string result = ShortenUtf8(Dump(outcome.result), 160);
         throw ReturnsMismatch(tool->returns_at,
                               "the environment's result of " + step.tool + " does not fit this returns schema: " +
                                   e.message + " (at " + (e.instance_location.empty() ? "/" : e.instance_location) +

@@ -26,6 +26,23 @@ std::string AliasBomb() {
 const std::string kBombMessage = ":6:8: error: YAML aliases expand past 100000 nodes; write the repeated values out, or "
                                  "nest fewer aliases\n";
 
+// A copy of the project in `scratch`, with its lint definition's text and where `marker`
+// starts in it, for a test to write a broken definition back.
+struct LintDefinition {
+  fs::path root, schema;
+  std::string text;
+  size_t at = 0;
+};
+LintDefinition CopyWithLintDefinition(const fs::path& scratch, const std::string& marker) {
+  LintDefinition d;
+  d.root = CopyProject(scratch);
+  d.schema = d.root / "tool_schemas/lint.yaml";
+  d.text = Slurp(d.schema);
+  d.at = d.text.find(marker);
+  REQUIRE(d.at != std::string::npos);
+  return d;
+}
+
 // Runs `args` under `timeout 20`: a bounded command returns long before it is killed.
 Result Bounded(const std::string& args, const fs::path& scratch) {
   return Shell("timeout 20 " + Quote(TRAJC_BINARY) + " " + args, scratch);
@@ -115,11 +132,7 @@ TEST_CASE("YAML nested past the depth limit is a located error, not a stack over
 
 TEST_CASE("a NUL byte or another control character in YAML is refused where it is") {
   fs::path scratch = Scratch("yaml-nul");
-  fs::path root = CopyProject(scratch);
-  fs::path schema = root / "tool_schemas/lint.yaml";
-  std::string text = Slurp(schema);
-  size_t at = text.find("name: lint");
-  REQUIRE(at != std::string::npos);
+  auto [root, schema, text, at] = CopyWithLintDefinition(scratch, "name: lint");
   SECTION("NUL") {
     WriteFile(schema, text.replace(at + 8, 0, std::string(1, '\0')));
     Result r = Bounded("--count 5 --root " + Quote(root.string()) + " --out " + Quote((scratch / "out").string()), scratch);
@@ -180,11 +193,7 @@ TEST_CASE("an empty YAML file is located at 1:1 and says what belongs in it") {
 
 TEST_CASE("an unknown name in context_template is located where it is written, on one line") {
   fs::path scratch = Scratch("yaml-context");
-  fs::path root = CopyProject(scratch);
-  fs::path schema = root / "tool_schemas/lint.yaml";
-  std::string text = Slurp(schema);
-  size_t at = text.find("({{line_count}} lines)");
-  REQUIRE(at != std::string::npos);
+  auto [root, schema, text, at] = CopyWithLintDefinition(scratch, "({{line_count}} lines)");
   SECTION("an unknown name") {
     WriteFile(schema, std::string(text).replace(at, 22, "({{line_cnt}} lines)"));
     Result r = Bounded("--count 5 --root " + Quote(root.string()) + " --out " + Quote((scratch / "out").string()), scratch);
