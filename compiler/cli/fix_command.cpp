@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 #include "cli/fix_signature.h"
+#include "core/big_stack.h"
 #include "core/files.h"
 #include "core/unified_diff.h"
 #include "lint/lint.h"
@@ -169,6 +170,74 @@ std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// The codes whose fix is unsafe, from the code table: "E401, E711, …".
+std::string UnsafeCodes() {
+  std::string codes;
+  for (const lint::RuleInfo& rule : lint::SupportedRules())
+    if (rule.fixable && rule.unsafe) codes += (codes.empty() ? "" : ", ") + rule.code;
+  return codes;
+}
+
+// What fixing one file gave, in its own slot so that files can be fixed at once and
+// reported in file order.
+struct FileOutcome {
+  std::string diff;             // with --diff
+  bool changed = false;
+  size_t fixes = 0;
+  std::vector<lint::Issue> remaining;
+  std::set<std::pair<int, std::string>> refused;
+  std::string warning;          // a located diagnostic line, or empty
+  std::string error;            // a located error: the file was not fixed
+  bool internal_error = false;
+};
+
+FileOutcome FixFile(const std::string& path, lint::Options options, const FixOptions& o) {
+  FileOutcome out;
+  try {
+    const std::string original = ReadPythonSource(path);
+    if (options.select.empty()) return out;  // lint::Options reads an empty list as "the defaults"
+    options.filename = path;  // pyflakes reads an `__init__.py` apart (no F822)
+    FileResult r = FixText(original, options, o.unsafe_fixes);
+    if (r.fixed != original) {
+      if (ParsesCleanly(original) && !ParsesCleanly(r.fixed)) {
+        throw Error({path, 0, 0},
+                    "internal error: the fixes would break the file's syntax, so it is left as it was; please "
+                    "report it with the file",
+                    kExitInternal);
+      }
+      if (!r.converged) {
+        out.warning = FormatDiagnostic({path, 0, 0}, "warning",
+                                       "fixes still changed the file after " + std::to_string(kMaxFixRounds) +
+                                           " rounds; the last round's text is kept");
+      }
+      if (o.diff) out.diff = UnifiedDiff(original, r.fixed, path, path);
+      else WriteInPlace(path, r.fixed);
+      out.changed = true;
+      out.fixes = r.fixes;
+    }
+    out.remaining = std::move(r.remaining);
+    out.refused = std::move(r.refused);
+  } catch (const python::TooDeep& e) {  // raised where the path is not known
+    out.error = e.In(path).what();
+  } catch (const Error& e) {
+    out.error = e.what();
+    out.internal_error = e.exit_code() == kExitInternal;
+  }
+  return out;
+}
+
+// Two paths naming one file (a symlink beside its target) must not be fixed at once: the
+// second must see what the first wrote, as it does one file after the other.
+bool SameFileTwice(const std::vector<std::string>& files) {
+  std::set<fs::path> seen;
+  for (const std::string& path : files) {
+    std::error_code ec;
+    fs::path target = fs::canonical(path, ec);
+    if (!ec && !seen.insert(target).second) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int RunFix(const FixOptions& o) {
@@ -180,48 +249,33 @@ int RunFix(const FixOptions& o) {
   size_t bad_inputs = errors.size();
   bool internal_error = false;
 
+  std::vector<FileOutcome> outcomes(files.size());
+  ParallelFor(files.size(), SameFileTwice(files) ? 1 : o.jobs,
+              [&](size_t i) { outcomes[i] = FixFile(files[i], options, o); });
+
   size_t total_fixes = 0, files_changed = 0;
   std::string remaining_lines;
   std::map<std::string, size_t> remaining_by_code, refused_by_code;
   std::string diff;
-  for (const std::string& path : files) {
-    try {
-      const std::string original = ReadPythonSource(path);
-      if (options.select.empty()) continue;  // lint::Options reads an empty list as "the defaults"
-      options.filename = path;  // pyflakes reads an `__init__.py` apart (no F822)
-      FileResult r = FixText(original, options, o.unsafe_fixes);
-      if (r.fixed != original) {
-        if (ParsesCleanly(original) && !ParsesCleanly(r.fixed)) {
-          throw Error({path, 0, 0},
-                      "internal error: the fixes would break the file's syntax, so it is left as it was; please "
-                      "report it with the file",
-                      kExitInternal);
-        }
-        if (!r.converged) {
-          std::cerr << FormatDiagnostic({path, 0, 0}, "warning",
-                                        "fixes still changed the file after " + std::to_string(kMaxFixRounds) +
-                                            " rounds; the last round's text is kept")
-                    << "\n";
-        }
-        if (o.diff) diff += UnifiedDiff(original, r.fixed, path, path);
-        else WriteInPlace(path, r.fixed);
-        ++files_changed;
-        total_fixes += r.fixes;
-      }
-      for (const lint::Issue& issue : r.remaining) {
-        remaining_lines += path + ":" + std::to_string(issue.line) + ":" + std::to_string(issue.column) + ": " +
-                           issue.code + " " + issue.message + "\n";
-        ++remaining_by_code[issue.code];
-        if (r.refused.count({issue.line, issue.code})) ++refused_by_code[issue.code];
-      }
-    } catch (const python::TooDeep& e) {  // raised where the path is not known
-      std::cerr << e.In(path).what() << "\n";
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& path = files[i];
+    FileOutcome& r = outcomes[i];
+    if (!r.error.empty()) {
+      std::cerr << r.error << "\n";
       ++bad_inputs;
-    } catch (const Error& e) {
-      std::cerr << e.what() << "\n";
-      ++bad_inputs;
-      internal_error = internal_error || e.exit_code() == kExitInternal;
+      internal_error = internal_error || r.internal_error;
     }
+    if (!r.warning.empty()) std::cerr << r.warning << "\n";
+    diff += r.diff;
+    if (r.changed) ++files_changed;
+    total_fixes += r.fixes;
+    for (const lint::Issue& issue : r.remaining) {
+      remaining_lines += path + ":" + std::to_string(issue.line) + ":" + std::to_string(issue.column) + ": " +
+                         issue.code + " " + issue.message + "\n";
+      ++remaining_by_code[issue.code];
+      if (r.refused.count({issue.line, issue.code})) ++refused_by_code[issue.code];
+    }
+    r = FileOutcome();  // its text is in `diff` now
   }
   std::cout.write(diff.data(), static_cast<std::streamsize>(diff.size())).flush();
 
@@ -271,10 +325,10 @@ void AddFixCommand(CLI::App& app, int& exit_code) {
       "fix",
       "Fix Python files in place: lints them (as trajc lint) and applies every fixable finding's fix, again and "
       "again until nothing changes. Only safe fixes (whitespace and layout; the program's AST is unchanged) unless "
-      "--unsafe-fixes, which also applies fixes that change the AST or may change behaviour (F401 removes an import, "
-      "E711/E712 use `is`, F632 uses `==`, E401 splits an import, E713/E714 rewrite `not x in y`). Each file is "
-      "replaced all at once and keeps its newline style. The findings that remain and a summary "
-      "(N fixed in M files, what remains and why) go to stderr.\ne.g.: trajc fix src/ --diff | patch -p0");
+      "--unsafe-fixes, which also applies the fixes that change the AST or may change behaviour (" +
+          UnsafeCodes() +
+          "). Each file is replaced all at once and keeps its newline style. The findings that remain and a summary "
+          "(N fixed in M files, what remains and why) go to stderr.\ne.g.: trajc fix src/ --diff | patch -p0");
   cmd->add_option("paths", o->paths, "Python files, and folders to search for *.py")->required();
   AddCodeOptions(cmd, *codes, true);
   cmd->add_option("--max-line-length", o->max_line_length, "E501's limit (E501 has no fix; it is reported)")
@@ -282,7 +336,11 @@ void AddFixCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("--diff", o->diff,
                 "Write nothing; print a unified diff of the fixes (--- PATH / +++ PATH, applies with patch -p0)");
   cmd->add_flag("--unsafe-fixes", o->unsafe_fixes,
-                "Also apply the fixes `trajc lint --help` marks unsafe (F401, E711, E712, ...)");
+                "Also apply the fixes `trajc lint --help` marks unsafe (" + UnsafeCodes() + ")");
+  o->jobs = DefaultJobs();
+  cmd->add_option("-j,--jobs", o->jobs,
+                  "Files fixed at once (1 to 256) [default: the number of cores]; the output does not depend on it")
+      ->check(IntegerIn(1, 256, "1 to 256"));
   cmd->add_flag("-q,--quiet", o->quiet, "No remaining findings or summary on stderr (errors still)");
   cmd->footer("\nExit codes: 0 no selected finding remains (with --diff: would remain); 1 findings remain (listed "
               "on stderr) or an input could not be fixed (a located error; the other files are still fixed); 2 "

@@ -37,6 +37,7 @@ struct FixOptions {
   bool diff = false;
   bool unsafe_fixes = false;
   bool quiet = false;  // no remaining findings or summary on stderr (errors still)
+  unsigned jobs = 1;   // files fixed at once
 };
 
 inline constexpr int kMaxFixRounds = 100;

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "cli/command.h"
+#include "core/big_stack.h"
 #include "core/json.h"
 #include "lint/lint.h"
 
@@ -39,24 +40,32 @@ int RunLint(const LintOptions& o) {
   for (const Error& e : errors) std::cerr << e.what() << "\n";
   size_t bad_inputs = errors.size();
 
+  // Each file's findings (or its error) in its own slot, printed in file order: the
+  // output does not depend on --jobs.
+  struct FileLint {
+    std::vector<lint::Issue> issues;
+    std::string error;
+  };
+  std::vector<FileLint> results(files.size());
+  ParallelFor(files.size(), o.jobs, [&](size_t i) {
+    FileLint& r = results[i];
+    try {
+      const std::string text = ReadPythonSource(files[i]);
+      if (options.select.empty()) return;  // lint::Options reads an empty list as "the defaults"
+      lint::Options file_options = options;
+      file_options.filename = files[i];  // pyflakes reads an `__init__.py` apart (no F822)
+      r.issues = lint::Analyze(text, file_options);
+    } catch (const Error& e) {  // unreadable, or a syntax tree too deep for trajc: not linted
+      r.error = e.what();
+    }
+  });
   std::vector<Located> found;
-  for (const std::string& path : files) {
-    std::string text;
-    try {
-      text = ReadPythonSource(path);
-    } catch (const Error& e) {
-      std::cerr << e.what() << "\n";
-      ++bad_inputs;
-      continue;
-    }
-    if (options.select.empty()) continue;  // lint::Options reads an empty list as "the defaults"
-    options.filename = path;  // pyflakes reads an `__init__.py` apart (no F822)
-    try {
-      for (lint::Issue& issue : lint::Analyze(text, options)) found.push_back({&path, std::move(issue)});
-    } catch (const Error& e) {  // a syntax tree too deep for trajc: this file is not linted
-      std::cerr << e.what() << "\n";
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!results[i].error.empty()) {
+      std::cerr << results[i].error << "\n";
       ++bad_inputs;
     }
+    for (lint::Issue& issue : results[i].issues) found.push_back({&files[i], std::move(issue)});
   }
   // Per file the analyzer's order is (line, column, code); across files, by path.
   std::stable_sort(found.begin(), found.end(), [](const Located& a, const Located& b) { return *a.path < *b.path; });
@@ -98,6 +107,10 @@ void AddLintCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("paths", o->paths, "Python files, and folders to search for *.py")->required();
   AddCodeOptions(cmd, *codes, true);
   cmd->add_option("--max-line-length", o->max_line_length, "E501's limit")->capture_default_str();
+  o->jobs = DefaultJobs();
+  cmd->add_option("-j,--jobs", o->jobs,
+                  "Files linted at once (1 to 256) [default: the number of cores]; the output does not depend on it")
+      ->check(IntegerIn(1, 256, "1 to 256"));
   cmd->add_flag("--json", o->json,
                 "Print one JSON array of {path, line, column, code, message, fixable} instead of the lines");
   cmd->footer("\nExit codes: 0 nothing found; 1 findings printed, or an input could not be linted (a located "

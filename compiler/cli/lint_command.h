@@ -26,6 +26,7 @@ struct LintOptions {
   CodeSelection codes;
   int max_line_length = 79;
   bool json = false;
+  unsigned jobs = 1;  // files linted at once
 };
 
 int RunLint(const LintOptions& options);

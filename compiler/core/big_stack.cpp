@@ -3,7 +3,10 @@
 #include <pthread.h>
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <atomic>
 #include <exception>
+#include <mutex>
 #include <vector>
 
 namespace trajc {
@@ -81,6 +84,27 @@ size_t CurrentThreadStackBytes() {
   pthread_attr_destroy(&attr);
   if (rc != 0 || size == 0) return kDefaultStack;
   return size;
+}
+
+void ParallelFor(size_t items, unsigned threads, const std::function<void(size_t)>& work) {
+  std::atomic<size_t> next{0};
+  std::mutex lock;
+  size_t failed_item = items;
+  std::exception_ptr failure;
+  auto drain = [&](unsigned) {
+    for (size_t i = next++; i < items; i = next++) {
+      try {
+        work(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> hold(lock);
+        if (i < failed_item) failed_item = i, failure = std::current_exception();
+      }
+    }
+  };
+  unsigned n = static_cast<unsigned>(std::min<size_t>(std::max(threads, 1u), std::max<size_t>(items, 1)));
+  if (n <= 1) drain(0);
+  else RunInParallel(n, drain);
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace trajc

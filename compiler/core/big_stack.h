@@ -29,6 +29,14 @@ size_t RunOnBigStack(const std::function<void()>& work, size_t bytes = kBigStack
 // that threw, so that an error does not depend on thread timing.
 void RunInParallel(unsigned n, const std::function<void(unsigned)>& work, size_t bytes = kBigStackBytes);
 
+// Runs work(0) … work(items - 1) on `threads` threads (RunInParallel's stacks; the calling
+// thread alone when threads <= 1), each thread taking the next unclaimed item, so that
+// one large item does not hold up a fixed share of the others. Which thread runs an item
+// must not matter to the result: write each item's output to its own slot and combine the
+// slots in item order afterwards. Rethrows the exception of the lowest item that threw,
+// after every item ran.
+void ParallelFor(size_t items, unsigned threads, const std::function<void(size_t)>& work);
+
 // Bytes of stack the calling thread has in total (its reservation, or the main thread's
 // rlimit); 8 MiB when the system cannot say.
 size_t CurrentThreadStackBytes();

@@ -91,7 +91,9 @@ class Run {
       return out;
     }
     if (!value.is_object()) return value;
-    if (value.contains("$choice")) {
+    // The loader's choice nodes are exactly {$choice, variants}: it refuses any other object
+    // with a "variants" key, so a user's own "$choice" argument is never read as one.
+    if (value.size() == 2 && value.contains("$choice") && value.contains("variants")) {
       size_t k = choice_[value["$choice"].get<size_t>()];
       return Arguments(value["variants"][k], where);
     }

@@ -462,3 +462,37 @@ TEST_CASE("trajc lint reports E999 alone for a file CPython cannot parse; trajc 
     CHECK_THAT(fix.err, Catch::Contains("fixed 0 findings in 0 files"));
   }
 }
+
+// --jobs spreads the files over threads; each file's result has its own slot, printed in
+// file order, so every byte of output is the same at any --jobs.
+TEST_CASE("trajc lint and fix --jobs: the same output at 1, 2 and 7 workers") {
+  fs::path scratch = Scratch("lint-jobs");
+  for (const fs::path& fixture : FixFixtures()) {
+    fs::path to = scratch / "tree" / fs::relative(fixture, kSource);
+    fs::create_directories(to.parent_path());
+    fs::copy_file(fixture, to, fs::copy_options::overwrite_existing);
+  }
+  WriteFile(scratch / "tree" / "bad.py", "x = '\xff'\n");  // a located error among the results
+  std::string lint_1, fix_1;
+  for (const char* jobs : {"1", "2", "7"}) {
+    INFO("--jobs " << jobs);
+    Result lint = TrajcIn(std::string("lint --select=E,W,F --jobs ") + jobs + " tree", scratch);
+    Result fix = TrajcIn(std::string("fix --unsafe-fixes --diff --jobs ") + jobs + " tree", scratch);
+    CHECK(lint.exit_code == 1);
+    CHECK(fix.exit_code == 1);
+    std::string lint_all = lint.out + "\n--\n" + lint.err, fix_all = fix.out + "\n--\n" + fix.err;
+    if (lint_1.empty()) {
+      lint_1 = lint_all, fix_1 = fix_all;
+      CHECK_THAT(lint.err, Catch::Contains("bad.py:1:6: error: invalid UTF-8"));
+      CHECK(Lines(lint.out).size() > 100);
+    } else {
+      CHECK(lint_all == lint_1);
+      CHECK(fix_all == fix_1);
+    }
+  }
+  for (const char* bad : {"0", "257", "-1", "x"}) {
+    Result r = TrajcIn(std::string("lint --jobs ") + bad + " tree", scratch);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("must be an integer from 1 to 256"));
+  }
+}

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
+#include "domains/lint/fix_claims.h"
 #include "domains/lint/lint_environment.h"
+#include "schema/subagent.h"
 
 using trajc::Json;
 using trajc::domains::lint_domain::LintEnvironment;
@@ -56,4 +60,19 @@ TEST_CASE("submit_result is accepted only with the environment's counts") {
   auto lie = env.Call("submit_result", {{"summary", "x"}, {"issues_fixed", 2}, {"issues_remaining", 0}, {"changed_files", {"a.py"}}});
   CHECK_FALSE(lie.ok);
   CHECK(lie.result["error"] == "issues_fixed is 2, the environment says 1");
+}
+
+// The bundled system prompt states what the code table says about fixes, word for word
+// (domains/lint/fix_claims): a new rule or fix fails here until the prompt says so too.
+TEST_CASE("the lint system prompt's claims about fixes are the code table's") {
+  using namespace trajc::domains::lint_domain;
+  trajc::schema::Subagent agent =
+      trajc::schema::LoadSubagent((std::filesystem::path(TRAJC_SOURCE_DIR) / "tool_schemas/lint.yaml").string());
+  INFO("tool_schemas/lint.yaml's system_prompt must contain these sentences:\n" << NoFixClaim() << "\n"
+                                                                               << UnsafeFixClaim());
+  CHECK(agent.system_prompt.find(NoFixClaim()) != std::string::npos);
+  CHECK(agent.system_prompt.find(UnsafeFixClaim()) != std::string::npos);
+  CHECK(NoFixClaim().find("E501") != std::string::npos);
+  CHECK(UnsafeFixClaim().find("F401") != std::string::npos);
+  CHECK(NoFixClaim().find("E704") == std::string::npos);  // not reported by default: not claimed
 }

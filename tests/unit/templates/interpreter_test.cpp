@@ -118,3 +118,20 @@ TEST_CASE("a placeholder without a value is located at the instruction that uses
   InstanceInput in{&t, &f.agent, &facts, &context, 0, 1};
   CHECK_THROWS_WITH(Instantiate(in, env), Catch::EndsWith("t.yaml:3:15: error: template 'demo.count': 'n.x' has no value here"));
 }
+
+// Found by the template fuzzer: an argument the user names "$choice" was read as one of
+// the loader's choice nodes (a crash for a string, a silently wrong phrasing for a number).
+TEST_CASE("a tool argument named $choice is the user's own argument") {
+  Fixture f;
+  std::string yaml = kCount;
+  yaml.replace(yaml.find("      total:"), 0, "      \"$choice\": \"{{path}}\"\n      nested: {\"$choice\": 0}\n");
+  Template t = f.Load(yaml);
+  Json facts = {{"path", "a.py"}, {"items", {1}}, {"n", 1}};
+  Json context = {{"path", "a.py"}};
+  Counter env;
+  InstanceInput in{&t, &f.agent, &facts, &context, 0, 1};
+  Json record = Instantiate(in, env);
+  Json args = Json::parse(record["messages"].back()["tool_calls"][0]["function"]["arguments"].get<std::string>());
+  CHECK(args["$choice"] == "a.py");
+  CHECK(args["nested"] == Json({{"$choice", 0}}));
+}
