@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Speed of `trajc lint` against flake8 on a corpus, and what the analysis costs over the
 # bare tree-sitter parse, all in one run on the same files, single-threaded:
-#   trajc lint --select=<codes> FILES          (trajc lints one file at a time)
+#   trajc lint --jobs 1 --select=<codes> FILES
 #   /usr/bin/flake8 --isolated -j 1 --select=<codes> FILES
 #   parse_only FILES                           (python::SourceTree::Parse of each file, nothing else)
 # <codes> are every code trajc supports (lint_dump --list-codes), so both linters do the
@@ -9,6 +9,8 @@
 # flake8/trajc, and the analysis overhead (trajc - parse) / parse, from wall time and from
 # user CPU time (steadier than wall time on a machine that other work is loading), and,
 # with valgrind, the instruction counts of parse_only and trajc lint on every tenth file.
+# Then both with JOBS workers (default: the cores): trajc lint --jobs JOBS against flake8
+# -j JOBS, and trajc's scaling, its JOBS-worker rate over its own single-thread rate.
 #   bench/lint_speed.sh [CORPUS_DIR]   (default /usr/lib/python3.11; BUILD=build, REPEAT=3,
 #                                       PAIR_REPEAT=3*REPEAT, COUNT=1)
 set -euo pipefail
@@ -61,10 +63,11 @@ for _ in $(seq "$pair_repeat"); do
   times=$(repeat=1 best "$parse_only" "${files[@]}")
   keep_best parse "$times"
   parse_out=$(cat "$tmp/out")
-  times=$(repeat=1 best "$trajc" lint --select="$codes" "${files[@]}")
+  times=$(repeat=1 best "$trajc" lint --jobs 1 --select="$codes" "${files[@]}")
   keep_best trajc "$times"
   trajc_n=$(wc -l <"$tmp/out")
 done
+cp "$tmp/out" "$tmp/trajc_1.out"
 echo "  parse_only: $parse_out (parse_only and trajc lint: best of $pair_repeat runs in turns)"
 times=$(best /usr/bin/flake8 --isolated -j 1 --select="$codes" "${files[@]}")
 read -r flake8_s flake8_u <<<"$times"
@@ -94,9 +97,22 @@ if [ "${COUNT:-1}" != 0 ] && command -v valgrind >/dev/null; then
       awk '/refs:/ { gsub(",", "", $NF); print $NF }'
   }
   parse_i=$(count "$parse_only" "${sample[@]}")
-  trajc_i=$(count "$trajc" lint --select="$codes" "${sample[@]}")
+  trajc_i=$(count "$trajc" lint --jobs 1 --select="$codes" "${sample[@]}")
   awk -v p="$parse_i" -v t="$trajc_i" -v n="${#sample[@]}" 'BEGIN {
     printf "instructions (callgrind, every 10th file: %d files): parse_only %.0fM, trajc lint %.0fM, analysis overhead (trajc - parse) / parse %.2f\n",
       n, p / 1e6, t / 1e6, (t - p) / (p > 0 ? p : 1)
+  }'
+fi
+
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+if [ "$jobs" -gt 1 ]; then
+  read -r trajc_js _ <<<"$(best "$trajc" lint --jobs "$jobs" --select="$codes" "${files[@]}")"
+  cmp -s "$tmp/out" "$tmp/trajc_1.out" || { echo "trajc lint --jobs $jobs printed other lines than --jobs 1" >&2; exit 1; }
+  read -r flake8_js _ <<<"$(best /usr/bin/flake8 --isolated -j "$jobs" --select="$codes" "${files[@]}")"
+  printf "%-44s %9s\n" "trajc lint --jobs $jobs" "$trajc_js"
+  printf "%-44s %9s\n" "flake8 --isolated -j $jobs" "$flake8_js"
+  awk -v j="$jobs" -v t1="$trajc_s" -v tj="$trajc_js" -v fj="$flake8_js" 'BEGIN {
+    printf "%d workers (wall): trajc scales %.2fx over its single thread; speedup flake8/trajc %.1fx\n",
+      j, t1 / (tj > 0 ? tj : 0.001), fj / (tj > 0 ? tj : 0.001)
   }'
 fi
