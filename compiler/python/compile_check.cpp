@@ -10,9 +10,12 @@
 // earliest one is CPython's parser error.
 #include "python/compile_check.h"
 
+#include <string>
 #include <utility>
 
+#include "core/text_lines.h"
 #include "python/compile_check_internal.h"
+#include "python/node_kind.h"
 
 namespace trajc::python::compile_check_internal {
 
@@ -55,6 +58,40 @@ std::optional<CError> FindCompileError(const std::vector<std::string_view>& line
   if (toks.unclosed && parsed->severity != Severity::kUnexpectedIndent && parsed->key_row > toks.unclosed_row)
     return toks.unclosed;
   return parsed->error;
+}
+
+}  // namespace trajc::python
+
+namespace trajc::python {
+
+bool IsOneExpression(std::string_view text) {
+  std::string normalized;
+  normalized.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      normalized += text[i];
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      normalized += '\n';
+    }
+  }
+  try {
+    SourceTree tree = SourceTree::Parse(normalized);
+    FlatTree flat(tree.root());
+    if (FindCompileError(trajc::SplitLines(tree.text()), &tree, &flat)) return false;
+    if (ts_node_has_error(tree.root())) return false;
+    int statements = 0;
+    bool expression = false;
+    for (TSNode c : flat.NamedChildren(tree.root())) {
+      if (Is(c, kind::kComment)) continue;
+      ++statements;
+      TSNode first = ts_node_named_child_count(c) > 0 ? ts_node_named_child(c, 0) : TSNode{};
+      expression = Is(c, kind::kExpressionStatement) && !Is(first, kind::kAssignment) &&
+                   !Is(first, kind::kAugmentedAssignment);
+    }
+    return statements == 1 && expression;
+  } catch (const Error&) {
+    return false;  // nested deeper than trajc parses: CPython's parser refuses far less deep
+  }
 }
 
 }  // namespace trajc::python
