@@ -74,6 +74,21 @@ bool IsOneExpression(std::string_view text) {
       normalized += '\n';
     }
   }
+  // tree-sitter-python reads a leading `*` only before a name (`*Ts`), CPython before any
+  // operand (`*tuple[int, ...]` starts with a name, `*(a, b)` and `*None` do not): that
+  // one-line one is asked inside brackets, where `[*x\n]` holds exactly when `*x` is a
+  // statement (blank lines before it change nothing; a line break inside would).
+  const size_t star = normalized.find_first_not_of('\n');
+  if (star != std::string::npos && normalized.compare(star, 1, "*") == 0 && normalized.size() > star + 1 &&
+      normalized[star + 1] != '*' && normalized[star + 1] != '=' && normalized.find('\n', star) == std::string::npos) {
+    try {
+      if (ts_node_has_error(SourceTree::Parse(normalized).root())) {
+        return IsOneExpression("[" + normalized.substr(star) + "\n]");
+      }
+    } catch (const Error&) {
+      return false;
+    }
+  }
   try {
     SourceTree tree = SourceTree::Parse(normalized);
     FlatTree flat(tree.root());
@@ -82,7 +97,7 @@ bool IsOneExpression(std::string_view text) {
     int statements = 0;
     bool expression = false;
     for (TSNode c : flat.NamedChildren(tree.root())) {
-      if (Is(c, kind::kComment)) continue;
+      if (Is(c, kind::kComment) || Is(c, kind::kLineContinuation)) continue;
       ++statements;
       TSNode first = ts_node_named_child_count(c) > 0 ? ts_node_named_child(c, 0) : TSNode{};
       expression = Is(c, kind::kExpressionStatement) && !Is(first, kind::kAssignment) &&

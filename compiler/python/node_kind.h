@@ -104,6 +104,7 @@ inline const NodeKind kKeywordPattern{"keyword_pattern"};
 inline const NodeKind kKeywordSeparator{"keyword_separator"};
 inline const NodeKind kLambda{"lambda"};
 inline const NodeKind kList{"list"};
+inline const NodeKind kLineContinuation{"line_continuation"};
 inline const NodeKind kListComprehension{"list_comprehension"};
 inline const NodeKind kListPattern{"list_pattern"};
 inline const NodeKind kListSplatPattern{"list_splat_pattern"};

@@ -117,7 +117,17 @@ void Walker::StringAnnotation(const Deferred& d) {
 void Walker::AnnotationNames(std::string text, TSNode at) {
   std::vector<std::string> pending{std::move(text)};
   while (!pending.empty()) {
-    std::string source = std::move(pending.back()) + "\n";
+    // CPython reads "\r\n" and "\r" in a str's source as "\n" (as IsOneExpression does).
+    std::string source;
+    for (size_t i = 0; i < pending.back().size(); ++i) {
+      char c = pending.back()[i];
+      if (c != '\r') {
+        source += c;
+      } else if (i + 1 >= pending.back().size() || pending.back()[i + 1] != '\n') {
+        source += '\n';
+      }
+    }
+    source += '\n';
     pending.pop_back();
     auto lines = python::SplitLines(source);
     python::Tokens toks = python::Tokenize(lines);

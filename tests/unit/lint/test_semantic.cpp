@@ -4,9 +4,11 @@
 #include <catch2/catch.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "lint/semantic/model.h"
 #include "lint/source.h"
+#include "python/compile_check.h"
 #include "python/flat_tree.h"
 
 namespace {
@@ -133,5 +135,22 @@ TEST_CASE("semantic: facts of the model") {
   for (const Case& c : cases) {
     INFO(c.title);
     CHECK(Facts(c.source) == c.facts);
+  }
+}
+
+TEST_CASE("semantic: what pyflakes accepts as an annotation's text (ast.parse, one expression)") {
+  // Each verdict is CPython 3.11's: ast.parse(text) succeeds and its body is one Expr.
+  const std::pair<const char*, bool> cases[] = {
+      {"", false},           {" int", false},        {"\nint", true},         {"int;", true},
+      {"int; str", false},   {"x = 1", false},       {"# c", false},          {"int  # c", true},
+      {"x := 1", false},     {"(x := 1)", true},     {"print x", false},      {"*a", true},
+      {"*tuple[int, ...]", true}, {"(*a)", false},   {"*None", true},         {"\\\nint", true},
+      {"a\rb", false},       {"\r\nint", true},      {"b'x' 'y'", false},     {"async", false},
+      {"-yield", false},     {"yield x", true},      {"lambda: 0", true},     {"1 +", false},
+      {"x.y", true},         {"**a", false},         {"{**a}", true},
+  };
+  for (const auto& [text, ok] : cases) {
+    INFO(text);
+    CHECK(trajc::python::IsOneExpression(text) == ok);
   }
 }
