@@ -36,8 +36,13 @@
 #include "lint/rules/pycodestyle/whitespace_around_operator.h"
 #include "lint/rules/pycodestyle/whitespace_before_comment.h"
 #include "lint/rules/pycodestyle/whitespace_before_parameters.h"
+#include "lint/rules/pyflakes/annotation_syntax_error.h"
+#include "lint/rules/pyflakes/duplicate_argument.h"
 #include "lint/rules/pyflakes/fstring_missing_placeholders.h"
+#include "lint/rules/pyflakes/future_import.h"
+#include "lint/rules/pyflakes/import_shadowed_by_loop_var.h"
 #include "lint/rules/pyflakes/import_star.h"
+#include "lint/rules/pyflakes/import_star_not_permitted.h"
 #include "lint/rules/pyflakes/is_literal.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
 #include "lint/rules/pyflakes/undefined_export.h"
@@ -130,6 +135,11 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckUndefinedNames(facts, found);
     CheckUndefinedExports(facts, found);
     CheckUndefinedLocals(facts, found);
+    CheckImportShadowedByLoopVar(facts, found);
+    CheckFutureImports(facts, found);
+    CheckImportStarNotPermitted(facts, found);
+    CheckAnnotationSyntaxErrors(facts, found);
+    CheckDuplicateArguments(facts, found);
   }
   std::erase_if(found, [&](const Finding& f) { return noqa.Suppresses(f.row, f.code); });
   return found;

@@ -34,8 +34,13 @@
 #include "lint/rules/pycodestyle/whitespace_around_operator.h"
 #include "lint/rules/pycodestyle/whitespace_before_comment.h"
 #include "lint/rules/pycodestyle/whitespace_before_parameters.h"
+#include "lint/rules/pyflakes/annotation_syntax_error.h"
+#include "lint/rules/pyflakes/duplicate_argument.h"
 #include "lint/rules/pyflakes/fstring_missing_placeholders.h"
+#include "lint/rules/pyflakes/future_import.h"
+#include "lint/rules/pyflakes/import_shadowed_by_loop_var.h"
 #include "lint/rules/pyflakes/import_star.h"
+#include "lint/rules/pyflakes/import_star_not_permitted.h"
 #include "lint/rules/pyflakes/is_literal.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
 #include "lint/rules/pyflakes/undefined_export.h"
@@ -109,14 +114,21 @@ constexpr std::array kRegistry = {
     &kAmbiguousFunctionName,
     &kSyntaxError,
     &kUnusedImport,
+    &kImportShadowedByLoopVar,
     &kImportStar,
+    &kLateFutureImport,
     &kImportStarUsage,
+    &kImportStarNotPermitted,
+    &kFutureFeatureNotDefined,
     &kFStringMissingPlaceholders,
     &kIsLiteral,
+    &kForwardAnnotationSyntaxError,
+    &kCommentAnnotationSyntaxError,
     &kRedefinedWhileUnused,
     &kUndefinedName,
     &kUndefinedExport,
     &kUndefinedLocal,
+    &kDuplicateArgument,
     &kUnusedVariable,
     &kTabIndentation,
     &kTrailingWhitespace,

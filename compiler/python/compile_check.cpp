@@ -10,9 +10,12 @@
 // earliest one is CPython's parser error.
 #include "python/compile_check.h"
 
+#include <string>
 #include <utility>
 
+#include "core/text_lines.h"
 #include "python/compile_check_internal.h"
+#include "python/node_kind.h"
 
 namespace trajc::python::compile_check_internal {
 
@@ -55,6 +58,55 @@ std::optional<CError> FindCompileError(const std::vector<std::string_view>& line
   if (toks.unclosed && parsed->severity != Severity::kUnexpectedIndent && parsed->key_row > toks.unclosed_row)
     return toks.unclosed;
   return parsed->error;
+}
+
+}  // namespace trajc::python
+
+namespace trajc::python {
+
+bool IsOneExpression(std::string_view text) {
+  std::string normalized;
+  normalized.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      normalized += text[i];
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      normalized += '\n';
+    }
+  }
+  // tree-sitter-python reads a leading `*` only before a name (`*Ts`), CPython before any
+  // operand (`*tuple[int, ...]` starts with a name, `*(a, b)` and `*None` do not): that
+  // one-line one is asked inside brackets, where `[*x\n]` holds exactly when `*x` is a
+  // statement (blank lines before it change nothing; a line break inside would).
+  const size_t star = normalized.find_first_not_of('\n');
+  if (star != std::string::npos && normalized.compare(star, 1, "*") == 0 && normalized.size() > star + 1 &&
+      normalized[star + 1] != '*' && normalized[star + 1] != '=' && normalized.find('\n', star) == std::string::npos) {
+    try {
+      if (ts_node_has_error(SourceTree::Parse(normalized).root())) {
+        return IsOneExpression("[" + normalized.substr(star) + "\n]");
+      }
+    } catch (const Error&) {
+      return false;
+    }
+  }
+  try {
+    SourceTree tree = SourceTree::Parse(normalized);
+    FlatTree flat(tree.root());
+    if (FindCompileError(trajc::SplitLines(tree.text()), &tree, &flat)) return false;
+    if (ts_node_has_error(tree.root())) return false;
+    int statements = 0;
+    bool expression = false;
+    for (TSNode c : flat.NamedChildren(tree.root())) {
+      if (Is(c, kind::kComment) || Is(c, kind::kLineContinuation)) continue;
+      ++statements;
+      TSNode first = ts_node_named_child_count(c) > 0 ? ts_node_named_child(c, 0) : TSNode{};
+      expression = Is(c, kind::kExpressionStatement) && !Is(first, kind::kAssignment) &&
+                   !Is(first, kind::kAugmentedAssignment);
+    }
+    return statements == 1 && expression;
+  } catch (const Error&) {
+    return false;  // nested deeper than trajc parses: CPython's parser refuses far less deep
+  }
 }
 
 }  // namespace trajc::python

@@ -25,4 +25,11 @@ namespace trajc::python {
 std::optional<CError> FindCompileError(const std::vector<std::string_view>& lines, const SourceTree* tree,
                                        const FlatTree* flat);
 
+// Whether `text` is what pyflakes accepts as a string annotation or a type comment's part:
+// `ast.parse(text)` succeeds and the module's body is exactly one expression statement
+// ("" and "x = 1" are not; "x;" and "\nx  # c" are). `text` is a Python str's UTF-8 (a
+// decoded string literal); its "\r\n" and "\r" read as "\n", as CPython's string input
+// does. Parses `text` afresh (linear in its size); never throws.
+bool IsOneExpression(std::string_view text);
+
 }  // namespace trajc::python

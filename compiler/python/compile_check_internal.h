@@ -150,6 +150,8 @@ class Checker {
 
   // compile_check_tree.cpp
   void TreeRules();
+  void Starred();
+  void MixedBytes();
   bool DefaultBeforePlain(size_t parameters);
   size_t TokenAt(TSPoint p) const;
   void TreeFallback();

@@ -56,7 +56,27 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       continue;
     }
     const CToken& a = t_[j - 1];
-    if (IsOp(b, ";")) continue;
+    // `async` is a keyword: only `async def`, `async for` and `async with` use it.
+    // CPython stops at the token after a leading `async`, at `async` itself elsewhere.
+    if (IsWord(a, "async") && !In(b, {"def"_w, "for"_w, "with"_w})) {
+      Generic(j - 1 == first ? j : j - 1);
+      return;
+    }
+    // `yield` is no operand: an operator before it needs parentheses around it.
+    if (IsWord(b, "yield") && (In(a, {"*"_w, "**"_w}) || (NeedsOperand(a) && !In(a, {"="_w, "+="_w, "-="_w, "*="_w,
+        "/="_w, "//="_w, "%="_w, "**="_w, "@="_w, "&="_w, "|="_w, "^="_w, ">>="_w, "<<="_w, ":="_w, "->"_w, "."_w,
+        "assert"_w, "del"_w, "if"_w, "elif"_w, "while"_w, "for"_w, "with"_w, "global"_w, "nonlocal"_w, "class"_w,
+        "from"_w, "as"_w, "import"_w})))) {
+      Generic(j);
+      return;
+    }
+    if (IsOp(b, ";")) {
+      if (NeedsOperand(a)) {
+        Generic(j);
+        return;
+      }
+      continue;
+    }
     // `from ...pkg import x`: the tokenizer reads `...` as one ELLIPSIS token, which the
     // import rule takes as three dots, not as the constant it is elsewhere.
     auto import_dots = [&] {

@@ -1,6 +1,10 @@
 // python/compile_check_tree — what is read from tree-sitter's tree rather than the
-// tokens: a parameter without a default after one with a default, and, when no rule
+// tokens: a parameter without a default after one with a default, a starred expression
+// where the grammar has none, and, when no rule
 // explains an ERROR or MISSING node, "invalid syntax" at its first token.
+#include <string_view>
+#include <vector>
+
 #include "python/compile_check_internal.h"
 #include "python/node_kind.h"
 #include "python/parse.h"
@@ -13,10 +17,108 @@ void Checker::TreeRules() {
   static const NodeKind kParameterList{"parameters"};
   static const NodeKind kLambdaParameterList{"lambda_parameters"};
   const std::vector<FlatTree::Node>& nodes = flat_->nodes();
+  Starred();
+  MixedBytes();
   for (size_t i = 0; i < nodes.size(); ++i) {
     if ((kParameterList.Matches(nodes[i].symbol) || kLambdaParameterList.Matches(nodes[i].symbol)) &&
         DefaultBeforePlain(i))
       return;
+  }
+}
+
+// A starred expression where CPython's grammar has no `*`: alone in parentheses ("cannot
+// use starred expression here"), a dictionary's value, a comprehension's element (each
+// with its own message), or the operand of an operator or `await`, a lambda's body, a
+// keyword argument's value, a conditional's condition or alternative, and any `**x`
+// outside dicts and calls (tree-sitter reads it as `*(*x)`) ("invalid syntax"); all at
+// the `*`. (A starred left operand, `*a or b`, fails elsewhere in
+// CPython: not proposed.) Parents are tracked with a stack over the preorder array.
+void Checker::Starred() {
+  static const NodeKind kListSplat{"list_splat"};
+  static const NodeKind kTuple{"tuple"};
+  static const NodeKind kUnaryOperator{"unary_operator"};
+  static const NodeKind kNotOperator{"not_operator"};
+  static const NodeKind kBooleanOperator{"boolean_operator"};
+  static const NodeKind kComparisonOperator{"comparison_operator"};
+  static const NodeKind kConditionalExpression{"conditional_expression"};
+  static const NodeKind kPair{"pair"};
+  static const NodeKind kAwait{"await"};
+  const std::vector<FlatTree::Node>& nodes = flat_->nodes();
+  std::vector<size_t> parents;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    while (!parents.empty() && nodes[parents.back()].end <= i) parents.pop_back();
+    if (kListSplat.Matches(nodes[i].symbol) && !parents.empty()) {
+      const FlatTree::Node& p = nodes[parents.back()];
+      const bool first = parents.back() + 1 == i;  // the parent's first named child
+      bool alone = false, operand = false;
+      std::string_view message;  // when more specific than "invalid syntax"
+      TSNode star = nodes[i].node;  // where the `*` (or `**`) token starts
+      // `**x` (or `**x.y`) read as `*(*x)`: CPython's `**` token fits only dicts and calls.
+      size_t outer = parents.size();
+      while (outer > 0 && nodes[parents[outer - 1]].start + 1 >= nodes[i].start) {
+        --outer;
+        if (kListSplat.Matches(nodes[parents[outer]].symbol) && nodes[parents[outer]].start + 1 == nodes[i].start) break;
+      }
+      if (outer < parents.size() && kListSplat.Matches(nodes[parents[outer]].symbol) &&
+          nodes[parents[outer]].start + 1 == nodes[i].start) {
+        operand = true;
+        star = nodes[parents[outer]].node;
+      } else if (kTuple.Matches(p.symbol) || kind::kParenthesizedExpression.Matches(p.symbol)) {
+        alone = nodes[i].end == p.end && first;
+        for (uint32_t k = 0; alone && k < ts_node_child_count(p.node); ++k) {
+          alone = std::string_view(ts_node_type(ts_node_child(p.node, k))) != ",";
+        }
+      } else if (kPair.Matches(p.symbol)) {
+        operand = !first;
+        message = "cannot use a starred expression in a dictionary value";
+      } else if (kind::kListComprehension.Matches(p.symbol) || kind::kSetComprehension.Matches(p.symbol) ||
+                 kind::kGeneratorExpression.Matches(p.symbol)) {
+        operand = ts_node_eq(Field(p.node, field::kBody), nodes[i].node);
+        message = "iterable unpacking cannot be used in comprehension";
+      } else if (kUnaryOperator.Matches(p.symbol) || kNotOperator.Matches(p.symbol) || kAwait.Matches(p.symbol)) {
+        operand = true;
+      } else if (kind::kBinaryOperator.Matches(p.symbol) || kBooleanOperator.Matches(p.symbol) ||
+                 kComparisonOperator.Matches(p.symbol) || kConditionalExpression.Matches(p.symbol)) {
+        operand = !first;
+      } else if (kind::kLambda.Matches(p.symbol) || kind::kKeywordArgument.Matches(p.symbol)) {
+        operand = ts_node_eq(Field(p.node, kind::kLambda.Matches(p.symbol) ? field::kBody : field::kValue), nodes[i].node);
+      }
+      if (alone || operand) {
+        size_t at = TokenAt(ts_node_start_point(star));
+        if (at < t_.size() && alone) {
+          Propose(at, at, "SyntaxError", "cannot use starred expression here", Severity::kSpecific);
+        } else if (at < t_.size() && !message.empty()) {
+          Propose(at, at, "SyntaxError", std::string(message), Severity::kSpecific);
+        } else if (at < t_.size()) {
+          Generic(at);
+        }
+      }
+    }
+    parents.push_back(i);
+  }
+}
+
+// Implicit concatenation of bytes with str ("cannot mix bytes and nonbytes literals"),
+// which CPython reports at the token after the last string.
+void Checker::MixedBytes() {
+  static const NodeKind kConcatenated{"concatenated_string"};
+  const std::vector<FlatTree::Node>& nodes = flat_->nodes();
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (!kConcatenated.Matches(nodes[i].symbol)) continue;
+    int bytes = 0, total = 0;
+    flat_->ForEachChild(i, [&](const FlatTree::Node& c) {
+      if (!kind::kString.Matches(c.symbol)) return;
+      std::string_view text = tree_->TextOf(c.node);
+      std::string_view prefix = text.substr(0, text.find_first_of("'\""));
+      ++total;
+      if (prefix.find_first_of("bB") != std::string_view::npos) ++bytes;
+    });
+    if (bytes == 0 || bytes == total) continue;
+    TSPoint end = ts_node_end_point(nodes[i].node);
+    size_t at = TokenAt(end);
+    if (at >= t_.size()) continue;
+    Propose(at, at, "SyntaxError", "cannot mix bytes and nonbytes literals", Severity::kSpecific);
+    return;
   }
 }
 

@@ -47,6 +47,7 @@ inline TSNode Field(TSNode node, const FieldName& field) { return field.Of(node)
 // The node kinds and fields trajc reads, each resolved once at start-up.
 namespace kind {
 inline const NodeKind kAliasedImport{"aliased_import"};
+inline const NodeKind kArgumentList{"argument_list"};
 inline const NodeKind kAsPattern{"as_pattern"};
 inline const NodeKind kAsPatternTarget{"as_pattern_target"};
 inline const NodeKind kAssignment{"assignment"};
@@ -68,6 +69,7 @@ inline const NodeKind kDecorator{"decorator"};
 inline const NodeKind kDefaultParameter{"default_parameter"};
 inline const NodeKind kDeleteStatement{"delete_statement"};
 inline const NodeKind kDictionaryComprehension{"dictionary_comprehension"};
+inline const NodeKind kDictionarySplat{"dictionary_splat"};
 inline const NodeKind kDictionarySplatPattern{"dictionary_splat_pattern"};
 inline const NodeKind kDottedName{"dotted_name"};
 inline const NodeKind kElifClause{"elif_clause"};
@@ -78,6 +80,7 @@ inline const NodeKind kEscapeSequence{"escape_sequence"};
 inline const NodeKind kExceptClause{"except_clause"};
 inline const NodeKind kExceptGroupClause{"except_group_clause"};
 inline const NodeKind kExpressionList{"expression_list"};
+inline const NodeKind kExpressionStatement{"expression_statement"};
 inline const NodeKind kFalse{"false"};
 inline const NodeKind kFinallyClause{"finally_clause"};
 inline const NodeKind kFloat{"float"};
@@ -101,6 +104,7 @@ inline const NodeKind kKeywordPattern{"keyword_pattern"};
 inline const NodeKind kKeywordSeparator{"keyword_separator"};
 inline const NodeKind kLambda{"lambda"};
 inline const NodeKind kList{"list"};
+inline const NodeKind kLineContinuation{"line_continuation"};
 inline const NodeKind kListComprehension{"list_comprehension"};
 inline const NodeKind kListPattern{"list_pattern"};
 inline const NodeKind kListSplatPattern{"list_splat_pattern"};
@@ -132,6 +136,7 @@ inline const NodeKind kWithStatement{"with_statement"};
 namespace field {
 inline const FieldName kAlias{"alias"};
 inline const FieldName kAlternative{"alternative"};
+inline const FieldName kArguments{"arguments"};
 inline const FieldName kAttribute{"attribute"};
 inline const FieldName kBody{"body"};
 inline const FieldName kConsequence{"consequence"};

@@ -3,10 +3,13 @@
 // subscript), and `# type:` comments, whose names load as pyflakes reads them.
 #include <cctype>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "lint/semantic/builtins.h"
 #include "lint/semantic/walker.h"
+#include "python/compile_check.h"
+#include "python/literal.h"
 #include "python/node_kind.h"
 #include "python/tokenize.h"
 
@@ -57,34 +60,117 @@ void Walker::CollectStringContent(TSNode node, std::string& out) {
   }
 }
 
+// pyflakes' handleAnnotation, for a `type` node or an expression read as one.
 void Walker::Annotation(TSNode node) {
+  // A whole annotation that is a string is parsed later, and a syntax error in it is
+  // reported at the def or the annotated assignment.
+  if (!in_annotation_) {
+    TSNode inner = !Is(node, kind::kType)                 ? node
+                   : ts_node_named_child_count(node) == 1 ? ts_node_named_child(node, 0)
+                                                          : TSNode{};
+    while (Is(inner, kind::kParenthesizedExpression) && ts_node_named_child_count(inner) == 1) {
+      inner = ts_node_named_child(inner, 0);
+    }
+    if ((Is(inner, kind::kString) || Is(inner, kind::kConcatenatedString)) && IsPlainString(inner)) {
+      Deferred d{inner, stack_, Deferred::kStringAnnotation};
+      d.report_at = annotation_owner_;
+      deferred_.push_back(std::move(d));
+      return;
+    }
+  }
   if (future_annotations_) {
     deferred_.push_back({node, stack_, Deferred::kPostponedAnnotation});
     return;
   }
   bool saved = in_annotation_;
   in_annotation_ = true;
-  VisitChildren(node);
+  if (Is(node, kind::kType)) {
+    VisitChildren(node);  // the `type` node itself would come back here
+  } else {
+    Visit(node);
+  }
   in_annotation_ = saved;
 }
 
-// Names in a string annotation: tokenize its contents, every NAME not after a '.' loads.
-void Walker::StringAnnotation(TSNode node) {
-  std::string content;
-  CollectStringContent(node, content);
-  std::string text = content + "\n";
-  auto lines = python::SplitLines(text);
-  python::Tokens toks = python::Tokenize(lines);
-  std::string_view prev;
+// pyflakes' handleStringAnnotation: the string's value must be one expression, or it is
+// reported (F722) and none of its names load; bytes are no annotation at all.
+void Walker::StringAnnotation(const Deferred& d) {
+  std::optional<python::Value> value = python::LiteralOf(*src_.tree, d.node);
+  if (!value || value->kind != python::Value::Kind::kStr) return;  // bytes, or \N{...} trajc does not decode
+  if (!python::IsOneExpression(value->str)) {
+    facts_.forward_annotation_errors.push_back({Locate(ts_node_is_null(d.report_at) ? d.node : d.report_at), value->str});
+    return;
+  }
   bool saved = postponed_;
   postponed_ = true;
-  string_annotation_ = node;
-  for (const auto& tok : toks.tokens) {
-    if (tok.type == python::TokenType::kName && prev != ".") Load(tok.text, node);
-    if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline) prev = tok.text;
-  }
+  string_annotation_ = d.node;
+  AnnotationNames(value->str, d.node);
   postponed_ = saved;
   string_annotation_ = TSNode{};
+}
+
+// The names of annotation text that parses (pyflakes visits its tree): every NAME not
+// after a '.' and not a keyword loads. A string in it is an annotation too, checked and
+// read the same way with its errors reported at `at`, except in `Literal[...]` and after
+// the first argument of `Annotated[...]`, which hold values. A work list, not recursion:
+// each level of quoting is one more string.
+void Walker::AnnotationNames(std::string text, TSNode at) {
+  std::vector<std::string> pending{std::move(text)};
+  while (!pending.empty()) {
+    // CPython reads "\r\n" and "\r" in a str's source as "\n" (as IsOneExpression does).
+    std::string source;
+    for (size_t i = 0; i < pending.back().size(); ++i) {
+      char c = pending.back()[i];
+      if (c != '\r') {
+        source += c;
+      } else if (i + 1 >= pending.back().size() || pending.back()[i + 1] != '\n') {
+        source += '\n';
+      }
+    }
+    source += '\n';
+    pending.pop_back();
+    auto lines = python::SplitLines(source);
+    python::Tokens toks = python::Tokenize(lines);
+    // Per open bracket: 'v' holds values, 'a' is Annotated's (its type comes first), 't' else.
+    std::vector<char> brackets;
+    std::string strings;  // adjacent STRING tokens: one implicitly concatenated literal
+    auto flush = [&] {
+      if (strings.empty()) return;
+      std::optional<python::Value> v = python::ParseLiteral(strings);
+      strings.clear();
+      if (!v || v->kind != python::Value::Kind::kStr || (!brackets.empty() && brackets.back() == 'v')) return;
+      if (python::IsOneExpression(v->str)) {
+        pending.push_back(std::move(v->str));
+      } else {
+        facts_.forward_annotation_errors.push_back({Locate(at), std::move(v->str)});
+      }
+    };
+    std::string_view prev;
+    for (const auto& tok : toks.tokens) {
+      if (tok.type == python::TokenType::kNl || tok.type == python::TokenType::kNewline ||
+          tok.type == python::TokenType::kComment) {
+        continue;
+      }
+      if (tok.type == python::TokenType::kString) {
+        strings.append(tok.text).push_back(' ');
+        continue;
+      }
+      flush();
+      if (tok.type == python::TokenType::kName && prev != "." && !IsKeyword(tok.text)) Load(tok.text, at);
+      if (tok.text == "(" || tok.text == "[" || tok.text == "{") {
+        const bool values = !brackets.empty() && brackets.back() == 'v';
+        brackets.push_back(values || (tok.text == "[" && prev == "Literal") ? 'v'
+                           : tok.text == "[" && prev == "Annotated"        ? 'a'
+                                                                            : 't');
+      } else if (tok.text == ")" || tok.text == "]" || tok.text == "}") {
+        if (!brackets.empty()) brackets.pop_back();
+      } else if (tok.text == "," && !brackets.empty() && brackets.back() == 'a') {
+        brackets.back() = 'v';
+      }
+      prev = tok.text;
+    }
+    flush();
+  }
 }
 
 // pyflakes' type comments: a `# type:` comment (not `# type: ignore`) belongs to the
@@ -135,16 +221,25 @@ void Walker::HandleTypeComments(TSNode node) {
     size_t b = comment.find_first_not_of(" \t\f\v");
     size_t e = comment.find_last_not_of(" \t\f\v\r\n");
     comment = b == std::string::npos ? std::string() : comment.substr(b, e - b + 1);
+    // TYPE_FUNC_RE, `^(\(.*?\))\s*->\s*(.*)$`: the first `)` followed by `->`.
     std::vector<std::string> parts;
-    size_t arrow = comment.find("->");
-    if (!comment.empty() && comment[0] == '(' && arrow != std::string::npos &&
-        comment.rfind(')', arrow) != std::string::npos) {
-      std::string args = comment.substr(0, comment.rfind(')', arrow) + 1);
+    size_t close = std::string::npos;
+    for (size_t p = comment.find(')'); !comment.empty() && comment[0] == '(' && p != std::string::npos;
+         p = comment.find(')', p + 1)) {
+      size_t q = comment.find_first_not_of(" \t\f\v", p + 1);
+      if (q != std::string::npos && comment.compare(q, 2, "->") == 0) {
+        close = p;
+        break;
+      }
+    }
+    if (close != std::string::npos) {
+      std::string args = comment.substr(0, close + 1);
       std::erase(args, '*');
-      std::string ret = comment.substr(arrow + 2);
-      size_t rb = ret.find_first_not_of(" \t");
+      std::string ret = comment.substr(comment.find("->", close) + 2);
+      size_t rb = ret.find_first_not_of(" \t\f\v");
+      size_t re = ret.find_last_not_of(" \t\f\v");
       parts.push_back(args);
-      parts.push_back(rb == std::string::npos ? std::string() : ret.substr(rb));
+      parts.push_back(rb == std::string::npos ? std::string() : ret.substr(rb, re - rb + 1));
     } else {
       parts.push_back(comment);
     }
@@ -160,32 +255,19 @@ void Walker::HandleTypeComments(TSNode node) {
   }
 }
 
+// A type comment's part is read as a string annotation is (pyflakes' handleStringAnnotation
+// with CommentAnnotationSyntaxError), its names reported at the comment's `#`.
 void Walker::TypeCommentPart(const Deferred& d) {
-  std::string text = d.text + "\n";
-  auto lines = python::SplitLines(text);
-  python::Tokens toks = python::Tokenize(lines);
-  if (!toks.ok) return;
-  // A part that is not one expression is F723 and binds nothing; two names in a row is
-  // the common way a comment fails to parse.
-  const python::Token* last = nullptr;
-  for (const auto& tok : toks.tokens) {
-    if (tok.type == python::TokenType::kErrorToken) return;
-    if (last != nullptr && last->type == python::TokenType::kName && tok.type == python::TokenType::kName &&
-        !IsKeyword(last->text) && !IsKeyword(tok.text)) {
-      return;
-    }
-    if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline &&
-        tok.type != python::TokenType::kEndMarker) {
-      last = &tok;
-    }
+  if (!python::IsOneExpression(d.text)) {
+    facts_.type_comment_errors.push_back({Place{d.row, d.col}, d.text});
+    return;
   }
   override_row_ = d.row;
   override_col_ = d.col;
-  std::string_view prev;
-  for (const auto& tok : toks.tokens) {
-    if (tok.type == python::TokenType::kName && prev != "." && !IsKeyword(tok.text)) Load(tok.text, d.node);
-    if (tok.type != python::TokenType::kNl && tok.type != python::TokenType::kNewline) prev = tok.text;
-  }
+  bool saved = postponed_;
+  postponed_ = true;
+  AnnotationNames(d.text, d.node);
+  postponed_ = saved;
   override_row_ = -1;
 }
 
@@ -207,6 +289,32 @@ bool Walker::IsTypingMember(TSNode value) const {
     return b != nullptr && IsImportation(*b) && IsTypingModule(b->full_name);
   }
   return false;
+}
+
+// pyflakes' _is_typing: `name` imported from typing (under any alias), or `typing.name`.
+bool Walker::IsTypingName(TSNode expr, std::string_view name) const {
+  if (!IsTypingMember(expr)) return false;
+  if (Is(expr, kind::kAttribute)) return Text(Field(expr, field::kAttribute)) == name;
+  const Binding* b = Innermost(Text(expr));
+  std::string_view full = b->full_name;
+  return full.size() > name.size() && full.substr(full.size() - name.size()) == name &&
+         full[full.size() - name.size() - 1] == '.';
+}
+
+// pyflakes' CALL for `typing.cast(T, value)`: T is read as an annotation (and, as pyflakes
+// does, once more with the other arguments).
+void Walker::TypingCast(TSNode call) {
+  TSNode args = Field(call, field::kArguments);
+  if (!Is(args, kind::kArgumentList) || !IsTypingName(Field(call, field::kFunction), "cast")) return;
+  for (TSNode a : flat_.NamedChildren(args)) {
+    if (Is(a, kind::kComment)) continue;
+    if (Is(a, kind::kKeywordArgument) || Is(a, kind::kDictionarySplat)) return;
+    bool saved = in_annotation_;
+    in_annotation_ = true;
+    Visit(a);
+    in_annotation_ = saved;
+    return;
+  }
 }
 
 // pyflakes' SUBSCRIPT: strings in `Literal[...]` and in the metadata of `Annotated[T, ...]`

@@ -4,10 +4,12 @@
 // The model walks the tree-sitter tree like pyflakes' Checker (walker.h): scopes and
 // their bindings, builtins, function bodies deferred until the module is done, `__all__`,
 // string annotations and type comments. It records what pyflakes would report — unused
-// imports and variables, loads that find no binding, star-import uses, redefinitions —
-// with where pyflakes reports them, and no words: each rule owns its message. It never
-// throws; on a tree with errors the caller should not run it (flake8 reports nothing
-// from pyflakes for a file that does not parse).
+// imports and variables, loads that find no binding, star-import uses, redefinitions,
+// imports shadowed by loop variables, late or unknown `__future__` features, star imports
+// below module level, duplicate parameters, annotations that do not parse — with where
+// pyflakes reports them, and no words: each rule owns its message. It never throws; on
+// a tree with errors the caller should not run it (flake8 reports nothing from pyflakes
+// for a file that does not parse).
 #pragma once
 
 #include <tree_sitter/api.h>
@@ -75,6 +77,27 @@ struct UseBeforeAssignment {
   int defined_row = 0;   // the enclosing scope's binding; 0 for a builtin
 };
 
+// An import rebound by a `for` loop's target (pyflakes' ImportShadowedByLoopVar): the
+// import may be of any enclosing scope, used or not.
+struct ShadowedImport {
+  Place at;              // the loop's target name
+  std::string name;
+  int import_row = 0;    // the import statement
+};
+
+// A `from m import *` inside a class or function (where Python 3 refuses it).
+struct NestedStarImport {
+  Place at;              // the import statement
+  std::string module;    // with its leading dots, as pyflakes prints it: "..m", "."
+};
+
+// A string annotation or a part of a `# type:` comment that is not exactly one Python
+// expression (pyflakes parses it with `ast.parse` and wants one expression statement).
+struct AnnotationSyntaxError {
+  Place at;
+  std::string annotation;  // the string's value (escapes decoded) or the comment's part
+};
+
 struct Facts {
   std::vector<UnusedImport> unused_imports;
   std::vector<UnusedVariable> unused_variables;
@@ -84,6 +107,13 @@ struct Facts {
   std::vector<NameAt> undefined_names;    // loads and `del`s, unless guarded by `except NameError`
   std::vector<NameAt> undefined_exports;  // names of a static `__all__` (not in `__init__.py`, no star import)
   std::vector<UseBeforeAssignment> uses_before_assignment;
+  std::vector<ShadowedImport> shadowed_imports;
+  std::vector<Place> late_future_imports;         // `from __future__` after other code, or not at module level
+  std::vector<NestedStarImport> nested_star_imports;
+  std::vector<NameAt> undefined_future_features;  // at the import statement
+  std::vector<AnnotationSyntaxError> forward_annotation_errors;  // string annotations
+  std::vector<AnnotationSyntaxError> type_comment_errors;        // at the comment's `#` (character column)
+  std::vector<NameAt> duplicate_arguments;        // at the `def`/`lambda`, once per repeat
 };
 
 // `tree`: the flattened src.tree; `package_init`: the file is an `__init__.py` (pyflakes

@@ -67,8 +67,15 @@ void Walker::Assignment(TSNode node) {
     } else {
       Store(target, node, Kind::kBinding);
     }
+    TSNode saved_owner = annotation_owner_;
+    annotation_owner_ = node;
     Visit(type);
-    if (has_value) VisitAssignedValue(value);
+    // pyflakes' ANNASSIGN: the value of `X: TypeAlias = ...` is an annotation too.
+    const bool alias = has_value && ts_node_named_child_count(type) == 1 &&
+                       IsTypingName(ts_node_named_child(type, 0), "TypeAlias");
+    if (alias) Annotation(value);
+    annotation_owner_ = saved_owner;
+    if (has_value && !alias) VisitAssignedValue(value);
     return;
   }
   VisitAssignedValue(value);

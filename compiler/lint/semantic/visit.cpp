@@ -1,5 +1,6 @@
 // The walker's dispatch over node kinds (pyflakes' handleChildren and its visitors),
 // imports and definitions: what binds a name as it is met, and what is deferred.
+#include <algorithm>
 #include <string>
 
 #include "lint/semantic/walker.h"
@@ -15,6 +16,15 @@ namespace field = python::field;
 
 using python::Is;
 using python::Field;
+
+// __future__.all_feature_names of CPython 3.11.
+bool IsFutureFeature(std::string_view name) {
+  for (std::string_view f : {"nested_scopes", "generators", "division", "absolute_import", "with_statement",
+                             "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations"}) {
+    if (name == f) return true;
+  }
+  return false;
+}
 
 std::string Dotted(std::string_view text) {
   std::string out;
@@ -53,7 +63,7 @@ void Walker::Visit(TSNode node) {
   } else if (kind::kImportFromStatement.Matches(symbol)) {
     ImportFrom(node);
   } else if (kind::kFutureImportStatement.Matches(symbol)) {
-    FutureImport(node);
+    FutureImport(node, flat_.NamedChildren(node));
   } else if (kind::kDecoratedDefinition.Matches(symbol)) {
     flat_.ForEachNamedChild(node, [this](TSNode c) {
       if (Is(c, kind::kDecorator)) VisitChildren(c);
@@ -128,6 +138,7 @@ void Walker::Visit(TSNode node) {
     if (Is(fn, kind::kIdentifier) && Text(fn) == "locals" && Current().type == ScopeType::kFunction) {
       Current().uses_locals = true;
     }
+    TypingCast(node);
     VisitChildren(node);
   } else if (kind::kType.Matches(symbol)) {
     Annotation(node);
@@ -170,6 +181,15 @@ void Walker::ImportStatement(TSNode node) {
 void Walker::ImportFrom(TSNode node) {
   TSNode module = Field(node, field::kModuleName);
   std::string mod = Dotted(Text(module));
+  // `from .__future__ import x`: pyflakes compares the module without its dots.
+  if (mod.find_first_not_of('.') != std::string::npos && mod.substr(mod.find_first_not_of('.')) == "__future__") {
+    std::vector<TSNode> items;
+    for (TSNode item : flat_.NamedChildren(node)) {
+      if (!ts_node_eq(item, module)) items.push_back(item);
+    }
+    FutureImport(node, items);
+    return;
+  }
   for (TSNode item : flat_.NamedChildren(node)) {
     if (ts_node_eq(item, module)) continue;
     std::string real, alias;
@@ -180,7 +200,10 @@ void Walker::ImportFrom(TSNode node) {
       real = Dotted(Text(Field(item, field::kName)));
       alias = std::string(Text(Field(item, field::kAlias)));
     } else if (Is(item, kind::kWildcardImport)) {
-      if (Current().type != ScopeType::kModule) continue;  // F406, a SyntaxError in Python 3
+      if (Current().type != ScopeType::kModule) {  // a SyntaxError only when CPython compiles it
+        facts_.nested_star_imports.push_back({Locate(node), mod});
+        continue;
+      }
       Current().import_starred = true;
       facts_.star_imports.push_back({Locate(node), mod});
       Binding b{mod + ".*", Kind::kImport, false, node, item, mod + ".*", {}};
@@ -198,11 +221,45 @@ void Walker::ImportFrom(TSNode node) {
   }
 }
 
-void Walker::FutureImport(TSNode node) {
-  for (TSNode item : flat_.NamedChildren(node)) {
+// pyflakes' futuresAllowed: a `from __future__` import is timely while every module-level
+// statement before it is one too, or a string statement (each counts as a docstring).
+// What is not at module level is never timely.
+void Walker::ScanFutureImports(TSNode root) {
+  for (TSNode c : flat_.NamedChildren(root)) {
+    if (Is(c, kind::kComment)) continue;
+    if (Is(c, kind::kFutureImportStatement)) {
+      timely_futures_.insert(ts_node_start_byte(c));
+      continue;
+    }
+    if (!IsStringStatement(c)) return;
+  }
+}
+
+bool Walker::IsStringStatement(TSNode stmt) const {
+  if (!Is(stmt, kind::kExpressionStatement) || ts_node_named_child_count(stmt) != 1) return false;
+  TSNode e = ts_node_named_child(stmt, 0);
+  while (Is(e, kind::kParenthesizedExpression) && ts_node_named_child_count(e) == 1) e = ts_node_named_child(e, 0);
+  if (!Is(e, kind::kString) && !Is(e, kind::kConcatenatedString)) return false;
+  // ast.Str: a str constant (no f-string, no bytes).
+  for (TSNode part : Is(e, kind::kString) ? std::vector<TSNode>{e} : flat_.NamedChildren(e)) {
+    std::string_view text = Text(part);
+    std::string_view prefix = text.substr(0, text.find_first_of("'\""));
+    if (prefix.find_first_of("bBfF") != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+void Walker::FutureImport(TSNode node, const std::vector<TSNode>& items) {
+  if (!timely_futures_.count(ts_node_start_byte(node)) || stack_.size() > 1) {
+    facts_.late_future_imports.push_back(Locate(node));
+  }
+  for (TSNode item : items) {
+    TSNode real = Is(item, kind::kAliasedImport) ? Field(item, field::kName) : item;
     TSNode name = Is(item, kind::kAliasedImport) ? Field(item, field::kAlias) : item;
+    std::string feature = Dotted(Text(real));
+    if (!IsFutureFeature(feature)) facts_.undefined_future_features.push_back({Locate(node), feature});
     Binding b{Dotted(Text(name)), Kind::kFuture, true, node, item, {}, {}};
-    b.full_name = "__future__." + Dotted(Text(Is(item, kind::kAliasedImport) ? Field(item, field::kName) : item));
+    b.full_name = "__future__." + feature;
     AddBinding(std::move(b));
   }
 }
@@ -238,9 +295,40 @@ void Walker::BindParameter(TSNode p) {
   }
 }
 
+// pyflakes' LAMBDA: each parameter name met again is reported at the definition, once
+// per repeat (CPython's parser accepts them; its symbol table refuses).
+void Walker::DuplicateArguments(TSNode def, TSNode params) {
+  if (ts_node_is_null(params)) return;
+  std::vector<std::string_view> names;
+  std::vector<TSNode> work = flat_.NamedChildren(params);
+  std::reverse(work.begin(), work.end());
+  while (!work.empty()) {  // parameters nest two levels at most, but a loop costs nothing
+    TSNode p = work.back();
+    work.pop_back();
+    if (Is(p, kind::kIdentifier)) {
+      names.push_back(Text(p));
+    } else if (Is(p, kind::kDefaultParameter) || Is(p, kind::kTypedDefaultParameter)) {
+      work.push_back(Field(p, field::kName));
+    } else if (Is(p, kind::kTypedParameter) || Is(p, kind::kListSplatPattern) || Is(p, kind::kDictionarySplatPattern)) {
+      std::vector<TSNode> inner = flat_.NamedChildren(p);
+      for (size_t i = inner.size(); i-- > 0;) {
+        if (!Is(inner[i], kind::kType)) work.push_back(inner[i]);
+      }
+    }
+  }
+  std::sort(names.begin(), names.end());
+  for (size_t i = 1; i < names.size(); ++i) {
+    if (names[i] == names[i - 1]) facts_.duplicate_arguments.push_back({Locate(def), std::string(names[i])});
+  }
+}
+
 void Walker::FunctionDef(TSNode node) {
+  TSNode saved_owner = annotation_owner_;
+  annotation_owner_ = node;
+  DuplicateArguments(node, Field(node, field::kParameters));
   ParameterHeads(Field(node, field::kParameters));
   if (TSNode r = Field(node, field::kReturnType); !ts_node_is_null(r)) Visit(r);
+  annotation_owner_ = saved_owner;
   deferred_.push_back({node, stack_, Deferred::kFunctionBody});
   TSNode name = Field(node, field::kName);
   if (ts_node_is_null(name)) return;
@@ -267,6 +355,7 @@ bool Walker::HasOverloadDecorator(TSNode def) {
 }
 
 void Walker::Lambda(TSNode node) {
+  DuplicateArguments(node, Field(node, field::kParameters));
   ParameterHeads(Field(node, field::kParameters));
   deferred_.push_back({node, stack_, Deferred::kFunctionBody});
 }

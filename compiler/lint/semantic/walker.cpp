@@ -36,6 +36,7 @@ Facts Analyze(const Source& src, const python::FlatTree& tree, bool package_init
 Facts Walker::Run() {
   TSNode root = src_.tree->root();
   DetectFutureAnnotations(root);
+  ScanFutureImports(root);
   CollectTypeComments(root);
   Push(ScopeType::kModule);
   VisitChildren(root);
@@ -55,7 +56,7 @@ void Walker::RunDeferred() {
         RunFunction(d.node);
         break;
       case Deferred::kStringAnnotation:
-        StringAnnotation(d.node);
+        StringAnnotation(d);
         break;
       case Deferred::kTypeComment:
         TypeCommentPart(d);
@@ -63,7 +64,11 @@ void Walker::RunDeferred() {
       case Deferred::kPostponedAnnotation: {
         bool saved = in_annotation_;
         in_annotation_ = true;
-        VisitChildren(d.node);  // the `type` node itself would defer again
+        if (Is(d.node, python::kind::kType)) {
+          VisitChildren(d.node);  // the `type` node itself would defer again
+        } else {
+          Visit(d.node);
+        }
         in_annotation_ = saved;
         break;
       }
@@ -171,6 +176,13 @@ void Walker::CheckRedefinition(const Binding& b) {
   }
   if (found < 0) return;
   Binding& existing = bindings_[index];
+  // pyflakes' first test: an import (of any scope, used or not) rebound by a `for` target.
+  if (IsImportation(existing) && b.kind == Kind::kBinding && ParentIsFor(b.source)) {
+    if (!DifferentForks(At(b), At(existing))) {
+      facts_.shadowed_imports.push_back({Locate(At(b)), b.name, PlaceOf(At(existing)).row});
+    }
+    return;
+  }
   // The cheap tests first: most rebindings are of a used name or a plain variable, and
   // DifferentForks / ParentIsFor walk up the tree with ts_node_parent.
   const bool same_scope = found == stack_.back();
@@ -180,7 +192,6 @@ void Walker::CheckRedefinition(const Binding& b) {
   if (!flagged) return;
   TSNode node = At(b);
   if (DifferentForks(node, At(existing))) return;
-  if (IsImportation(existing) && ParentIsFor(b.source)) return;  // F402
   if (same_scope) {
     RecordRedefinition(node, existing);
   } else {

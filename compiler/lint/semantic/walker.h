@@ -17,6 +17,7 @@
 
 #include <deque>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +35,7 @@ struct Deferred {
   std::vector<int> stack;  // the scope stack to run it in
   Task task;
   std::string text{};  // kTypeComment: one part of the comment
+  TSNode report_at{};  // kStringAnnotation: where its syntax error is reported (null: at the string)
   int row = 0;         // kTypeComment: where the comment starts (flake8's row, character column)
   int col = 0;
 };
@@ -68,7 +70,10 @@ class Walker {
   void Visit(TSNode node);
   void ImportStatement(TSNode node);
   void ImportFrom(TSNode node);
-  void FutureImport(TSNode node);
+  void ScanFutureImports(TSNode root);
+  bool IsStringStatement(TSNode stmt) const;
+  void FutureImport(TSNode node, const std::vector<TSNode>& items);
+  void DuplicateArguments(TSNode def, TSNode params);
   void ParameterHeads(TSNode params);
   void BindParameters(TSNode params);
   void BindParameter(TSNode p);
@@ -101,13 +106,16 @@ class Walker {
   bool IsPlainString(TSNode node) const;
   void CollectStringContent(TSNode node, std::string& out);
   void Annotation(TSNode node);
-  void StringAnnotation(TSNode node);
+  void StringAnnotation(const Deferred& d);
+  void AnnotationNames(std::string text, TSNode at);
   void CollectTypeComments(TSNode root);
   void CollectTypeable(TSNode node, bool parent_is_assignment, std::map<int, TSNode>& out);
   void HandleTypeComments(TSNode node);
   void TypeCommentPart(const Deferred& d);
   bool IsNameOrAttr(TSNode n, std::string_view name) const;
   bool IsTypingMember(TSNode value) const;
+  bool IsTypingName(TSNode expr, std::string_view name) const;
+  void TypingCast(TSNode call);
   void Subscript(TSNode node);
   void GenericType(TSNode node);
 
@@ -121,6 +129,8 @@ class Walker {
   std::vector<Deferred> deferred_;
   std::vector<int> function_scopes_;
   bool future_annotations_ = false;
+  std::set<uint32_t> timely_futures_;  // start bytes of the `from __future__` imports pyflakes allows
+  TSNode annotation_owner_{};  // the def or annotated assignment whose annotations are being visited
   bool in_annotation_ = false;
   bool postponed_ = false;
   int override_row_ = -1;  // names of a type comment are reported at the comment

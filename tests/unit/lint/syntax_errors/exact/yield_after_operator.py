@@ -1,0 +1,2 @@
+def gen():
+    x = 1 + yield
