@@ -272,7 +272,8 @@ void AddFixCommand(CLI::App& app, int& exit_code) {
       "Fix Python files in place: lints them (as trajc lint) and applies every fixable finding's fix, again and "
       "again until nothing changes. Only safe fixes (whitespace and layout; the program's AST is unchanged) unless "
       "--unsafe-fixes, which also applies fixes that change the AST or may change behaviour (F401 removes an import, "
-      "E711/E712 use `is`, F632 uses `==`, E401 splits an import, E713/E714 rewrite `not x in y`). Each file is "
+      "E711/E712 use `is`, F632 uses `==`, F901 raises NotImplementedError, E401 splits an import, E713/E714 rewrite "
+      "`not x in y`). Each file is "
       "replaced all at once and keeps its newline style. The findings that remain and a summary "
       "(N fixed in M files, what remains and why) go to stderr.\ne.g.: trajc fix src/ --diff | patch -p0");
   cmd->add_option("paths", o->paths, "Python files, and folders to search for *.py")->required();

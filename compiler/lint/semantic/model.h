@@ -84,6 +84,9 @@ struct Facts {
   std::vector<NameAt> undefined_names;    // loads and `del`s, unless guarded by `except NameError`
   std::vector<NameAt> undefined_exports;  // names of a static `__all__` (not in `__init__.py`, no star import)
   std::vector<UseBeforeAssignment> uses_before_assignment;
+  // Loads of `print` that find the builtin (identifiers, or the `print` of a tree-sitter
+  // print_statement), for F633; none from string annotations or type comments.
+  std::vector<TSNode> builtin_print_loads;
 };
 
 // `tree`: the flattened src.tree; `package_init`: the file is an `__init__.py` (pyflakes

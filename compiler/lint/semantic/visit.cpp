@@ -139,6 +139,17 @@ void Walker::Visit(TSNode node) {
     }
   } else if (kind::kCaseClause.Matches(symbol)) {
     CaseClause(node);
+  } else if (kind::kReturnStatement.Matches(symbol) || kind::kYield.Matches(symbol) ||
+             kind::kAwait.Matches(symbol)) {
+    // pyflakes' RETURN and YIELD report one in a module or class scope (F706, F704) and
+    // do not look inside it: names there are neither used nor undefined.
+    if (Current().type == ScopeType::kModule || Current().type == ScopeType::kClass) return;
+    VisitChildren(node);
+  } else if (kind::kPrintStatement.Matches(symbol)) {
+    // tree-sitter reads `print >> f, x` (valid Python 3: a tuple holding `print >> f`) as
+    // Python 2's print statement; its `print` is a load all the same.
+    Load("print", node);
+    VisitChildren(node);
   } else if (kind::kKeywordSeparator.Matches(symbol) || kind::kPositionalSeparator.Matches(symbol) ||
              kind::kImportPrefix.Matches(symbol)) {
   } else {
