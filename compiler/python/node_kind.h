@@ -107,6 +107,7 @@ inline const NodeKind kKeywordArgument{"keyword_argument"};
 inline const NodeKind kKeywordPattern{"keyword_pattern"};
 inline const NodeKind kKeywordSeparator{"keyword_separator"};
 inline const NodeKind kLambda{"lambda"};
+inline const NodeKind kLambdaParameters{"lambda_parameters"};
 inline const NodeKind kList{"list"};
 inline const NodeKind kListComprehension{"list_comprehension"};
 inline const NodeKind kListPattern{"list_pattern"};

@@ -9,7 +9,6 @@ namespace trajc::lint {
 namespace {
 
 namespace kind = python::kind;
-namespace field = python::field;
 
 bool IsComprehension(TSSymbol s) {
   return kind::kListComprehension.Matches(s) || kind::kSetComprehension.Matches(s) ||
@@ -32,24 +31,27 @@ CheckerContext::CheckerContext(const python::FlatTree& tree) {
   visited_.assign(n, 1);
   std::vector<size_t> open;  // the ancestors of the entry at hand, innermost last
   size_t skip_end = 0;       // entries before this index lie inside a reported return/yield/await
+  std::vector<uint8_t> async_def(n, 0);
   for (size_t i = 0; i < n; ++i) {
+    if (kind::kFunctionDefinition.Matches(nodes[i].symbol)) async_def[i] = IsAsync(nodes[i].node);
     while (!open.empty() && i >= nodes[open.back()].end) open.pop_back();
     if (!open.empty()) {
       const size_t p = open.back();
       parent_[i] = p;
       const TSSymbol ps = nodes[p].symbol;
-      const TSNode child = nodes[i].node;
       scope_[i] = scope_[p];
       in_loop_[i] = in_loop_[p];
+      // A def's or class's body is its one block child; a lambda's body is its child
+      // other than the parameters (comments aside).
+      const TSSymbol cs = nodes[i].symbol;
       if (kind::kFunctionDefinition.Matches(ps)) {
-        // Only the body runs in the function; a `break` anywhere in a plain `def` is
-        // judged without the loops around it.
-        if (ts_node_eq(child, python::Field(nodes[p].node, field::kBody))) scope_[i] = Scope::kFunction;
-        if (!IsAsync(nodes[p].node)) in_loop_[i] = 0;
+        if (kind::kBlock.Matches(cs)) scope_[i] = Scope::kFunction;
+        // A `break` anywhere in a plain `def` is judged without the loops around it.
+        if (!async_def[p]) in_loop_[i] = 0;
       } else if (kind::kLambda.Matches(ps)) {
-        if (ts_node_eq(child, python::Field(nodes[p].node, field::kBody))) scope_[i] = Scope::kFunction;
+        if (!kind::kLambdaParameters.Matches(cs) && !kind::kComment.Matches(cs)) scope_[i] = Scope::kFunction;
       } else if (kind::kClassDefinition.Matches(ps)) {
-        if (ts_node_eq(child, python::Field(nodes[p].node, field::kBody))) scope_[i] = Scope::kClass;
+        if (kind::kBlock.Matches(cs)) scope_[i] = Scope::kClass;
         in_loop_[i] = 0;
       } else if (IsComprehension(ps)) {
         scope_[i] = Scope::kGenerator;

@@ -4,11 +4,13 @@
 // A key or value becomes: a str or bytes literal's value (implicit concatenation joined),
 // a number, True/False/None, a tuple of such values, a name (pyflakes' VariableKey, equal
 // to the same name only), or something pyflakes does not compare (UnhandledKeyType: `-1`,
-// `...`, f-strings, calls, lists …, each equal to nothing). Equality is Python's: 1, 1.0,
-// True and 1+0j are one key, big integers and integral floats compare exactly, str never
-// equals bytes. Values are interned: two entries get the same id exactly when Python
-// calls them equal, and every unhandled entry gets an id of its own. Nesting is walked
-// with explicit stacks, never recursion.
+// `...`, f-strings, calls, lists …, each equal to nothing). Equality is Python's: 1, 1.0
+// and True are one key (so are 0 and 0j), big integers and integral floats compare
+// exactly, str never equals bytes. Values are interned: two entries get the same id
+// exactly when Python calls them equal, and every unhandled entry gets an id of its own.
+// Nesting is walked with explicit stacks, never recursion. Not decoded (so unhandled):
+// `\N{name}` escapes (no Unicode name table here), lone surrogates, and non-decimal
+// integers of more than 4,000 digits.
 #pragma once
 
 #include <cstddef>

@@ -10,7 +10,6 @@ namespace trajc::lint {
 namespace {
 
 namespace kind = python::kind;
-namespace field = python::field;
 
 // Tuples and lists as tree-sitter spells them in targets and in expressions.
 bool IsSequence(TSSymbol s) {
@@ -26,11 +25,12 @@ bool PassesStore(TSSymbol s) {
 }
 
 // Whether entry i, a child of entry p, is a target: the left side of `=`, of a `for`
-// statement or clause, or what `with ... as` names.
+// statement or clause (their first named child, so the entry right after p), or what
+// `with ... as` names.
 bool IsTarget(const python::FlatTree& tree, size_t p, size_t i) {
   const TSSymbol ps = tree.nodes()[p].symbol;
   if (kind::kAssignment.Matches(ps) || kind::kForStatement.Matches(ps) || kind::kForInClause.Matches(ps))
-    return ts_node_eq(tree.nodes()[i].node, python::Field(tree.nodes()[p].node, field::kLeft));
+    return i == p + 1;
   return kind::kAsPatternTarget.Matches(ps);
 }
 
