@@ -47,6 +47,7 @@ inline TSNode Field(TSNode node, const FieldName& field) { return field.Of(node)
 // The node kinds and fields trajc reads, each resolved once at start-up.
 namespace kind {
 inline const NodeKind kAliasedImport{"aliased_import"};
+inline const NodeKind kArgumentList{"argument_list"};
 inline const NodeKind kAsPattern{"as_pattern"};
 inline const NodeKind kAsPatternTarget{"as_pattern_target"};
 inline const NodeKind kAssertStatement{"assert_statement"};
@@ -148,6 +149,7 @@ inline const NodeKind kYield{"yield"};
 namespace field {
 inline const FieldName kAlias{"alias"};
 inline const FieldName kAlternative{"alternative"};
+inline const FieldName kArguments{"arguments"};
 inline const FieldName kAttribute{"attribute"};
 inline const FieldName kBody{"body"};
 inline const FieldName kCause{"cause"};

@@ -124,9 +124,17 @@ void Walker::Visit(TSNode node) {
   } else if (kind::kAttribute.Matches(symbol)) {
     Visit(Field(node, field::kObject));
   } else if (kind::kCall.Matches(symbol)) {
-    TSNode fn = Field(node, field::kFunction);
-    if (Is(fn, kind::kIdentifier) && Text(fn) == "locals" && Current().type == ScopeType::kFunction) {
-      Current().uses_locals = true;
+    // pyflakes' NAME: `locals` whose parent is the Call — as the function called, or as
+    // a positional argument (`exec(code, globals, locals)`) — keeps the function's
+    // variables from being reported unused.
+    if (Current().type == ScopeType::kFunction) {
+      TSNode fn = Field(node, field::kFunction);
+      bool uses = Is(fn, kind::kIdentifier) && Text(fn) == "locals";
+      TSNode args = Field(node, field::kArguments);
+      if (!uses && Is(args, kind::kArgumentList)) {
+        flat_.ForEachNamedChild(args, [&](TSNode a) { uses = uses || (Is(a, kind::kIdentifier) && Text(a) == "locals"); });
+      }
+      if (uses) Current().uses_locals = true;
     }
     VisitChildren(node);
   } else if (kind::kType.Matches(symbol)) {

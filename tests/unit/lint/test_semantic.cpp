@@ -92,6 +92,10 @@ TEST_CASE("semantic: facts of the model") {
        "import sys\nprint >> sys.stderr, 'x'\nprint('y')\nprint = sys.stdout.write\nprint('z')\n",
        "builtin-print 2:0\n"
        "builtin-print 3:0\n"},
+      {"locals, called or passed positionally, keeps a function's variables used",
+       "def f(cmd, locals):\n    y = 1\n    exec(cmd, None, locals)\n\n\n"
+       "def g(cmd, locals):\n    w = 1\n    exec(cmd, None, locals=locals)\n",
+       "unused-variable 7:4 w\n"},
       {"nothing inside a module- or class-level return or yield is looked at",
        "import os\nreturn os.sep, missing\n\n\nclass C:\n    yield other\n",
        "unused-import 1:0 os\n"},
