@@ -132,7 +132,9 @@ void Walker::Visit(TSNode node) {
       bool uses = Is(fn, kind::kIdentifier) && Text(fn) == "locals";
       TSNode args = Field(node, field::kArguments);
       if (!uses && Is(args, kind::kArgumentList)) {
-        flat_.ForEachNamedChild(args, [&](TSNode a) { uses = uses || (Is(a, kind::kIdentifier) && Text(a) == "locals"); });
+        flat_.ForEachNamedChild(args, [&](TSNode a) {
+          uses = uses || (Is(a, kind::kIdentifier) && Text(a) == "locals");
+        });
       }
       if (uses) Current().uses_locals = true;
     }

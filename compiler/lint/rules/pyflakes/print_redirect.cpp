@@ -46,7 +46,9 @@ void CheckPrintRedirect(const Source& /*src*/, const python::FlatTree& tree, con
     bool invalid = false;
     if (kind::kPrintStatement.Matches(nodes[i].symbol)) {
       // `print >> f, x` as tree-sitter reads it: the chevron is the shift.
-      tree.ForEachChild(i, [&](const python::FlatTree::Node& c) { invalid = invalid || kind::kChevron.Matches(c.symbol); });
+      tree.ForEachChild(i, [&](const python::FlatTree::Node& c) {
+        invalid = invalid || kind::kChevron.Matches(c.symbol);
+      });
     } else {
       invalid = holder[i] != python::FlatTree::npos && IsRightShift(nodes[holder[i]].node);
     }
