@@ -35,6 +35,7 @@
 #include "lint/rules/pycodestyle/whitespace_before_comment.h"
 #include "lint/rules/pycodestyle/whitespace_before_parameters.h"
 #include "lint/rules/pyflakes/annotation_syntax_error.h"
+#include "lint/rules/pyflakes/default_except_not_last.h"
 #include "lint/rules/pyflakes/duplicate_argument.h"
 #include "lint/rules/pyflakes/fstring_missing_placeholders.h"
 #include "lint/rules/pyflakes/future_import.h"
@@ -42,7 +43,14 @@
 #include "lint/rules/pyflakes/import_star.h"
 #include "lint/rules/pyflakes/import_star_not_permitted.h"
 #include "lint/rules/pyflakes/is_literal.h"
+#include "lint/rules/pyflakes/outside_function.h"
+#include "lint/rules/pyflakes/outside_loop.h"
+#include "lint/rules/pyflakes/print_redirect.h"
+#include "lint/rules/pyflakes/raise_not_implemented.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
+#include "lint/rules/pyflakes/repeated_dict_key.h"
+#include "lint/rules/pyflakes/starred_assignment.h"
+#include "lint/rules/pyflakes/tuple_condition.h"
 #include "lint/rules/pyflakes/undefined_export.h"
 #include "lint/rules/pyflakes/undefined_local.h"
 #include "lint/rules/pyflakes/undefined_name.h"
@@ -121,7 +129,19 @@ constexpr std::array kRegistry = {
     &kImportStarNotPermitted,
     &kFutureFeatureNotDefined,
     &kFStringMissingPlaceholders,
+    &kMultiValueRepeatedKeyLiteral,
+    &kMultiValueRepeatedKeyVariable,
+    &kTooManyExpressionsInStarredAssignment,
+    &kTwoStarredExpressions,
+    &kAssertTuple,
     &kIsLiteral,
+    &kInvalidPrintSyntax,
+    &kIfTuple,
+    &kBreakOutsideLoop,
+    &kContinueOutsideLoop,
+    &kYieldOutsideFunction,
+    &kReturnOutsideFunction,
+    &kDefaultExceptNotLast,
     &kForwardAnnotationSyntaxError,
     &kCommentAnnotationSyntaxError,
     &kRedefinedWhileUnused,
@@ -130,6 +150,7 @@ constexpr std::array kRegistry = {
     &kUndefinedLocal,
     &kDuplicateArgument,
     &kUnusedVariable,
+    &kRaiseNotImplemented,
     &kTabIndentation,
     &kTrailingWhitespace,
     &kMissingNewlineAtEndOfFile,

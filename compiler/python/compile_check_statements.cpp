@@ -72,13 +72,19 @@ void Checker::Statements() {
     if (after_decorator && !IsOp(t_[first], "@") && !(compound && In(kw, {"def", "class"}))) Generic(first);
     after_decorator = IsOp(t_[first], "@");
     // Clauses that continue an earlier statement at the same depth.
+    // `except*` handlers are remembered as "except*": one `try` cannot mix the two kinds.
+    const bool star = kw == "except" && kw_at + 1 < end && IsOp(t_[kw_at + 1], "*");
     if (compound && In(kw, {"elif", "else", "except", "finally"}) && kw_at == first) {
       bool ok = (kw == "elif" && In(prev, {"if", "elif"})) ||
-                (kw == "else" && In(prev, {"if", "elif", "for", "while", "except"})) ||
-                (kw == "except" && In(prev, {"try", "except"})) ||
-                (kw == "finally" && In(prev, {"try", "except", "else-try"}));
+                (kw == "else" && In(prev, {"if", "elif", "for", "while", "except", "except*"})) ||
+                (kw == "except" && In(prev, {"try", "except", "except*"})) ||
+                (kw == "finally" && In(prev, {"try", "except", "except*", "else-try"}));
       if (!ok) Generic(first);
-      if (kw == "else" && prev == "except") kw = "else-try";
+      if (kw == "except" && In(prev, {"except", "except*"}) && (prev == "except*") != star) {
+        Propose(first, first, "SyntaxError", "cannot have both 'except' and 'except*' on the same 'try'",
+                Severity::kSpecific);
+      }
+      if (kw == "else" && In(prev, {"except", "except*"})) kw = "else-try";
     } else if (prev == "try") {
       Propose(first, first, "SyntaxError", "expected 'except' or 'finally' block", Severity::kSpecific);
     }
@@ -92,12 +98,12 @@ void Checker::Statements() {
       if (header_kw == "async") header_kw = std::string(t_[kw_at].text);
       if (kw_at > first && header_kw != "def") header_kw = std::string(t_[kw_at].text);
       header_row = t_[kw_at].row;
-      prev = std::string(kw == "else-try" ? "else-try" : kw);
+      prev = std::string(kw == "else-try" ? "else-try" : star ? "except*" : kw);
       if (soft) prev.clear();
     } else if (ends_with_colon && end < t_.size()) {
       Generic(end);  // `x:` with nothing after the colon
     } else {
-      prev = compound ? std::string(kw) : std::string();
+      prev = compound ? std::string(star ? "except*" : kw) : std::string();
       // A one-line body (`if x: y`) still closes the clause: `else` may follow.
       if (!compound) prev.clear();
     }

@@ -70,19 +70,32 @@ int HexValue(char c) {
   return -1;
 }
 
-// The value of one string literal's text (prefix, quotes, body); nullopt for bytes and
-// f-strings, and for escapes that need the Unicode name database (\N{…}).
-std::optional<std::string> StringValue(std::string_view text) {
+// The value of one string or bytes literal's text (prefix, quotes, body): UTF-8 for a
+// str, the bytes themselves for bytes; nullopt for f-strings, and for escapes that need
+// the Unicode name database (\N{…}) or make a lone surrogate.
+std::optional<StringLiteral> Decode(std::string_view text) {
   size_t q = text.find_first_of("'\"");
   if (q == std::string_view::npos) return std::nullopt;
   std::string prefix;
   for (char c : text.substr(0, q)) prefix += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (prefix != "" && prefix != "r" && prefix != "u") return std::nullopt;
+  const bool bytes = prefix.find('b') != std::string::npos;
+  const bool raw = prefix.find('r') != std::string::npos;
+  if (prefix != "" && prefix != "r" && prefix != "u" && prefix != "b" && prefix != "br" && prefix != "rb")
+    return std::nullopt;
   size_t quote = text.size() >= q + 6 && text.substr(q, 3) == std::string(3, text[q]) ? 3 : 1;
   if (text.size() < q + 2 * quote) return std::nullopt;
   std::string_view body = text.substr(q + quote, text.size() - q - 2 * quote);
-  if (prefix == "r") return std::string(body);
-  std::string out;
+  StringLiteral lit{std::string(), bytes};
+  if (raw) {
+    lit.value = body;
+    return lit;
+  }
+  std::string& out = lit.value;
+  // A byte of a bytes literal, a code point of a str.
+  auto append = [&](uint32_t cp) {
+    if (bytes) out += static_cast<char>(cp & 0xFF);
+    else AppendUtf8(out, cp);
+  };
   for (size_t i = 0; i < body.size(); ++i) {
     char c = body[i];
     if (c != '\\' || i + 1 == body.size()) {
@@ -103,6 +116,11 @@ std::optional<std::string> StringValue(std::string_view text) {
       case 't': out += '\t'; break;
       case 'v': out += '\v'; break;
       case 'x': case 'u': case 'U': {
+        if (bytes && e != 'x') {  // no \u escapes in bytes: kept as written
+          out += '\\';
+          out += e;
+          break;
+        }
         size_t n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
         uint32_t cp = 0;
         for (size_t k = 1; k <= n; ++k) {
@@ -111,7 +129,7 @@ std::optional<std::string> StringValue(std::string_view text) {
           cp = cp * 16 + static_cast<uint32_t>(h);
         }
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-        AppendUtf8(out, cp);
+        append(cp);
         i += n;
         break;
       }
@@ -120,9 +138,9 @@ std::optional<std::string> StringValue(std::string_view text) {
           uint32_t cp = 0;
           size_t k = 0;
           while (k < 3 && i + k < body.size() && body[i + k] >= '0' && body[i + k] <= '7') cp = cp * 8 + (body[i + k++] - '0');
-          AppendUtf8(out, cp);
+          append(cp);
           i += k - 1;
-        } else if (e == 'N') {
+        } else if (e == 'N' && !bytes) {
           return std::nullopt;
         } else {
           out += '\\';  // unknown escapes stay as written
@@ -130,7 +148,13 @@ std::optional<std::string> StringValue(std::string_view text) {
         }
     }
   }
-  return out;
+  return lit;
+}
+
+std::optional<std::string> StringValue(std::string_view text) {
+  std::optional<StringLiteral> lit = Decode(text);
+  if (!lit || lit->bytes) return std::nullopt;
+  return std::move(lit->value);
 }
 
 std::optional<Value> Items(const SourceTree& tree, TSNode node, Kind kind) {
@@ -188,6 +212,20 @@ std::string Hex(uint32_t cp, int width) {
   return buf;
 }
 
+std::string Join(const std::vector<Value>& items, size_t step, size_t first) {
+  std::string out;
+  for (size_t i = first; i < items.size(); i += step) {
+    if (!out.empty()) out += ", ";
+    out += Repr(items[i]);
+    if (step == 2) out += ": " + Repr(items[i + 1]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<StringLiteral> DecodeStringLiteral(std::string_view text) { return Decode(text); }
+
 std::string StrRepr(std::string_view s) {
   bool single = s.find('\'') != std::string_view::npos;
   bool dbl = s.find('"') != std::string_view::npos;
@@ -215,17 +253,30 @@ std::string StrRepr(std::string_view s) {
   return out + quote;
 }
 
-std::string Join(const std::vector<Value>& items, size_t step, size_t first) {
-  std::string out;
-  for (size_t i = first; i < items.size(); i += step) {
-    if (!out.empty()) out += ", ";
-    out += Repr(items[i]);
-    if (step == 2) out += ": " + Repr(items[i + 1]);
+std::string BytesRepr(std::string_view bytes) {
+  bool single = bytes.find('\'') != std::string_view::npos;
+  bool dbl = bytes.find('"') != std::string_view::npos;
+  char quote = single && !dbl ? '"' : '\'';
+  std::string out = std::string("b") + quote;
+  for (char ch : bytes) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c >= 0x7F) {
+      out += "\\x" + Hex(c, 2);
+    } else {
+      out += ch;
+    }
   }
-  return out;
+  return out + quote;
 }
-
-}  // namespace
 
 std::optional<Value> LiteralOf(const SourceTree& tree, TSNode node) {
   if (ts_node_is_null(node) || ts_node_has_error(node)) return std::nullopt;

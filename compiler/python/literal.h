@@ -32,6 +32,18 @@ std::optional<Value> LiteralOf(const SourceTree& tree, TSNode node);
 // The same for a whole text holding exactly one expression ("[1, 2]", "'a'").
 std::optional<Value> ParseLiteral(std::string_view text);
 
+// One string or bytes literal (prefix, quotes and body, as written): its value as UTF-8
+// for a str, its bytes for bytes; nullopt for f-strings and for escapes trajc does not
+// decode (\N{…}, lone surrogates).
+struct StringLiteral {
+  std::string value;
+  bool bytes = false;
+};
+std::optional<StringLiteral> DecodeStringLiteral(std::string_view text);
+// Python's repr() of a str given as UTF-8 (printable as Repr says), and of a bytes value.
+std::string StrRepr(std::string_view utf8);
+std::string BytesRepr(std::string_view bytes);
+
 // Python's `==` between literal values (1 == 1.0 == True; list != tuple; dicts and sets
 // compare without order).
 bool PyEqual(const Value& a, const Value& b);

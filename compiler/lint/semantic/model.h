@@ -114,6 +114,9 @@ struct Facts {
   std::vector<AnnotationSyntaxError> forward_annotation_errors;  // string annotations
   std::vector<AnnotationSyntaxError> type_comment_errors;        // at the comment's `#` (character column)
   std::vector<NameAt> duplicate_arguments;        // at the `def`/`lambda`, once per repeat
+  // Loads of `print` that find the builtin (identifiers, or the `print` of a tree-sitter
+  // print_statement), for F633; none from string annotations or type comments.
+  std::vector<TSNode> builtin_print_loads;
 };
 
 // `tree`: the flattened src.tree; `package_init`: the file is an `__init__.py` (pyflakes

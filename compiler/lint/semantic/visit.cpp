@@ -134,9 +134,19 @@ void Walker::Visit(TSNode node) {
   } else if (kind::kAttribute.Matches(symbol)) {
     Visit(Field(node, field::kObject));
   } else if (kind::kCall.Matches(symbol)) {
-    TSNode fn = Field(node, field::kFunction);
-    if (Is(fn, kind::kIdentifier) && Text(fn) == "locals" && Current().type == ScopeType::kFunction) {
-      Current().uses_locals = true;
+    // pyflakes' NAME: `locals` whose parent is the Call — as the function called, or as
+    // a positional argument (`exec(code, globals, locals)`) — keeps the function's
+    // variables from being reported unused.
+    if (Current().type == ScopeType::kFunction) {
+      TSNode fn = Field(node, field::kFunction);
+      bool uses = Is(fn, kind::kIdentifier) && Text(fn) == "locals";
+      TSNode args = Field(node, field::kArguments);
+      if (!uses && Is(args, kind::kArgumentList)) {
+        flat_.ForEachNamedChild(args, [&](TSNode a) {
+          uses = uses || (Is(a, kind::kIdentifier) && Text(a) == "locals");
+        });
+      }
+      if (uses) Current().uses_locals = true;
     }
     TypingCast(node);
     VisitChildren(node);
@@ -150,6 +160,17 @@ void Walker::Visit(TSNode node) {
     }
   } else if (kind::kCaseClause.Matches(symbol)) {
     CaseClause(node);
+  } else if (kind::kReturnStatement.Matches(symbol) || kind::kYield.Matches(symbol) ||
+             kind::kAwait.Matches(symbol)) {
+    // pyflakes' RETURN and YIELD report one in a module or class scope (F706, F704) and
+    // do not look inside it: names there are neither used nor undefined.
+    if (Current().type == ScopeType::kModule || Current().type == ScopeType::kClass) return;
+    VisitChildren(node);
+  } else if (kind::kPrintStatement.Matches(symbol)) {
+    // tree-sitter reads `print >> f, x` (valid Python 3: a tuple holding `print >> f`) as
+    // Python 2's print statement; its `print` is a load all the same.
+    Load("print", node);
+    VisitChildren(node);
   } else if (kind::kKeywordSeparator.Matches(symbol) || kind::kPositionalSeparator.Matches(symbol) ||
              kind::kImportPrefix.Matches(symbol)) {
   } else {

@@ -236,6 +236,8 @@ void Walker::Load(std::string_view name, TSNode at) {
     }
     if (i == 0 && IsBuiltin(name)) {
       builtin_used_[std::string(name)] = {stack_.back(), at};
+      if (name == "print" && ts_node_is_null(string_annotation_) && override_row_ < 0)
+        facts_.builtin_print_loads.push_back(at);
       return;
     }
     starred = starred || scope.import_starred;

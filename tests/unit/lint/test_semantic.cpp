@@ -54,6 +54,10 @@ std::string Facts(std::string_view text, bool package_init = false) {
   }
   for (const auto& e : facts.type_comment_errors) out += "type-comment-error " + At(e.at) + " [" + e.annotation + "]\n";
   for (const auto& d : facts.duplicate_arguments) out += "duplicate-argument " + At(d.at) + " " + d.name + "\n";
+  for (TSNode n : facts.builtin_print_loads) {
+    TSPoint p = ts_node_start_point(n);
+    out += "builtin-print " + std::to_string(p.row + 1) + ":" + std::to_string(p.column) + "\n";
+  }
   return out;
 }
 
@@ -71,7 +75,8 @@ TEST_CASE("semantic: facts of the model") {
        "unused-import 1:0 os\n"},
       {"undefined loads, unless guarded by except NameError",
        "try:\n    x = maybe\nexcept NameError:\n    pass\nprint(missing)\n",
-       "undefined-name 5:6 missing\n"},
+       "undefined-name 5:6 missing\n"
+       "builtin-print 5:0\n"},
       {"star imports and the names they may define",
        "from os.path import *\njoin('a', 'b')\n",
        "star-import 1:0 os.path\n"
@@ -84,7 +89,9 @@ TEST_CASE("semantic: facts of the model") {
        "unused-variable 6:4 count\n"
        "unused-variable 11:4 len\n"
        "use-before-assignment 5:10 count line 1\n"
-       "use-before-assignment 10:10 len line 0\n"},  // line 0: a builtin
+       "use-before-assignment 10:10 len line 0\n"  // line 0: a builtin
+       "builtin-print 5:4\n"
+       "builtin-print 10:4\n"},
       {"__all__ names the module does not bind",
        "__all__ = ['present', 'missing']\npresent = 1\n",
        "undefined-export 1:0 missing\n"},
@@ -131,6 +138,17 @@ TEST_CASE("semantic: facts of the model") {
        "def f(a):\n    # type: (int) x -> int\n    pass\n\n\nx = 1  # type: int int\n",
        "type-comment-error 6:7 [int int]\n"  // the module's comment first: function bodies wait
        "type-comment-error 2:4 [(int) x -> int]\n"},
+      {"loads of the builtin print, the print of `print >> f, x` included, until a rebinding",
+       "import sys\nprint >> sys.stderr, 'x'\nprint('y')\nprint = sys.stdout.write\nprint('z')\n",
+       "builtin-print 2:0\n"
+       "builtin-print 3:0\n"},
+      {"locals, called or passed positionally, keeps a function's variables used",
+       "def f(cmd, locals):\n    y = 1\n    exec(cmd, None, locals)\n\n\n"
+       "def g(cmd, locals):\n    w = 1\n    exec(cmd, None, locals=locals)\n",
+       "unused-variable 7:4 w\n"},
+      {"nothing inside a module- or class-level return or yield is looked at",
+       "import os\nreturn os.sep, missing\n\n\nclass C:\n    yield other\n",
+       "unused-import 1:0 os\n"},
   };
   for (const Case& c : cases) {
     INFO(c.title);

@@ -169,3 +169,33 @@ TEST_CASE("doctest examples are read as doctest reads them") {
   CHECK(ex[4].want.empty());
   CHECK(ex[4].line == 15);
 }
+
+TEST_CASE("string and bytes literals decode and print as Python's") {
+  const std::vector<std::string> literals = {
+      "'plain'", "\"it's\"", "'\\x41\\101\\n\\t'", "r'\\x41\\n'", "u'caf\\u00e9'", "'''tri\nple'''", "'\\U0001F600'",
+      "'\\q'", "'back\\\\slash'", "b'\\x89PNG'", "b'\\x00\\xff\\777'", "B'\\u00e9'", "rb'\\x41'", "bR\"it's\"",
+      "b'say \"hi\" it\\'s'", "b'\\t\\r\\n\\x7f'", "'line\\\ncontinued'"};
+  std::ostringstream input;
+  for (const std::string& s : literals) {
+    for (unsigned char c : s) {
+      char hex[3];
+      std::snprintf(hex, sizeof hex, "%02x", c);
+      input << hex;
+    }
+    input << "\n";
+  }
+  std::vector<std::string> python = Python(
+      "import ast, sys, warnings\nwarnings.simplefilter('ignore')\nfor line in sys.stdin:\n"
+      "    print(repr(ast.literal_eval(bytes.fromhex(line.strip()).decode())))\n",
+      input.str());
+  REQUIRE(python.size() == literals.size());
+  for (size_t i = 0; i < literals.size(); ++i) {
+    INFO(literals[i]);
+    std::optional<StringLiteral> lit = DecodeStringLiteral(literals[i]);
+    REQUIRE(lit.has_value());
+    CHECK((lit->bytes ? BytesRepr(lit->value) : StrRepr(lit->value)) == python[i]);
+  }
+  CHECK_FALSE(DecodeStringLiteral("f'x'").has_value());
+  CHECK_FALSE(DecodeStringLiteral("'\\N{BULLET}'").has_value());
+  CHECK(DecodeStringLiteral("b'\\N{x}'")->value == "\\N{x}");  // no \N escape in bytes
+}
