@@ -103,7 +103,8 @@ TEST_CASE("semantic: facts of the model") {
        "undefined-name 2:8 Undefined\n"},
       {"a for loop's target rebinding an import of an enclosing scope, used or not; a comprehension's does not",
        "import os\nprint(os)\n\n\ndef f():\n    for x, os in []:\n        pass\n    return [os for os in []]\n",
-       "shadowed-import 6:11 os line 1\n"},
+       "shadowed-import 6:11 os line 1\n"
+       "builtin-print 2:0\n"},
       {"an import and a loop on different branches of an if (the loop's binding replaces the import)",
        "import sys\nif sys.argv:\n    import os\nelse:\n    for os in []:\n        pass\n",
        ""},
