@@ -95,9 +95,25 @@ struct ContinuationLines::Impl {
     int last_line_row = 0;     // where the E125/E129 test reads its line (0: an empty line)
     int last_line_indent = 0;  // that line's expand_indent
   };
+  // A continuation line that a pass moves: its row, first token and new column.
+  struct Move {
+    int row = 0;
+    const Token* token = nullptr;
+    int col = -1;  // -1: reported without a column that passes
+    size_t finding = 0;  // the finding it belongs to (reporting pass only)
+  };
 
   void Check(const LogicalLine& ll, Findings& out);
-  std::vector<Edit> Reindent(const Token& t, const RowStart& start, const Verdict& verdict, const LineFacts& facts) const;
+  // pycodestyle's loop over the logical line. The reporting pass (`out` given) reports
+  // what flake8 reports, each with the column its fix would move the line to in `moves`;
+  // the trial pass (`out` null) moves every line that fails to such a column as it goes,
+  // so that the lines after it are judged against the fixed layout.
+  void Walk(const LogicalLine& ll, const LineFacts& facts, bool tabs, Findings* out);
+  int Target(const Token& t, const RowStart& start, const Verdict& verdict, const LineFacts& facts,
+             int preferred) const;
+  Edit MoveEdit(const Move& m) const {
+    return Edit{src.Offset(m.row, 0), src.Offset(m.row, m.token->start_col), std::string(static_cast<size_t>(m.col), ' ')};
+  }
 
   const Source& src;
   int first_indented_row = 0;  // 0: no line starts with a space or a tab
@@ -106,6 +122,7 @@ struct ContinuationLines::Impl {
   std::vector<int> rel_indent;  // per row of the logical line
   std::vector<int> parens;      // brackets opened on each row and not closed yet
   std::vector<int> paren_rows;  // the rows whose parens count is not 0, in order
+  std::vector<Move> reported, trial;
 };
 
 ContinuationLines::ContinuationLines(const Source& src) : impl_(std::make_unique<Impl>(src)) {}
@@ -115,11 +132,7 @@ void ContinuationLines::Check(const LogicalLine& ll, Findings& out) { impl_->Che
 void ContinuationLines::Impl::Check(const LogicalLine& ll, Findings& out) {
   const Token* const begin = TokensBegin(src, ll);
   const Token* const end = TokensEnd(src, ll);
-  if (begin == end) return;
-  const int first_row = begin->start_row;
-  const int nrows = 1 + (end - 1)->start_row - first_row;
-  if (nrows <= 1) return;
-
+  if (begin == end || begin->start_row == (end - 1)->start_row) return;
   LineFacts facts;
   facts.indent_level = ll.indent_level;
   // indent_next tells whether the next block is indented: then the last continuation
@@ -128,9 +141,36 @@ void ContinuationLines::Impl::Check(const LogicalLine& ll, Findings& out) {
   facts.last_line_row = (end - 1)->line_first;
   facts.last_line_indent = ExpandIndent(TokenLine(src, *(end - 1)));
   const bool tabs = first_indented_row > 0 && first_indented_row <= ll.line_number && first_indent_char == '\t';
-  // Spaces written into a tab-indented file would be E101 on every fixed line.
-  const bool fixable = first_indent_char != '\t';
+  reported.clear();
+  Walk(ll, facts, tabs, &out);
+  bool any = false;
+  for (const Move& m : reported) any = any || m.col >= 0;
+  if (!any) return;
+  // Fixing one line can break the lines lined up with it (a value's continuation strings
+  // under a key that moves): the trial pass moves them too, and each finding's fix takes
+  // the moves after its line up to the next finding, when its own move is the trial's.
+  trial.clear();
+  Walk(ll, facts, tabs, nullptr);
+  size_t next = 0;
+  const Move* leader = nullptr;
+  for (const Move& r : reported) {
+    // the trial's moves before this finding's line follow the previous finding's fix
+    for (; next < trial.size() && trial[next].row < r.row; ++next) {
+      if (leader) out[leader->finding].edits.push_back(MoveEdit(trial[next]));
+    }
+    const bool same = next < trial.size() && trial[next].row == r.row && trial[next].col == r.col;
+    if (r.col >= 0) out[r.finding].edits.push_back(MoveEdit(r));
+    leader = same && r.col >= 0 ? &r : nullptr;
+    if (next < trial.size() && trial[next].row == r.row) ++next;
+  }
+  for (; leader && next < trial.size(); ++next) out[leader->finding].edits.push_back(MoveEdit(trial[next]));
+}
 
+void ContinuationLines::Impl::Walk(const LogicalLine& ll, const LineFacts& facts, bool tabs, Findings* out) {
+  const Token* const begin = TokensBegin(src, ll);
+  const Token* const end = TokensEnd(src, ll);
+  const int first_row = begin->start_row;
+  const int nrows = 1 + (end - 1)->start_row - first_row;
   CharColumns chars(src);
   rel_indent.assign(static_cast<size_t>(nrows), 0);
   parens.assign(static_cast<size_t>(nrows), 0);
@@ -140,11 +180,14 @@ void ContinuationLines::Impl::Check(const LogicalLine& ll, Findings& out) {
   Chance visual_indent;
   bool last_token_multiline = false;
   int row = 0;
+  // The trial pass's move of the current line: its tokens shift by `shift` columns.
+  int shift = 0, shift_row = 0, leader_shift = 0;
+  size_t next_reported = 0;  // the trial pass's place in `reported`
   std::string_view line;
   for (const Token* t = begin; t != end; ++t) {
     line = TokenLine(src, *t);
     const std::string_view text = t->text;
-    const int col = chars.At(t->start_row, t->start_col);
+    int col = chars.At(t->start_row, t->start_col) + (t->start_row == shift_row ? shift : 0);
     bool newline = row < t->start_row - first_row;
     if (newline) {
       row = t->start_row - first_row;
@@ -155,16 +198,39 @@ void ContinuationLines::Impl::Check(const LogicalLine& ll, Findings& out) {
       // the beginning of a continuation line
       last_indent_col = col;
       rel_indent[r] = ExpandIndent(line) - ll.indent_level;
-      const RowStart start{col, rel_indent[r], t->type == TokenType::kOp && OneOf(text, "]})"), text};
-      const Verdict verdict = state.Decide(start, facts.indent_next);
-      visual_indent = verdict.visual;
-      if (verdict.error) {
-        std::vector<Edit> edits;
-        if (fixable) edits = Reindent(*t, start, verdict, facts);
-        Report(out, *verdict.error, t->start_row, col, {}, std::move(edits)).col_is_chars = true;
+      RowStart start{col, rel_indent[r], t->type == TokenType::kOp && OneOf(text, "]})"), text};
+      Verdict verdict = state.Decide(start, facts.indent_next);
+      if (out) {
+        visual_indent = verdict.visual;
+        if (verdict.error) {
+          // Spaces written into a tab-indented file would be E101 on every fixed line.
+          const int target = first_indent_char == '\t' ? -1 : Target(*t, start, verdict, facts, -1);
+          reported.push_back({t->start_row, t, target, out->size()});
+          Report(*out, *verdict.error, t->start_row, col, {}).col_is_chars = true;
+        }
+      } else {
+        for (; next_reported < reported.size() && reported[next_reported].row < t->start_row; ++next_reported) {
+        }
+        const bool own = next_reported < reported.size() && reported[next_reported].row == t->start_row;
+        if (own) leader_shift = 0;
+        if (verdict.error) {
+          // a line lined up with the line its finding moves follows it, if that passes
+          const int target = Target(*t, start, verdict, facts, own ? -1 : col + leader_shift);
+          if (target >= 0) {
+            trial.push_back({t->start_row, t, target, 0});
+            shift = target - col;
+            shift_row = t->start_row;
+            if (own) leader_shift = shift;
+            last_indent_col = col = target;
+            start.col = target;
+            start.rel = rel_indent[r] = target - ll.indent_level;
+            verdict = state.Decide(start, facts.indent_next);
+          }
+        }
       }
       state.Apply(verdict, start);
     }
+    const int moved = t->start_row == shift_row ? shift : 0;
 
     // look for visual indenting
     if (parens[r] && t->type != TokenType::kNl && t->type != TokenType::kComment && !state.Indent(state.depth())) {
@@ -175,10 +241,10 @@ void ContinuationLines::Impl::Check(const LogicalLine& ll, Findings& out) {
       // implicit string concatenation
       state.SetChance(col, {Chance::kStr, {}});
     } else if (!row && !state.depth() && (text == "assert" || text == "raise" || text == "with")) {
-      state.SetChance(chars.At(t->end_row, t->end_col) + 1, {Chance::kTrue, {}});
+      state.SetChance(chars.At(t->end_row, t->end_col) + moved + 1, {Chance::kTrue, {}});
     } else if (state.NoChances() && !row && !state.depth() && text == "if") {
       // len("if (") == 4
-      state.SetChance(chars.At(t->end_row, t->end_col) + 1, {Chance::kTrue, {}});
+      state.SetChance(chars.At(t->end_row, t->end_col) + moved + 1, {Chance::kTrue, {}});
     } else if (text == ":" && IsSpaceOnly(line.substr(std::min(static_cast<size_t>(t->end_col), line.size())),
                                           src.bytes_are_chars)) {
       state.AddOpenRow(row, rel_indent[r]);
@@ -204,15 +270,16 @@ void ContinuationLines::Impl::Check(const LogicalLine& ll, Findings& out) {
     }
   }
 
-  if (facts.indent_next && ExpandIndent(line) == ll.indent_level + kIndentSize) {
+  if (out && facts.indent_next && ExpandIndent(line) == ll.indent_level + kIndentSize) {
     const Violation& v = visual_indent.kind != Chance::kNone ? kVisualIndentSameAsNext : kContinuationSameIndentAsNext;
-    Report(out, v, (end - 1)->start_row, state.Indent(0) + kIndentSize).col_is_chars = true;
+    Report(*out, v, (end - 1)->start_row, state.Indent(0) + kIndentSize).col_is_chars = true;
   }
 }
 
-// The edit that moves continuation line `t` to a column the algorithm accepts, or none.
-std::vector<Edit> ContinuationLines::Impl::Reindent(const Token& t, const RowStart& start, const Verdict& verdict,
-                                                    const LineFacts& facts) const {
+// A column that continuation line `t` can move to and pass, given the lines above it,
+// or -1. `preferred` (when not -1) is tried first.
+int ContinuationLines::Impl::Target(const Token& t, const RowStart& start, const Verdict& verdict,
+                                    const LineFacts& facts, int preferred) const {
   auto passes = [&](int col) {
     if (col < 0) return false;
     RowStart moved = start;
@@ -228,30 +295,28 @@ std::vector<Edit> ContinuationLines::Impl::Reindent(const Token& t, const RowSta
     // character (a tab there would make every space-indented line E101).
     return !(col == 0 && t.start_row == first_indented_row);
   };
-  int target = -1;
+  if (preferred >= 0 && preferred != start.col && passes(preferred)) return preferred;
   const int visual = state.Indent(state.depth());
-  if (IsVisualCode(verdict.error)) {
-    if (visual && passes(visual)) target = visual;
-  } else {
-    // A hanging indent is measured from a row that opened a bracket (or ended in `:`) at
-    // this depth; when two such rows give two different accepted columns, the intent is
-    // not clear and no edit is offered.
-    const int offset = start.close ? 0 : (state.Hang() ? state.Hang() : kIndentSize);
-    int found = 0;
-    for (int base : {state.BracketRel(), state.LastOpenRel(), state.FirstOpenRel()}) {
-      const int col = facts.indent_level + base + offset;
-      if (col == target || !passes(col)) continue;
-      target = col;
-      ++found;
-    }
-    if (found > 1) return {};
-    if (found == 0 && !start.close && facts.indent_next && passes(facts.indent_level + 2 * kIndentSize)) {
-      target = facts.indent_level + 2 * kIndentSize;
-    }
-    if (target < 0 && verdict.error == &kContinuationMissingIndentation && visual && passes(visual)) target = visual;
+  if (IsVisualCode(verdict.error)) return visual && passes(visual) ? visual : -1;
+  // A hanging indent is measured from a row that opened a bracket (or ended in `:`) at
+  // this depth; when two such rows give two different accepted columns, the intent is
+  // not clear and no edit is offered.
+  const int offset = start.close ? 0 : (state.Hang() ? state.Hang() : kIndentSize);
+  int target = -1;
+  int found = 0;
+  for (int base : {state.BracketRel(), state.LastOpenRel(), state.FirstOpenRel()}) {
+    const int col = facts.indent_level + base + offset;
+    if (col == target || !passes(col)) continue;
+    target = col;
+    ++found;
   }
-  if (target < 0) return {};
-  return {Edit{src.Offset(t.start_row, 0), src.Offset(t.start_row, t.start_col), std::string(static_cast<size_t>(target), ' ')}};
+  if (found > 1) return -1;
+  if (found == 1) return target;
+  if (!start.close && facts.indent_next && passes(facts.indent_level + 2 * kIndentSize)) {
+    return facts.indent_level + 2 * kIndentSize;
+  }
+  if (verdict.error == &kContinuationMissingIndentation && visual && passes(visual)) return visual;
+  return -1;
 }
 
 }  // namespace trajc::lint
