@@ -297,7 +297,13 @@ int ContinuationLines::Impl::Target(const Token& t, const RowStart& start, const
   };
   if (preferred >= 0 && preferred != start.col && passes(preferred)) return preferred;
   const int visual = state.Indent(state.depth());
-  if (IsVisualCode(verdict.error)) return visual && passes(visual) ? visual : -1;
+  if (IsVisualCode(verdict.error)) {
+    if (visual && passes(visual)) return visual;
+    // A closing bracket passes only at the visual indent; a line continued with a
+    // backslash outside brackets has the statement's own column as its "visual indent",
+    // where it would be outdented (E122): it hangs instead.
+    if (start.close) return -1;
+  }
   // A hanging indent is measured from a row that opened a bracket (or ended in `:`) at
   // this depth; when two such rows give two different accepted columns, the intent is
   // not clear and no edit is offered.

@@ -20,7 +20,10 @@
 // the AST stays the same. The new column is one the algorithm itself accepts, tried
 // before any edit is offered: the visual indent (E124, E127, E128) or the hanging indent
 // from the opening line (E121, E122, E123, E126, E131; E122 falls back to the visual
-// indent). A finding gets no edit when no column passes, when two different hanging
+// indent, E127 and E128 to the hanging indent when the visual one cannot pass, as after a
+// backslash outside brackets). A line lined up with the line a fix moves (the strings of
+// a dict value under its key) would fail next; a trial pass that moves every failing line
+// as it goes finds them, and the fix moves them too, by the same shift where that passes. A finding gets no edit when no column passes, when two different hanging
 // indents would (a dict value after `key:` may hang from either line), when the move
 // would make the last line E125/E129, or in a file indented with tabs (flake8 then allows
 // 8-column hangs, and spaces would bring E101). E125 and E129 have no fix: indenting the
