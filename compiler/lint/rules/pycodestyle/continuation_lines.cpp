@@ -105,7 +105,7 @@ struct ContinuationLines::Impl {
 
   void Check(const LogicalLine& ll, Findings& out);
   // pycodestyle's loop over the logical line. The reporting pass (`out` given) reports
-  // what flake8 reports, each with the column its fix would move the line to in `moves`;
+  // what flake8 reports, and records in `reported` the column each fix moves its line to;
   // the trial pass (`out` null) moves every line that fails to such a column as it goes,
   // so that the lines after it are judged against the fixed layout.
   void Walk(const LogicalLine& ll, const LineFacts& facts, bool tabs, Findings* out);

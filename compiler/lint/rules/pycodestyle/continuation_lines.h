@@ -110,7 +110,8 @@ inline constexpr Violation kContinuationUnalignedHanging{
 // The check for one file: it learns the file's indent character once and keeps its work
 // buffers from one logical line to the next. Cost per logical line: O(t log t) in its
 // tokens t (every bracket, column and row is looked up in an ordered map or a heap, so
-// deep nesting or long lines stay near linear); one-row logical lines return at once.
+// deep nesting or long lines stay near linear); one-row logical lines return at once, and
+// the trial pass of the fixes runs only on a logical line with a fixable finding.
 class ContinuationLines {
  public:
   explicit ContinuationLines(const Source& src);
