@@ -17,6 +17,7 @@
 #include "lint/rules/pycodestyle/comparison_to_singleton.h"
 #include "lint/rules/pycodestyle/comparison_type.h"
 #include "lint/rules/pycodestyle/compound_statements.h"
+#include "lint/rules/pycodestyle/continuation_lines.h"
 #include "lint/rules/pycodestyle/explicit_line_join.h"
 #include "lint/rules/pycodestyle/extraneous_whitespace.h"
 #include "lint/rules/pycodestyle/imports_on_separate_lines.h"
@@ -106,6 +107,7 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckTabsObsolete(src, line, found);
   }
   ImportPlacement import_placement;
+  ContinuationLines continuation_lines(src);
   for (const LogicalLine& ll : split.logical) {
     CheckBlankLines(src, ll, found);
     CheckExtraneousWhitespace(src, ll, found);
@@ -127,6 +129,7 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckExplicitLineJoin(src, ll, found);
     CheckImportsOnSeparateLines(src, ll, found);
     CheckIndentation(src, ll, found);
+    continuation_lines.Check(ll, found);
     CheckInvalidEscapeSequence(src, ll, found);
     CheckModuleImportsOnTopOfFile(src, ll, import_placement, found);
   }

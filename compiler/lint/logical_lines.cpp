@@ -29,14 +29,6 @@ void MutateString(std::string_view text, std::string& out) {
   out.append(text.substr(std::min(end, text.size())));
 }
 
-// CPython's token.line as one view (physical lines are contiguous in the text).
-std::string_view TokenLine(const Source& src, const Token& t) {
-  if (t.line_first < 1 || t.line_first > src.total_lines()) return {};
-  std::string_view first = src.Line(t.line_first);
-  std::string_view last = src.Line(std::min(t.line_last, src.total_lines()));
-  return std::string_view(first.data(), static_cast<size_t>(last.data() + last.size() - first.data()));
-}
-
 // flake8's own expand_indent: len(prefix.expandtabs(8)), counting characters.
 int ExpandTabsLength(std::string_view prefix) {
   int col = 0;
@@ -194,6 +186,13 @@ class Driver {
 };
 
 }  // namespace
+
+std::string_view TokenLine(const Source& src, const Token& t) {
+  if (t.line_first < 1 || t.line_first > src.total_lines()) return {};
+  std::string_view first = src.Line(t.line_first);
+  std::string_view last = src.Line(std::min(t.line_last, src.total_lines()));
+  return std::string_view(first.data(), static_cast<size_t>(last.data() + last.size() - first.data()));
+}
 
 int ExpandIndent(std::string_view line) {
   size_t end = line.find_last_not_of("\r\n");

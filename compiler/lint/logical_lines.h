@@ -52,6 +52,12 @@ struct LineSplit {
 // Runs flake8's loop over src.tokens (which must have tokenized without error).
 LineSplit SplitIntoLines(const Source& src);
 
+// CPython's token.line as one view (physical lines are contiguous in the text): the
+// physical lines the token was read from, or "" for the tokens CPython gives no line.
+std::string_view TokenLine(const Source& src, const python::Token& t);
+
+// pycodestyle's expand_indent: the width of the line's indentation, a tab to the next
+// multiple of 8.
 int ExpandIndent(std::string_view line);
 
 }  // namespace trajc::lint

@@ -15,6 +15,7 @@
 #include "lint/rules/pycodestyle/comparison_to_singleton.h"
 #include "lint/rules/pycodestyle/comparison_type.h"
 #include "lint/rules/pycodestyle/compound_statements.h"
+#include "lint/rules/pycodestyle/continuation_lines.h"
 #include "lint/rules/pycodestyle/explicit_line_join.h"
 #include "lint/rules/pycodestyle/extraneous_whitespace.h"
 #include "lint/rules/pycodestyle/imports_on_separate_lines.h"
@@ -70,6 +71,16 @@ constexpr std::array kRegistry = {
     &kNoIndentedBlockComment,
     &kUnexpectedIndentationComment,
     &kOverIndented,
+    &kContinuationUnderIndentedHanging,
+    &kContinuationMissingIndentation,
+    &kClosingBracketNotMatchingOpeningLine,
+    &kClosingBracketNotMatchingVisualIndent,
+    &kContinuationSameIndentAsNext,
+    &kContinuationOverIndentedHanging,
+    &kContinuationOverIndentedVisual,
+    &kContinuationUnderIndentedVisual,
+    &kVisualIndentSameAsNext,
+    &kContinuationUnalignedHanging,
     &kWhitespaceAfterOpenBracket,
     &kWhitespaceBeforeCloseBracket,
     &kWhitespaceBeforePunctuation,
