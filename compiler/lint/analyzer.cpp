@@ -10,6 +10,7 @@
 #include "lint/noqa.h"
 #include "lint/rules/flake8/syntax_error.h"
 #include "lint/rules/pycodestyle/ambiguous_identifier.h"
+#include "lint/rules/pycodestyle/async_await_keywords.h"
 #include "lint/rules/pycodestyle/bare_except.h"
 #include "lint/rules/pycodestyle/blank_line_at_eof.h"
 #include "lint/rules/pycodestyle/blank_lines.h"
@@ -131,6 +132,7 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckIndentation(src, ll, found);
     continuation_lines.Check(ll, found);
     CheckInvalidEscapeSequence(src, ll, found);
+    CheckAsyncAwaitKeywords(src, ll, found);
     CheckModuleImportsOnTopOfFile(src, ll, import_placement, found);
   }
   // pyflakes needs a real AST: skip it when tree-sitter could not build a clean one.

@@ -8,6 +8,7 @@
 #include "lint/lint.h"
 #include "lint/rules/flake8/syntax_error.h"
 #include "lint/rules/pycodestyle/ambiguous_identifier.h"
+#include "lint/rules/pycodestyle/async_await_keywords.h"
 #include "lint/rules/pycodestyle/bare_except.h"
 #include "lint/rules/pycodestyle/blank_line_at_eof.h"
 #include "lint/rules/pycodestyle/blank_lines.h"
@@ -168,6 +169,7 @@ constexpr std::array kRegistry = {
     &kBlankLineWithWhitespace,
     &kTooManyNewlinesAtEndOfFile,
     &kInvalidEscapeSequence,
+    &kAsyncAwaitKeywords,
 };
 
 // FindRule and the code table's readers (`trajc lint --help`, the snapshot tests) expect
