@@ -39,7 +39,9 @@
 #include "lint/rules/pyflakes/fstring_missing_placeholders.h"
 #include "lint/rules/pyflakes/import_star.h"
 #include "lint/rules/pyflakes/is_literal.h"
+#include "lint/rules/pyflakes/percent_format.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
+#include "lint/rules/pyflakes/string_dot_format.h"
 #include "lint/rules/pyflakes/undefined_export.h"
 #include "lint/rules/pyflakes/undefined_local.h"
 #include "lint/rules/pyflakes/undefined_name.h"
@@ -125,6 +127,8 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckUnusedVariables(facts, found);
     CheckFStringMissingPlaceholders(src, *tree, found);
     CheckIsLiteral(src, *tree, found);
+    CheckPercentFormat(src, *tree, found);
+    CheckStringDotFormat(src, *tree, found);
     CheckImportStar(facts, found);
     CheckRedefinedWhileUnused(facts, found);
     CheckUndefinedNames(facts, found);

@@ -37,7 +37,9 @@
 #include "lint/rules/pyflakes/fstring_missing_placeholders.h"
 #include "lint/rules/pyflakes/import_star.h"
 #include "lint/rules/pyflakes/is_literal.h"
+#include "lint/rules/pyflakes/percent_format.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
+#include "lint/rules/pyflakes/string_dot_format.h"
 #include "lint/rules/pyflakes/undefined_export.h"
 #include "lint/rules/pyflakes/undefined_local.h"
 #include "lint/rules/pyflakes/undefined_name.h"
@@ -111,6 +113,20 @@ constexpr std::array kRegistry = {
     &kUnusedImport,
     &kImportStar,
     &kImportStarUsage,
+    &kPercentFormatInvalidFormat,
+    &kPercentFormatExpectedMapping,
+    &kPercentFormatExpectedSequence,
+    &kPercentFormatExtraNamedArguments,
+    &kPercentFormatMissingArgument,
+    &kPercentFormatMixedPositionalAndNamed,
+    &kPercentFormatPositionalCountMismatch,
+    &kPercentFormatStarRequiresSequence,
+    &kPercentFormatUnsupportedFormatCharacter,
+    &kStringDotFormatInvalidFormat,
+    &kStringDotFormatExtraNamedArguments,
+    &kStringDotFormatExtraPositionalArguments,
+    &kStringDotFormatMissingArgument,
+    &kStringDotFormatMixingAutomatic,
     &kFStringMissingPlaceholders,
     &kIsLiteral,
     &kRedefinedWhileUnused,
