@@ -32,6 +32,10 @@ std::optional<Value> LiteralOf(const SourceTree& tree, TSNode node);
 // The same for a whole text holding exactly one expression ("[1, 2]", "'a'").
 std::optional<Value> ParseLiteral(std::string_view text);
 
+// The value of one string literal's text (prefix, quotes, body): nullopt for bytes,
+// f-strings, `\N{…}` escapes and lone surrogates.
+std::optional<std::string> StringLiteralValue(std::string_view text);
+
 // Python's `==` between literal values (1 == 1.0 == True; list != tuple; dicts and sets
 // compare without order).
 bool PyEqual(const Value& a, const Value& b);

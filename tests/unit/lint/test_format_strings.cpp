@@ -102,6 +102,25 @@ TEST_CASE("lint: format strings, pyflakes' own cases") {
   CHECK(Codes("k = {}\n'%(k)s' % {**k}\n").empty());
 }
 
+TEST_CASE("lint: format strings, \\N{...} escapes") {
+  // Printable ASCII by name is decoded; any other name is a character that is neither a
+  // digit nor a space, reported only where the message need not print it.
+  CHECK(Codes("'\\N{PERCENT SIGN}s %s' % (1,)\n") == "F507");
+  CHECK(Codes("'{\\N{left curly bracket}'.format(1)\n") == "F523");  // `{{`: a literal brace
+  CHECK(Codes("'\\N{BULLET} %s %s' % (1,)\n") == "F507");
+  CHECK(Codes("'%(\\N{BULLET})s' % {'\\N{BULLET}': 1}\n").empty());
+  CHECK(Codes("'%(\\N{BULLET})s' % {'\\N{EM DASH}': 1, 'x': 2}\n").empty());  // flake8: F504 F505, both print it
+  CHECK(Codes("'%(a)s' % {'a': 1, 'x': 2, '\\N{EM DASH}': 3}\n").empty());  // flake8: F504, which prints it
+  CHECK(Codes("'%\\N{BULLET}' % (1,)\n").empty());  // flake8: F509, which prints it
+  CHECK(Codes("'%\\N{BULLET}' % (1, 2)\n") == "F507");
+  // A name that may be of a digit or a space: not decoded, not checked.
+  CHECK(Codes("'{\\N{ARABIC-INDIC DIGIT THREE}}'.format(1)\n").empty());
+  CHECK(Codes("'{\\N{NO-BREAK SPACE}0}'.format(1, 2)\n").empty());
+  CHECK(Codes("'{\\N{DIGIT ZERO}}'.format(1, 2)\n") == "F523");  // ASCII: decoded
+  CHECK(Codes("r'\\N{BULLET} {'.format(1)\n") == "F521");       // raw: no escape
+  CHECK(Codes("'\\\\N{BULLET} {}'.format(1, 2)\n") == "F523 F524");  // `\\` then a field `{BULLET}`
+}
+
 TEST_CASE("lint: format strings, Python's int() on field names") {
   using trajc::lint::PythonInt;
   using trajc::lint::ToCodePoints;

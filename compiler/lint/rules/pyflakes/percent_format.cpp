@@ -96,7 +96,8 @@ class PercentCheck {
     }
     for (const Placeholder& p : *placeholders) {
       if (p.conversion == U'%') continue;
-      if (!ValidConversion(p.conversion)) {
+      // An unnamed `\N{...}` character is printed by its repr: not reported (str_constant.h).
+      if (!ValidConversion(p.conversion) && p.conversion != kUnnamedStart) {
         python::Value c;
         c.kind = python::Value::Kind::kStr;
         c.str = ToUtf8(std::u32string(1, p.conversion));
@@ -178,6 +179,9 @@ class PercentCheck {
   }
 
   void Report(const Violation& v, std::initializer_list<std::string_view> args = {}) {
+    for (std::string_view a : args) {
+      if (MentionsUnnamed(a)) return;  // a character trajc cannot print (str_constant.h)
+    }
     TSPoint at = ts_node_start_point(node_);
     Finding& f = lint::Report(out_, v, static_cast<int>(at.row) + 1, static_cast<int>(at.column), args);
     f.col_is_chars = true;  // pyflakes: UTF-8 byte columns, printed as they are

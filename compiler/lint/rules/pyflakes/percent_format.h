@@ -16,6 +16,10 @@
 //     missing keys (sorted, joined by ", ").
 // Anything else on the right (a name, a call) is not checked. Reported at the start of the
 // `%` expression, in UTF-8 byte columns.
+// Not exact: a message that would print a character written `\N{name}` (other than
+// printable ASCII) is not reported, and a string with a `\N{}` that may name a digit or a
+// space is not checked (trajc has no Unicode name table; str_constant.h).
+// Expressions inside string annotations, which pyflakes parses and checks, are not.
 // Why is this bad: each of these raises TypeError or ValueError when the line runs.
 // Example: `'%s %s' % (a,)`          Use instead: `'%s %s' % (a, b)`
 // No fix: the intended arguments are unknown.

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "lint/rules/rule.h"
 
@@ -19,8 +20,20 @@ TSNode Unparenthesized(TSNode n);
 // Whether the (unparenthesized) expression `n` is an ast.Str.
 bool IsStrConstant(const Source& src, TSNode n);
 
-// The value of an ast.Str `n` in UTF-8, or nullopt when trajc cannot decode it exactly:
-// `\N{name}` escapes (no Unicode name table here) and lone surrogates (`'\ud800'`).
+// The value of an ast.Str `n` in UTF-8, or nullopt when trajc cannot decode it well enough
+// (lone surrogates, `\N{name}` naming what may be a digit or a space).
+//
+// trajc has no Unicode name table: `\N{name}` of a printable ASCII character is decoded;
+// any other name stands for a character that is neither ASCII nor a digit nor a space,
+// which the format parsers treat alike, and is spelt kUnnamedStart, the name,
+// kUnnamedEnd, so that equal names give equal strings. A message that would print such a
+// character is not reported (see MentionsUnnamed).
 std::optional<std::string> StrConstantValue(const Source& src, TSNode n);
+
+// U+FDD0 and U+FDD1, noncharacters: they never stand for themselves in real source.
+inline constexpr char32_t kUnnamedStart = 0xFDD0;
+inline constexpr char32_t kUnnamedEnd = 0xFDD1;
+// Whether `text` (UTF-8) holds a character StrConstantValue could not name.
+bool MentionsUnnamed(std::string_view text);
 
 }  // namespace trajc::lint

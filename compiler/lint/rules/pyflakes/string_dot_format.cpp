@@ -125,6 +125,9 @@ class DotFormatCheck {
   }
 
   void Report(const Violation& v, std::initializer_list<std::string_view> args = {}) {
+    for (std::string_view a : args) {
+      if (MentionsUnnamed(a)) return;  // a character trajc cannot print (str_constant.h)
+    }
     TSPoint at = ts_node_start_point(call_);
     Finding& f = lint::Report(out_, v, static_cast<int>(at.row) + 1, static_cast<int>(at.column), args);
     f.col_is_chars = true;  // pyflakes: UTF-8 byte columns, printed as they are

@@ -12,6 +12,11 @@
 //   F522 keyword arguments no field uses, F524 fields with no argument (each list
 //   sorted as strings, joined by ", ").
 // Reported at the start of the call, in UTF-8 byte columns.
+// Not exact: a message that would print a character written `\N{name}` (other than
+// printable ASCII) is not reported, and a string with a `\N{}` that may name a digit or a
+// space is not checked (trajc has no Unicode name table; str_constant.h).
+// Expressions inside string annotations, which pyflakes parses and checks, are not.
+// Keyword names are compared as written (CPython NFKC-normalizes non-ASCII ones).
 // Why is this bad: a missing argument raises IndexError or KeyError when the line runs,
 // an unused one is usually a mistake.
 // Example: `'{} {}'.format(a)`          Use instead: `'{} {}'.format(a, b)`
