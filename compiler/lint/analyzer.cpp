@@ -49,11 +49,13 @@
 #include "lint/rules/pyflakes/is_literal.h"
 #include "lint/rules/pyflakes/outside_function.h"
 #include "lint/rules/pyflakes/outside_loop.h"
+#include "lint/rules/pyflakes/percent_format.h"
 #include "lint/rules/pyflakes/print_redirect.h"
 #include "lint/rules/pyflakes/raise_not_implemented.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
 #include "lint/rules/pyflakes/repeated_dict_key.h"
 #include "lint/rules/pyflakes/starred_assignment.h"
+#include "lint/rules/pyflakes/string_dot_format.h"
 #include "lint/rules/pyflakes/tuple_condition.h"
 #include "lint/rules/pyflakes/undefined_export.h"
 #include "lint/rules/pyflakes/undefined_local.h"
@@ -151,6 +153,8 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckOutsideFunction(src, *tree, found);
     CheckDefaultExceptNotLast(src, *tree, found);
     CheckRaiseNotImplemented(src, *tree, found);
+    CheckPercentFormat(src, *tree, found);
+    CheckStringDotFormat(src, *tree, found);
     CheckImportStar(facts, found);
     CheckRedefinedWhileUnused(facts, found);
     CheckUndefinedNames(facts, found);

@@ -47,11 +47,13 @@
 #include "lint/rules/pyflakes/is_literal.h"
 #include "lint/rules/pyflakes/outside_function.h"
 #include "lint/rules/pyflakes/outside_loop.h"
+#include "lint/rules/pyflakes/percent_format.h"
 #include "lint/rules/pyflakes/print_redirect.h"
 #include "lint/rules/pyflakes/raise_not_implemented.h"
 #include "lint/rules/pyflakes/redefined_while_unused.h"
 #include "lint/rules/pyflakes/repeated_dict_key.h"
 #include "lint/rules/pyflakes/starred_assignment.h"
+#include "lint/rules/pyflakes/string_dot_format.h"
 #include "lint/rules/pyflakes/tuple_condition.h"
 #include "lint/rules/pyflakes/undefined_export.h"
 #include "lint/rules/pyflakes/undefined_local.h"
@@ -140,6 +142,20 @@ constexpr std::array kRegistry = {
     &kImportStarUsage,
     &kImportStarNotPermitted,
     &kFutureFeatureNotDefined,
+    &kPercentFormatInvalidFormat,
+    &kPercentFormatExpectedMapping,
+    &kPercentFormatExpectedSequence,
+    &kPercentFormatExtraNamedArguments,
+    &kPercentFormatMissingArgument,
+    &kPercentFormatMixedPositionalAndNamed,
+    &kPercentFormatPositionalCountMismatch,
+    &kPercentFormatStarRequiresSequence,
+    &kPercentFormatUnsupportedFormatCharacter,
+    &kStringDotFormatInvalidFormat,
+    &kStringDotFormatExtraNamedArguments,
+    &kStringDotFormatExtraPositionalArguments,
+    &kStringDotFormatMissingArgument,
+    &kStringDotFormatMixingAutomatic,
     &kFStringMissingPlaceholders,
     &kMultiValueRepeatedKeyLiteral,
     &kMultiValueRepeatedKeyVariable,

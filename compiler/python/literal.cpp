@@ -278,6 +278,8 @@ std::string BytesRepr(std::string_view bytes) {
   return out + quote;
 }
 
+std::optional<std::string> StringLiteralValue(std::string_view text) { return StringValue(text); }
+
 std::optional<Value> LiteralOf(const SourceTree& tree, TSNode node) {
   if (ts_node_is_null(node) || ts_node_has_error(node)) return std::nullopt;
   std::string_view type = Type(node);

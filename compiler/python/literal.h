@@ -43,6 +43,9 @@ std::optional<StringLiteral> DecodeStringLiteral(std::string_view text);
 // Python's repr() of a str given as UTF-8 (printable as Repr says), and of a bytes value.
 std::string StrRepr(std::string_view utf8);
 std::string BytesRepr(std::string_view bytes);
+// The value of one string literal's text (prefix, quotes, body): nullopt for bytes,
+// f-strings, `\N{…}` escapes and lone surrogates.
+std::optional<std::string> StringLiteralValue(std::string_view text);
 
 // Python's `==` between literal values (1 == 1.0 == True; list != tuple; dicts and sets
 // compare without order).

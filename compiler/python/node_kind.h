@@ -121,6 +121,7 @@ inline const NodeKind kNone{"none"};
 inline const NodeKind kNonlocalStatement{"nonlocal_statement"};
 inline const NodeKind kPair{"pair"};
 inline const NodeKind kParenthesizedExpression{"parenthesized_expression"};
+inline const NodeKind kParenthesizedListSplat{"parenthesized_list_splat"};
 inline const NodeKind kPatternList{"pattern_list"};
 inline const NodeKind kPositionalSeparator{"positional_separator"};
 inline const NodeKind kPrintStatement{"print_statement"};
