@@ -1,17 +1,34 @@
 #include "domains/lint/fix_claims.h"
 
+#include <vector>
+
 #include "lint/lint.h"
 
 namespace trajc::domains::lint_domain {
 
 namespace {
 
+// The reported codes that `keep` accepts, a run of three or more neighbours in the code
+// table (the same letter and hundred, nothing between them left out) written as "F501-F525": the
+// model only ever sees reported codes, so a range names exactly the codes in it.
 template <typename Keep>
 std::string ReportedCodes(Keep keep) {
+  const std::vector<std::string> codes = lint::DefaultCodes();
   std::string list;
-  for (const std::string& code : lint::DefaultCodes()) {
-    const lint::RuleInfo* rule = lint::FindRule(code);
-    if (rule != nullptr && keep(*rule)) list += (list.empty() ? "" : ", ") + code;
+  for (size_t i = 0; i < codes.size();) {
+    const lint::RuleInfo* rule = lint::FindRule(codes[i]);
+    if (rule == nullptr || !keep(*rule)) {
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < codes.size() && codes[end].compare(0, 2, codes[i], 0, 2) == 0 && lint::FindRule(codes[end]) != nullptr &&
+           keep(*lint::FindRule(codes[end])))
+      ++end;
+    std::string item = end - i >= 3 ? codes[i] + "-" + codes[end - 1] : codes[i];
+    if (end - i == 2) item += ", " + codes[i + 1];
+    list += (list.empty() ? "" : ", ") + item;
+    i = end;
   }
   return list;
 }

@@ -9,7 +9,7 @@
 
 namespace trajc::domains::lint_domain {
 
-// "These codes have no automatic fix, apply_fix refuses them: E101, E111, …." — every
+// "These codes have no automatic fix, apply_fix refuses them: E101, E111-E114, …." — every
 // reported code without a fix.
 std::string NoFixClaim();
 
