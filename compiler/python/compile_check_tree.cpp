@@ -1,6 +1,9 @@
 // python/compile_check_tree — what is read from tree-sitter's tree rather than the
 // tokens: a parameter without a default after one with a default, and, when no rule
 // explains an ERROR or MISSING node, "invalid syntax" at its first token.
+#include <exception>
+#include <utility>
+
 #include "python/compile_check_internal.h"
 #include "python/node_kind.h"
 #include "python/parse.h"
@@ -72,12 +75,59 @@ size_t Checker::TokenAt(TSPoint p) const {
 void Checker::TreeFallback() {
   TSNode root = tree_->root();
   if (!ts_node_has_error(root)) return;
+  if (DedentedContinuation()) return;
+  // tree-sitter refuses some text CPython parses: judge a copy with those spots replaced
+  // by text of the same length that tree-sitter takes (positions stay the same).
+  std::optional<SourceTree> patched;
+  if (std::string text = PatchedForTreeSitter(); !text.empty()) {
+    try {
+      patched.emplace(SourceTree::Parse(std::move(text)));
+      root = patched->root();
+    } catch (const std::exception&) {
+      patched.reset();
+    }
+    if (!ts_node_has_error(root)) return;
+  }
   std::optional<TSNode> bad = FirstErrorNode(root);
   if (!bad) return;
-  if (DedentedContinuation()) return;
   size_t at = TokenAt(ts_node_start_point(*bad));
   if (at >= t_.size()) at = t_.size() - 1;
   Generic(at);
+}
+
+// The tree's text with what tree-sitter's grammar refuses but CPython's accepts made
+// acceptable, or "" when there is nothing of the kind:
+//   `*x` at a statement's level (`*a, b = c`, `x = *"s", 1`): the star becomes a space
+//   (Stars() has checked where it stands);
+//   `from __future__ import *` (only the compiler refuses it): the star becomes `_`.
+std::string Checker::PatchedForTreeSitter() const {
+  std::vector<std::pair<size_t, char>> patches;  // token index, replacement
+  for (size_t i : statement_stars_) patches.emplace_back(i, ' ');
+  for (size_t i = 0; i + 4 < t_.size(); ++i)
+    if (IsWord(t_[i], "__future__") && FutureImportStar(i)) patches.emplace_back(i + 2, '_');
+  if (patches.empty()) return {};
+  std::string text = tree_->text();
+  std::vector<size_t> line_starts = {0};
+  for (size_t k = 0; k < text.size(); ++k)
+    if (text[k] == '\n') line_starts.push_back(k + 1);
+  for (auto [i, c] : patches) {
+    size_t row = static_cast<size_t>(t_[i].row);
+    if (row == 0 || row > line_starts.size()) continue;
+    size_t at = line_starts[row - 1] + static_cast<size_t>(t_[i].col);
+    if (at < text.size() && text[at] == '*') text[at] = c;
+  }
+  return text;
+}
+
+// Whether token i lies in a `from __future__ import *` statement.
+bool Checker::FutureImportStar(size_t i) const {
+  size_t s = i;
+  while (s > 0 && t_[s - 1].kind != CKind::kNewline && t_[s - 1].kind != CKind::kIndent &&
+         t_[s - 1].kind != CKind::kDedent && !IsOp(t_[s - 1], ";") && i - s < 4)
+    --s;
+  return s + 4 < t_.size() && IsWord(t_[s], "from") && IsWord(t_[s + 1], "__future__") &&
+         IsWord(t_[s + 2], "import") && IsOp(t_[s + 3], "*") &&
+         (t_[s + 4].kind == CKind::kNewline || IsOp(t_[s + 4], ";"));
 }
 
 // A line inside brackets that starts left of its statement's first line.
