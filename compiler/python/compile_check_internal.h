@@ -34,6 +34,15 @@ namespace trajc::python::compile_check_internal {
 
 enum class Severity { kGeneric, kSpecific, kUnexpectedIndent };
 
+// One byte of the text to replace before tree-sitter judges it again: `from` at `offset`
+// bytes into token `token` becomes `to` (compile_check_tree.cpp).
+struct TreePatch {
+  size_t token = 0;
+  size_t offset = 0;
+  char from = 0;
+  char to = 0;
+};
+
 struct Candidate {
   size_t key = 0;  // index of the token where the parser stops
   int key_row = 0; // its row: the furthest line the parser read
@@ -134,7 +143,8 @@ class Checker {
   int OffsetAt(size_t i) const { return CharOffset(LineOf(t_[i].row), t_[i].col); }
 
   // compile_check.cpp
-  void Propose(size_t key, size_t at, std::string type, std::string message, Severity severity, int offset = -1);
+  void Propose(size_t key, size_t at, std::string type, std::string message, Severity severity, int offset = -1,
+               int row = -1);
   void Generic(size_t at) { Propose(at, at, "SyntaxError", "invalid syntax", Severity::kGeneric); }
 
   // compile_check_statements.cpp
@@ -169,6 +179,7 @@ class Checker {
 
   // compile_check_strings.cpp
   void Strings(size_t first, size_t end);
+  std::string_view StringText(size_t j) const;
 
   // compile_check_tree.cpp
   void TreeRules();
@@ -177,6 +188,7 @@ class Checker {
   void TreeFallback();
   bool FutureImportStar(size_t i) const;
   std::string PatchedForTreeSitter() const;
+  const char* StringOrTokenStart(size_t i) const;
   bool DedentedContinuation() const;
 
   const std::vector<std::string_view>& lines_;
@@ -189,6 +201,7 @@ class Checker {
   std::optional<Candidate> best_;
   std::vector<char> in_params_;  // per token: inside a def's or lambda's parameter list
   std::vector<size_t> statement_stars_;  // `*x` at a statement's level, where CPython allows it
+  std::vector<TreePatch> tree_patches_;  // what else tree-sitter refuses and CPython takes
 };
 
 }  // namespace trajc::python::compile_check_internal

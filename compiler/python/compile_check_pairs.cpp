@@ -94,6 +94,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       return;
     }
     if (j == first) {
+      if (IsWord(b, "lambda")) ++lambdas_open;
       if (CannotStart(b) && b.kind != CKind::kName) Generic(j);
       if (b.kind == CKind::kName && In(b, {"and"_w, "or"_w, "is"_w, "in"_w, "as"_w, "if"_w}) && !compound) Generic(j);
       continue;
@@ -106,7 +107,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
     prev_lambda_colon = lambda_colon;
     if (lambda_colon) --lambdas_open;
     // `a.None`: an attribute is a name (`from . import x` reads `.` then `import`)
-    if (IsOp(a, ".") && IsKeyword(b) && !IsWord(b, "import")) {
+    if (IsOp(a, ".") && IsKeyword(b) && !(IsWord(b, "import") && IsWord(t_[stmt], "from"))) {
       Generic(j);
       return;
     }
@@ -131,7 +132,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       assigned = false;
       assert_commas = 0;
     }
-    if (b.level == level0 && IsOp(b, "=")) assigned = true;
+    if (b.level == level0 && IsOp(b, "=") && lambdas_open == 0) assigned = true;
     if (IsWord(a, "def") || IsWord(a, "class")) {
       if (!IsName(b)) {
         Generic(j);
@@ -160,11 +161,28 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       return;
     }
     // a statement keyword after an operand, or anything after `pass`/`break`/`continue`
-    if ((EndsOperand(a) && b.kind == CKind::kName &&
-         In(b, {"pass"_w, "break"_w, "continue"_w, "return"_w, "raise"_w, "del"_w, "global"_w, "nonlocal"_w,
-                "assert"_w, "def"_w, "class"_w, "try"_w, "while"_w, "with"_w, "yield"_w})) ||
+    const bool stmt_keyword =
+        b.kind == CKind::kName && In(b, {"pass"_w, "break"_w, "continue"_w, "return"_w, "raise"_w, "del"_w, "global"_w,
+                                         "nonlocal"_w, "assert"_w, "def"_w, "class"_w, "try"_w, "while"_w, "with"_w,
+                                         "yield"_w, "finally"_w, "except"_w, "elif"_w});
+    if ((EndsOperand(a) && stmt_keyword) || (EndsOperand(a) && IsWord(b, "import") && !IsWord(t_[stmt], "from")) ||
         (a.kind == CKind::kName && In(a, {"pass"_w, "break"_w, "continue"_w}) && b.kind != CKind::kNewline &&
-         !IsOp(b, ";"))) {
+         !IsOp(b, ";")) ||
+        // `return return`, `raise from x`: a statement's keyword where its operand goes
+        (a.kind == CKind::kName && In(a, {"return"_w, "raise"_w, "del"_w, "assert"_w, "global"_w, "nonlocal"_w}) &&
+         (stmt_keyword || (b.kind == CKind::kName && In(b, {"import"_w, "from"_w, "if"_w, "for"_w, "else"_w, "elif"_w,
+                                                            "except"_w, "finally"_w, "in"_w, "is"_w, "and"_w,
+                                                            "or"_w, "as"_w}))))) {
+      Generic(j);
+      return;
+    }
+    // imported names and `as` targets of imports and handlers are names
+    if (kw == "from" && IsWord(a, "import")) after_import = true;
+    if (((IsWord(t_[stmt], "import") && (IsWord(a, "import") || IsOp(a, ","))) ||
+         (IsWord(t_[stmt], "from") && after_import && (IsWord(a, "import") || IsOp(a, ",") || IsOp(a, "("))) ||
+         (In(t_[stmt], {"import"_w, "from"_w, "except"_w}) && IsWord(a, "as"))) &&
+        !(IsName(b) || (IsWord(a, "import") && (IsOp(b, "(") || IsOp(b, "*")) && IsWord(t_[stmt], "from")) ||
+          (IsOp(a, ",") && IsOp(b, ")") && IsWord(t_[stmt], "from")) || b.kind == CKind::kNewline)) {
       Generic(j);
       return;
     }
@@ -248,7 +266,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j);
       return;
     }
-    if (IsOp(b, ",") && b.level == level0 && kw == "except" && first + 1 < j) {
+    if (IsOp(b, ",") && b.level == level0 && kw == "except" && first + 1 < j && lambdas_open == 0) {
       bool before_colon = std::none_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(j),
                                        [&](const CToken& t) { return IsOp(t, ":") && t.level == level0; });
       if (before_colon) {

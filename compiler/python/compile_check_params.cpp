@@ -10,7 +10,8 @@
 namespace trajc::python::compile_check_internal {
 
 // Every `def NAME (...)` and `lambda ...:` of the logical line [first, end); marks the
-// tokens of each list in in_params_ for the star rules (compile_check_stars.cpp).
+// tokens at each list's own level in in_params_ for the star rules
+// (compile_check_stars.cpp): `*args` there is a parameter, in a default an expression.
 void Checker::ParameterLists(size_t first, size_t end) {
   if (in_params_.size() != t_.size()) in_params_.assign(t_.size(), 0);
   for (size_t j = first; j < end; ++j) {
@@ -18,7 +19,7 @@ void Checker::ParameterLists(size_t first, size_t end) {
       size_t open = j + 2, close = open + 1;
       while (close < end && !(t_[close].level == t_[open].level && IsOp(t_[close], ")"))) ++close;
       if (close >= end) continue;
-      for (size_t k = open + 1; k < close; ++k) in_params_[k] = 1;
+      for (size_t k = open + 1; k < close; ++k) in_params_[k] = t_[k].level == t_[open].level + 1;
       if (!Parameters(open + 1, close, t_[open].level + 1, false)) return;
     } else if (IsWord(t_[j], "lambda")) {
       // The parameters end at the `:` of this lambda: one at its level, after the `:` of
@@ -31,7 +32,7 @@ void Checker::ParameterLists(size_t first, size_t end) {
         if (IsOp(t_[colon], ":") && nested-- == 0) break;
       }
       if (colon >= end || t_[colon].level != level) continue;  // no `:`: the lambda rule in Pairs
-      for (size_t k = j + 1; k < colon; ++k) in_params_[k] = 1;
+      for (size_t k = j + 1; k < colon; ++k) in_params_[k] = t_[k].level == level;
       if (!Parameters(j + 1, colon, level, true)) return;
     }
   }
@@ -50,7 +51,12 @@ bool Checker::Parameters(size_t lo, size_t hi, int level, bool lambda) {
   size_t a = lo;
   while (a <= hi) {
     size_t b = a;
-    while (b < hi && !(t_[b].level == level && IsOp(t_[b], ","))) ++b;
+    int item_lambdas = 0;  // a lambda in a default value: its parameters' commas are its own
+    while (b < hi && !(t_[b].level == level && IsOp(t_[b], ",") && item_lambdas == 0)) {
+      if (t_[b].level == level && IsWord(t_[b], "lambda")) ++item_lambdas;
+      if (t_[b].level == level && IsOp(t_[b], ":") && item_lambdas > 0) --item_lambdas;
+      ++b;
+    }
     // [a, b) is one item; t_[b] its comma (or b == hi).
     if (a == b) {
       if (b < hi || a != lo) {

@@ -32,6 +32,8 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
   }
   int level0 = t_[first].level;
   bool for_stmt = IsWord(t_[first], "for") || (IsWord(t_[first], "async") && first + 1 < end && IsWord(t_[first + 1], "for"));
+  bool with_stmt =
+      IsWord(t_[first], "with") || (IsWord(t_[first], "async") && first + 1 < end && IsWord(t_[first + 1], "with"));
   // The colon ending a compound statement's header: a statement may follow it.
   size_t header_colon = end;
   if (compound) {
@@ -97,6 +99,7 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
           !dstar && (prev == nullptr || IsOp(*prev, ",") || IsOp(*prev, ";") || j == header_colon + 1 || prev_yield ||
                      (prev->kind == CKind::kName && In(*prev, {"return"_w, "yield"_w})) ||
                      (for_stmt && prev->kind == CKind::kName && In(*prev, {"for"_w, "in"_w})) ||
+                     (with_stmt && IsWord(*prev, "as")) ||
                      (prev->kind == CKind::kOp && t_[j - 1].level == level0 &&
                       In(*prev, {"="_w, "+="_w, "-="_w, "*="_w, "/="_w, "//="_w, "%="_w, "**="_w, "@="_w, "&="_w,
                                  "|="_w, "^="_w, ">>="_w, "<<="_w})));
@@ -118,7 +121,10 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
       return;
     }
     if (holder == Holder::kCall) continue;  // `*` / `**` + any expression
-    if (holder == Holder::kStatement) statement_stars_.push_back(j);
+    // tree-sitter refuses some of these (`*"s", 1`, `a[*0]`): its judgement of the rest
+    // is taken on a copy without the star
+    bool subscript = holder == Holder::kList && open > first && EndsOperand(t_[open - 1]) && !IsKeyword(t_[open - 1]);
+    if (holder == Holder::kStatement || subscript) statement_stars_.push_back(j);
     // The operand is a bitwise_or: find where it ends at this level.
     int level = t.level;
     size_t k = j + 1;
@@ -148,7 +154,7 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
     } else if (holder == Holder::kStatement) {
       ok_follow = next.kind == CKind::kNewline || next.kind == CKind::kEndMarker ||
                   (next.kind == CKind::kOp && In(next, {","_w, "="_w, ";"_w})) || (for_stmt && IsWord(next, "in")) ||
-                  (k == header_colon && for_stmt);
+                  (k == header_colon && (for_stmt || with_stmt));
     } else {
       ok_follow = next.kind == CKind::kOp && (IsOp(next, ",") || next.level < level);
       if (ok_follow && holder == Holder::kParens && !prev_yield && IsOp(next, ")")) {

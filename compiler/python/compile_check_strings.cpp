@@ -43,23 +43,47 @@ std::string BadEscape(std::string_view body, size_t i, bool bytes) {
 
 }  // namespace
 
+// A string token's text; the tokenizer keeps none for one spanning lines, so that is
+// read from its first line on (the lines view one text) to its closing quotes.
+std::string_view Checker::StringText(size_t j) const {
+  const CToken& t = t_[j];
+  if (!t.text.empty() || t.row < 1 || t.row > static_cast<int>(lines_.size())) return t.text;
+  const char* begin = lines_[t.row - 1].data() + t.col;
+  const char* stop = lines_.back().data() + lines_.back().size();
+  std::string_view rest(begin, static_cast<size_t>(stop - begin));
+  size_t q = rest.find_first_of("'\"");
+  if (q == std::string_view::npos || q > 3 || rest.size() < q + 3 || rest.substr(q, 3) != std::string(3, rest[q]))
+    return {};
+  std::string closing(3, rest[q]);
+  for (size_t k = q + 3; k + 3 <= rest.size(); ++k) {
+    if (rest[k] == '\\') {
+      ++k;
+      continue;
+    }
+    if (rest.compare(k, 3, closing) == 0) return rest.substr(0, k + 3);
+  }
+  return {};
+}
+
 void Checker::Strings(size_t first, size_t end) {
   for (size_t j = first; j < end; ++j) {
-    const CToken& t = t_[j];
-    if (t.kind != CKind::kString) continue;
-    size_t q = t.text.find_first_of("'\"");
+    if (t_[j].kind != CKind::kString) continue;
+    const std::string_view text = StringText(j);
+    size_t q = text.find_first_of("'\"");
     if (q == std::string_view::npos) continue;
     bool raw = false, bytes = false, fstring = false;
-    for (char c : t.text.substr(0, q)) {
+    for (char c : text.substr(0, q)) {
       raw = raw || c == 'r' || c == 'R';
       bytes = bytes || c == 'b' || c == 'B';
       fstring = fstring || c == 'f' || c == 'F';
     }
-    size_t quote = t.text.size() >= q + 6 && t.text.substr(q, 3) == std::string(3, t.text[q]) ? 3 : 1;
-    if (t.text.size() < q + 2 * quote) continue;
-    std::string_view body = t.text.substr(q + quote, t.text.size() - q - 2 * quote);
+    size_t quote = text.size() >= q + 6 && text.substr(q, 3) == std::string(3, text[q]) ? 3 : 1;
+    if (text.size() < q + 2 * quote) continue;
+    std::string_view body = text.substr(q + quote, text.size() - q - 2 * quote);
+    // CPython reports what it finds decoding a literal on the literal's last line.
+    const int last_row = t_[j].row + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
     auto fail = [&](const std::string& message) {
-      Propose(j, j, "SyntaxError", message, Severity::kSpecific);
+      Propose(j, j, "SyntaxError", message, Severity::kSpecific, -1, last_row);
     };
     // A field's expression: a lone `*x` is no expression, and `lambda` ends at its `:`.
     auto BadField = [&](std::string_view expr, bool comma) {
@@ -77,13 +101,13 @@ void Checker::Strings(size_t first, size_t end) {
     };
     // Adjacent literals concatenate: bytes with bytes only.
     if (j > first && t_[j - 1].kind == CKind::kString) {
-      std::string_view p = t_[j - 1].text;
+      std::string_view p = StringText(j - 1);
       size_t pq = p.find_first_of("'\"");
       bool prev_bytes = pq != std::string_view::npos && p.substr(0, pq).find_first_of("bB") != std::string_view::npos;
       if (prev_bytes != bytes) {
         size_t run = j - 1;
         while (run > first && t_[run - 1].kind == CKind::kString) --run;
-        Propose(j, run, "SyntaxError", "cannot mix bytes and nonbytes literals", Severity::kSpecific);
+        Propose(j, run, "SyntaxError", "cannot mix bytes and nonbytes literals", Severity::kSpecific, -1, last_row);
         return;
       }
     }
@@ -106,6 +130,14 @@ void Checker::Strings(size_t first, size_t end) {
         ++i;  // the escaped character
         continue;
       }
+      if (fstring && c == '}') {
+        if (i + 1 < body.size() && body[i + 1] == '}') {
+          ++i;
+          continue;
+        }
+        fail("f-string: single '}' is not allowed");
+        return;
+      }
       if (!fstring || c != '{') continue;
       if (i + 1 < body.size() && body[i + 1] == '{') {
         ++i;
@@ -116,7 +148,8 @@ void Checker::Strings(size_t first, size_t end) {
       size_t k = i + 1;
       int depth = 0;
       char in_quote = 0;
-      bool expression = true, comma = false;
+      bool expression = true, comma = false, spec_colon = false;
+      int spec_fields = 0;
       size_t expr_start = k;
       while (k < body.size()) {
         char d = body[k];
@@ -133,21 +166,47 @@ void Checker::Strings(size_t first, size_t end) {
           return;
         } else if (d == '{' || d == '(' || d == '[') {
           ++depth;
+          // a field in a format spec may have a format spec, whose fields may not
+          if (d == '{' && !expression && ++spec_fields > 1 && spec_colon) {
+            fail("f-string: expressions nested too deeply");
+            return;
+          }
         } else if (d == '}' || d == ')' || d == ']') {
           if (depth == 0) break;
           --depth;
+        } else if (d == ':' && !expression && depth == 1) {
+          spec_colon = true;  // a nested field's own format spec
         } else if (depth == 0 && expression) {
           bool two = k + 1 < body.size() && body[k + 1] == '=' && (d == '!' || d == '=' || d == '<' || d == '>');
           if (two) {
             ++k;
           } else if (d == '!' || d == ':' || d == '=') {
             expression = false;
+            if (d == '!') {
+              // a conversion: one of s, r, a, then the format spec or the end
+              char c1 = k + 1 < body.size() ? body[k + 1] : '\0';
+              char c2 = k + 2 < body.size() ? body[k + 2] : '\0';
+              if (c1 != 's' && c1 != 'r' && c1 != 'a') {
+                fail("f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                return;
+              }
+              if (c2 != ':' && c2 != '}') {
+                fail("f-string: expecting '}'");
+                return;
+              }
+            }
+            if (d == ':' && k + 1 < body.size() && body[k + 1] == '=')
+              tree_patches_.push_back(TreePatch{j, q + quote + k + 1, '=', ' '});
             if (BadField(body.substr(expr_start, k - expr_start), comma)) return;
           } else if (d == ',') {
             comma = true;
           }
         }
         ++k;
+      }
+      if (k >= body.size()) {
+        fail("f-string: expecting '}'");
+        return;
       }
       if (expression && k < body.size()) {
         if (BadField(body.substr(expr_start, k - expr_start), comma)) return;

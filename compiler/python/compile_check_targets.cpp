@@ -78,7 +78,7 @@ void Checker::Targets(size_t first, size_t end) {
       size_t stop = j + 1;
       while (stop < end && !(t_[stop].level == level0 && (IsOp(t_[stop], ",") || IsOp(t_[stop], ":")))) ++stop;
       if (stop == j + 1) continue;
-      if (size_t junk = TargetJunk(j + 1, stop, false); junk < stop) {
+      if (size_t junk = TargetJunk(j + 1, stop, true); junk < stop) {
         Propose(junk, j + 1, "SyntaxError", "cannot assign to expression", Severity::kSpecific);
         return;
       }
@@ -203,7 +203,7 @@ bool Checker::AugTargetOk(size_t lo, size_t hi) const {
 // Argument order inside calls and unparenthesized generators among other arguments.
 void Checker::Calls(size_t first, size_t end) {
   for (size_t j = first + 1; j < end; ++j) {
-    if (!IsOp(t_[j], "(") || !EndsOperand(t_[j - 1]) || IsWord(t_[j - 1], "print")) continue;
+    if (!IsOp(t_[j], "(") || !EndsOperand(t_[j - 1])) continue;
     if (j >= 2 && IsWord(t_[j - 2], "def")) continue;
     int inner = t_[j].level + 1;
     size_t close = j + 1;

@@ -99,24 +99,31 @@ void Checker::TreeFallback() {
 // acceptable, or "" when there is nothing of the kind:
 //   `*x` at a statement's level (`*a, b = c`, `x = *"s", 1`): the star becomes a space
 //   (Stars() has checked where it stands);
-//   `from __future__ import *` (only the compiler refuses it): the star becomes `_`.
+//   `from __future__ import *` (only the compiler refuses it): the star becomes `_`;
+//   an f-string field's format spec that starts with `=` (`{x:=^9}`, which tree-sitter
+//   reads as a walrus): the `=` becomes a space (Strings() has checked the field).
 std::string Checker::PatchedForTreeSitter() const {
-  std::vector<std::pair<size_t, char>> patches;  // token index, replacement
-  for (size_t i : statement_stars_) patches.emplace_back(i, ' ');
+  std::vector<TreePatch> patches = tree_patches_;
+  for (size_t i : statement_stars_) patches.push_back(TreePatch{i, 0, '*', ' '});
   for (size_t i = 0; i + 4 < t_.size(); ++i)
-    if (IsWord(t_[i], "__future__") && FutureImportStar(i)) patches.emplace_back(i + 2, '_');
+    if (IsWord(t_[i], "__future__") && FutureImportStar(i)) patches.push_back(TreePatch{i + 2, 0, '*', '_'});
   if (patches.empty()) return {};
   std::string text = tree_->text();
-  std::vector<size_t> line_starts = {0};
-  for (size_t k = 0; k < text.size(); ++k)
-    if (text[k] == '\n') line_starts.push_back(k + 1);
-  for (auto [i, c] : patches) {
-    size_t row = static_cast<size_t>(t_[i].row);
-    if (row == 0 || row > line_starts.size()) continue;
-    size_t at = line_starts[row - 1] + static_cast<size_t>(t_[i].col);
-    if (at < text.size() && text[at] == '*') text[at] = c;
+  if (lines_.empty()) return {};
+  // Token texts view the lines, which view one text laid out as the tree's.
+  const char* base = lines_.front().data();
+  for (const TreePatch& p : patches) {
+    const char* where = StringOrTokenStart(p.token) + p.offset;
+    if (where < base) continue;
+    size_t at = static_cast<size_t>(where - base);
+    if (at < text.size() && text[at] == p.from) text[at] = p.to;
   }
   return text;
+}
+
+// Where token i starts in the text the lines view.
+const char* Checker::StringOrTokenStart(size_t i) const {
+  return lines_[static_cast<size_t>(t_[i].row) - 1].data() + t_[i].col;
 }
 
 // Whether token i lies in a `from __future__ import *` statement.
