@@ -164,6 +164,7 @@ class Checker {
   void Targets(size_t first, size_t end);
   void Calls(size_t first, size_t end);
   size_t TargetJunk(size_t lo, size_t hi, bool star) const;
+  std::string JunkName(size_t junk) const;
   bool AugTargetOk(size_t lo, size_t hi) const;
 
   // compile_check_params.cpp

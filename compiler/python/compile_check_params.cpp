@@ -136,7 +136,8 @@ bool Checker::Parameters(size_t lo, size_t hi, int level, bool lambda) {
     }
     any_param = any_param || !IsOp(head, "/");
     if (b >= hi) {
-      if (star == Star::kBare) return fail(a, "named arguments must follow bare *");
+      // (CPython points at a lambda's `:`, at a def's `*`)
+      if (star == Star::kBare) return fail(lambda ? hi : a, "named arguments must follow bare *");
       break;
     }
     a = b + 1;

@@ -28,7 +28,7 @@ class PatternParser {
  private:
   std::optional<std::pair<size_t, std::string>> Error() const { return std::make_pair(err_, message_); }
   bool Fail(std::string message = "invalid syntax") {
-    err_ = std::min(i_, end_ > 0 ? end_ - 1 : 0);
+    err_ = i_;  // end_ is a real token: the guard's `if` or the header's `:`
     message_ = std::move(message);
     return false;
   }

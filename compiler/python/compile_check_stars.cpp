@@ -168,7 +168,10 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
       }
     }
     if (!ok_follow) {
-      Generic(k);
+      if (IsWord(next, "for") && holder != Holder::kStatement)
+        Propose(k, j, "SyntaxError", "iterable unpacking cannot be used in comprehension", Severity::kSpecific);
+      else
+        Generic(k);
       return;
     }
   }

@@ -86,7 +86,7 @@ void Checker::Statements() {
     if (compound) Header(first, kw_at, end);
     bool ends_with_colon = end > first && IsOp(t_[end - 1], ":");
     bool soft = ends_with_colon && (IsWord(t_[first], "match") || IsWord(t_[first], "case"));
-    if (soft && end == first + 2) Generic(first + 1);  // `match :` has no subject, `case :` no pattern
+    if (soft && end == first + 2) Generic(first + 2);  // `match :` has no subject, `case :` no pattern
     if (ends_with_colon && (compound || soft)) {
       expect_block = true;
       header_kw = std::string(kw == "else-try" ? "else" : kw);

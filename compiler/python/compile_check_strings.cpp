@@ -80,10 +80,15 @@ void Checker::Strings(size_t first, size_t end) {
     size_t quote = text.size() >= q + 6 && text.substr(q, 3) == std::string(3, text[q]) ? 3 : 1;
     if (text.size() < q + 2 * quote) continue;
     std::string_view body = text.substr(q + quote, text.size() - q - 2 * quote);
-    // CPython reports what it finds decoding a literal on the literal's last line.
+    // CPython reports what it finds decoding a literal just past the literal's end.
     const int last_row = t_[j].row + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    const size_t last_nl = text.rfind('\n');
+    const int end_col = last_nl == std::string_view::npos ? t_[j].col + static_cast<int>(text.size())
+                                                          : static_cast<int>(text.size() - last_nl - 1);
+    const int end_offset = CharOffset(LineOf(last_row), end_col);
     auto fail = [&](const std::string& message) {
-      Propose(j, j, "SyntaxError", message, Severity::kSpecific, -1, last_row);
+      Propose(j, j, "SyntaxError", message, Severity::kSpecific,
+              message == "f-string: cannot use starred expression here" ? -1 : end_offset, last_row);
     };
     // A field's expression: a lone `*x` is no expression, and `lambda` ends at its `:`.
     auto BadField = [&](std::string_view expr, bool comma) {
@@ -107,7 +112,8 @@ void Checker::Strings(size_t first, size_t end) {
       if (prev_bytes != bytes) {
         size_t run = j - 1;
         while (run > first && t_[run - 1].kind == CKind::kString) --run;
-        Propose(j, run, "SyntaxError", "cannot mix bytes and nonbytes literals", Severity::kSpecific, -1, last_row);
+        Propose(j, run, "SyntaxError", "cannot mix bytes and nonbytes literals", Severity::kSpecific, end_offset,
+                last_row);
         return;
       }
     }
@@ -115,7 +121,7 @@ void Checker::Strings(size_t first, size_t end) {
       for (char c : body) {
         if (static_cast<unsigned char>(c) >= 0x80) {
           Propose(j, j, "SyntaxError", "bytes can only contain ASCII literal characters", Severity::kSpecific,
-                  OffsetAt(j));
+                  last_row == t_[j].row ? end_offset : OffsetAt(j));
           return;
         }
       }

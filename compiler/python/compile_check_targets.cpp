@@ -64,7 +64,7 @@ void Checker::Targets(size_t first, size_t end) {
     if (stop > first + 1) {
       size_t junk = TargetJunk(first + 1, stop, kw == "for");
       if (junk < stop) {
-        std::string what = IsConstant(t_[junk]) ? std::string(t_[junk].text) : "expression";
+        std::string what = IsConstant(t_[junk]) ? std::string(t_[junk].text) : JunkName(junk);
         Propose(junk, junk, "SyntaxError", (kw == "del" ? "cannot delete " : "cannot assign to ") + what,
                 Severity::kSpecific);
       }
@@ -79,7 +79,7 @@ void Checker::Targets(size_t first, size_t end) {
       while (stop < end && !(t_[stop].level == level0 && (IsOp(t_[stop], ",") || IsOp(t_[stop], ":")))) ++stop;
       if (stop == j + 1) continue;
       if (size_t junk = TargetJunk(j + 1, stop, true); junk < stop) {
-        Propose(junk, j + 1, "SyntaxError", "cannot assign to expression", Severity::kSpecific);
+        Propose(junk, j + 1, "SyntaxError", "cannot assign to " + JunkName(junk), Severity::kSpecific);
         return;
       }
     }
@@ -130,8 +130,9 @@ void Checker::Targets(size_t first, size_t end) {
       return;
     }
     if (j > from) {
-      if (size_t junk = TargetJunk(from, j, true); junk < j) {
-        Propose(junk, from, "SyntaxError", "cannot assign to expression" + hint, Severity::kSpecific);
+      // (`async x = 1`: the `async` rule's error comes first)
+      if (size_t junk = TargetJunk(from, j, true); junk < j && !IsWord(t_[junk], "async")) {
+        Propose(junk, from, "SyntaxError", "cannot assign to " + JunkName(junk) + hint, Severity::kSpecific);
         return;
       }
     }
@@ -176,6 +177,16 @@ size_t Checker::TargetJunk(size_t lo, size_t hi, bool star) const {
     a = b + 1;
   }
   return hi;
+}
+
+// What CPython calls the target TargetJunk found at `junk` in its messages.
+std::string Checker::JunkName(size_t junk) const {
+  const CToken& t = t_[junk];
+  if (IsName(t)) return "function call";  // TargetJunk stops at a name only for a call
+  if (IsWord(t, "await")) return "await expression";
+  if (IsWord(t, "lambda")) return "lambda";
+  if (IsWord(t, "yield")) return "yield expression";
+  return "expression";
 }
 
 // Whether [lo, hi) is one augmented-assignment target: a name, an attribute or a
