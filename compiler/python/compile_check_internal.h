@@ -163,7 +163,8 @@ class Checker {
   // compile_check_targets.cpp
   void Targets(size_t first, size_t end);
   void Calls(size_t first, size_t end);
-  size_t TargetJunk(size_t lo, size_t hi, bool star) const;
+  size_t TargetJunk(size_t lo0, size_t hi0, bool star) const;
+  size_t TargetJunkFlat(size_t lo, size_t hi, bool star, std::vector<std::pair<size_t, size_t>>& groups) const;
   std::string JunkName(size_t junk) const;
   bool AugTargetOk(size_t lo, size_t hi) const;
 

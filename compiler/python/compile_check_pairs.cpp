@@ -254,7 +254,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Propose(j, j - 1, "SyntaxError", "expression expected after dictionary key and ':'", Severity::kSpecific);
       return;
     }
-    if (b.kind == CKind::kNewline && IsOp(a, ",") && kw == "from" && a.level == level0) {
+    if (b.kind == CKind::kNewline && IsOp(a, ",") && IsWord(t_[stmt], "from") && a.level == level0) {
       Propose(j, j, "SyntaxError", "trailing comma not allowed without surrounding parentheses", Severity::kSpecific);
       return;
     }

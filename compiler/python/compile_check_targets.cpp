@@ -42,7 +42,8 @@ void Checker::Targets(size_t first, size_t end) {
         if (t_[k].level == level0 + 1 && IsOp(t_[k], ",")) inner_comma = true;
       }
       bool list = spans && IsOp(t_[first], "[") && IsOp(t_[colon - 1], "]");
-      bool tuple = comma || (spans && IsOp(t_[first], "(") && IsOp(t_[colon - 1], ")") && inner_comma);
+      bool tuple = comma || (spans && IsOp(t_[first], "(") && IsOp(t_[colon - 1], ")") &&
+                             (inner_comma || colon == first + 2));
       if (list || tuple) {
         Propose(first, first, "SyntaxError",
                 std::string("only single target (not ") + (list ? "list" : "tuple") + ") can be annotated",
@@ -93,9 +94,15 @@ void Checker::Targets(size_t first, size_t end) {
     bool augmented = !plain && t_[j].text.size() >= 2 && t_[j].text.back() == '=' &&
                      !In(t_[j], {"=="_w, "!="_w, "<="_w, ">="_w, ":="_w});
     if (!plain && !augmented) continue;
-    if (std::any_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(j),
-                    [&](const CToken& t) { return t.level == level0 && (IsOp(t, ":") || IsWord(t, "lambda")); }))
-      return;
+    // An `=` inside a lambda's parameters is a default; after an annotation's `:` not a
+    // target's (a lambda's own `:` closes its parameters).
+    int lambdas = 0;
+    for (size_t k = first; k < j; ++k) {
+      if (t_[k].level != level0) continue;
+      if (IsWord(t_[k], "lambda")) ++lambdas;
+      if (IsOp(t_[k], ":") && lambdas-- == 0) return;
+    }
+    if (lambdas > 0) return;
     if (augmented) {
       bool tuple = std::any_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(j),
                                [&](const CToken& t) { return t.level == level0 && IsOp(t, ","); });
@@ -144,7 +151,23 @@ void Checker::Targets(size_t first, size_t end) {
 // keyword, a literal), or hi: targets are names, attributes and subscripts (of any
 // primary: `None.x`, `{*a}[0]`), and tuples or lists of targets, each maybe starred
 // (`star`). Nested brackets are not looked into.
-size_t Checker::TargetJunk(size_t lo, size_t hi, bool star) const {
+size_t Checker::TargetJunk(size_t lo0, size_t hi0, bool star) const {
+  // Bracketed groups of targets (`(a, b)`, `[c, *d]`) hold targets too: a worklist of
+  // ranges, not recursion (brackets nest deep).
+  std::vector<std::pair<size_t, size_t>> ranges = {{lo0, hi0}};
+  size_t found = hi0;
+  while (!ranges.empty()) {
+    auto [lo, hi] = ranges.back();
+    ranges.pop_back();
+    if (lo >= hi) continue;
+    if (size_t junk = TargetJunkFlat(lo, hi, star, ranges); junk < hi) found = std::min(found, junk);
+  }
+  return found;
+}
+
+// TargetJunk over the items of one range; the bracketed groups among them are added to
+// `groups` for the caller to look into.
+size_t Checker::TargetJunkFlat(size_t lo, size_t hi, bool star, std::vector<std::pair<size_t, size_t>>& groups) const {
   int level = t_[lo].level;
   size_t a = lo;
   while (a < hi) {
@@ -165,6 +188,11 @@ size_t Checker::TargetJunk(size_t lo, size_t hi, bool star) const {
       while (open > s && !(t_[open].level == level && IsOp(t_[open], "("))) --open;
       if (open > s && EndsOperand(t_[open - 1])) return s;
     }
+    // a group: the item is one bracket pair, `(...)` or `[...]`
+    if (!trailer && b - s >= 2 && ((IsOp(t_[s], "(") && IsOp(t_[b - 1], ")")) || (IsOp(t_[s], "[") && IsOp(t_[b - 1], "]"))) &&
+        std::all_of(t_.begin() + static_cast<long>(s) + 1, t_.begin() + static_cast<long>(b) - 1,
+                    [&](const CToken& t) { return t.level > level; }))
+      groups.emplace_back(s + 1, b - 1);
     for (size_t k = s; k < b; ++k) {
       const CToken& t = t_[k];
       if (t.level != level || IsName(t)) continue;
