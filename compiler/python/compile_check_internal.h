@@ -157,6 +157,7 @@ class Checker {
   bool LambdaSlash(size_t slash, size_t first) const;
   bool LambdaAllowedAfter(size_t first, size_t j) const;
   bool BracketWalrusAllowed(size_t j) const;
+  bool YieldAllowed(size_t stmt, size_t j) const;
   std::string_view Innermost(size_t i) const;
   size_t DisjunctionStart(size_t i) const;
 

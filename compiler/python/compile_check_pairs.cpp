@@ -51,6 +51,21 @@ bool Checker::BracketWalrusAllowed(size_t j) const {
   return true;
 }
 
+// A `yield` expression at token j of the simple statement starting at `stmt`: it begins
+// the statement, follows an assignment's `=`, or fills a group's parentheses alone.
+bool Checker::YieldAllowed(size_t stmt, size_t j) const {
+  if (j == stmt) return true;
+  const CToken& p = t_[j - 1];
+  if (p.level == t_[stmt].level && p.kind == CKind::kOp &&
+      In(p, {"="_w, "+="_w, "-="_w, "*="_w, "/="_w, "//="_w, "%="_w, "**="_w, "@="_w, "&="_w, "|="_w, "^="_w, ">>="_w,
+             "<<="_w}))
+    return true;
+  if (!IsOp(p, "(") || (j >= 2 && EndsOperand(t_[j - 2]) && !IsKeyword(t_[j - 2]))) return false;
+  for (size_t k = j + 1; k < t_.size() && t_[k].level >= t_[j].level; ++k)
+    if (t_[k].level == t_[j].level && IsOp(t_[k], ",")) return false;
+  return true;
+}
+
 // A lambda is an `expression`: no operator binds it as an operand, and the iterable of a
 // comprehension's `in`, its `if` conditions and a conditional expression's test are
 // disjunctions (the parenthesized lambda is an atom, and `(` is no operator).
@@ -148,15 +163,18 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j);
       return;
     }
+    // `yield` stands alone: a statement, an assignment's value, or the whole of a group
+    if (IsWord(b, "yield") && !YieldAllowed(stmt, j)) {
+      Generic(j);
+      return;
+    }
     // `from` starts an import with a module: dots or a name
     if (j == stmt + 1 && IsWord(a, "from") && !(IsName(b) || IsOp(b, ".") || IsOp(b, "..."))) {
       Generic(j);
       return;
     }
     // `as` renames in imports, with items, except clauses and case patterns only
-    if (IsWord(b, "as") &&
-        !In(t_[stmt], {"import"_w, "from"_w, "with"_w, "except"_w, "case"_w, "async"_w}) &&
-        !(compound && !header_done)) {
+    if (IsWord(b, "as") && !In(t_[stmt], {"import"_w, "from"_w, "with"_w, "except"_w, "case"_w, "async"_w})) {
       Generic(j);
       return;
     }
@@ -169,7 +187,8 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
         (a.kind == CKind::kName && In(a, {"pass"_w, "break"_w, "continue"_w}) && b.kind != CKind::kNewline &&
          !IsOp(b, ";")) ||
         // `return return`, `raise from x`: a statement's keyword where its operand goes
-        (a.kind == CKind::kName && In(a, {"return"_w, "raise"_w, "del"_w, "assert"_w, "global"_w, "nonlocal"_w}) &&
+        (a.kind == CKind::kName && In(a, {"return"_w, "raise"_w, "del"_w, "assert"_w, "global"_w, "nonlocal"_w,
+                                          "except"_w, "if"_w, "elif"_w, "while"_w}) &&
          (stmt_keyword || (b.kind == CKind::kName && In(b, {"import"_w, "from"_w, "if"_w, "for"_w, "else"_w, "elif"_w,
                                                             "except"_w, "finally"_w, "in"_w, "is"_w, "and"_w,
                                                             "or"_w, "as"_w}))))) {
@@ -182,7 +201,8 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
          (IsWord(t_[stmt], "from") && after_import && (IsWord(a, "import") || IsOp(a, ",") || IsOp(a, "("))) ||
          (In(t_[stmt], {"import"_w, "from"_w, "except"_w}) && IsWord(a, "as"))) &&
         !(IsName(b) || (IsWord(a, "import") && (IsOp(b, "(") || IsOp(b, "*")) && IsWord(t_[stmt], "from")) ||
-          (IsOp(a, ",") && IsOp(b, ")") && IsWord(t_[stmt], "from")) || b.kind == CKind::kNewline)) {
+          (IsOp(a, ",") && IsOp(b, ")") && IsWord(t_[stmt], "from")) ||
+          (b.kind == CKind::kNewline && IsWord(t_[stmt], "from")))) {
       Generic(j);
       return;
     }

@@ -96,7 +96,8 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
       ok_position = true;  // `for *a, b in c`, `[x for a, *b in c]`
     } else if (holder == Holder::kStatement) {
       ok_position =
-          !dstar && (prev == nullptr || IsOp(*prev, ",") || IsOp(*prev, ";") || j == header_colon + 1 || prev_yield ||
+          !dstar && (prev == nullptr || (IsOp(*prev, ",") && !(with_stmt && j < header_colon)) || IsOp(*prev, ";") ||
+                     j == header_colon + 1 || prev_yield ||
                      (prev->kind == CKind::kName && In(*prev, {"return"_w, "yield"_w})) ||
                      (for_stmt && prev->kind == CKind::kName && In(*prev, {"for"_w, "in"_w})) ||
                      (with_stmt && IsWord(*prev, "as")) ||
