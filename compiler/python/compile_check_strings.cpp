@@ -5,6 +5,7 @@
 // string's body as opaque text, so these pass its grammar.
 #include <cctype>
 
+#include "python/compile_check.h"
 #include "python/compile_check_internal.h"
 
 namespace trajc::python::compile_check_internal {
@@ -97,6 +98,22 @@ void Checker::Strings(size_t first, size_t end) {
       if (expr[s] == '*' && (s + 1 >= expr.size() || expr[s + 1] != '*') && !comma) {
         fail("f-string: cannot use starred expression here");
         return true;
+      }
+      // CPython 3.11 parses a field's expression on its own, as `(expression)`: so do the
+      // token rules (tree-sitter's reading of the field is laxer). Fields nest only as
+      // deep as quotes allow, so this recursion is shallow.
+      if (expr.find_first_of("\\") == std::string_view::npos) {
+        std::string wrapped = "(" + std::string(expr) + ")\n";
+        std::vector<std::string_view> field_lines;
+        for (size_t p = 0; p < wrapped.size();) {
+          size_t nl = wrapped.find('\n', p);
+          field_lines.push_back(std::string_view(wrapped).substr(p, nl + 1 - p));
+          p = nl + 1;
+        }
+        if (FindCompileError(field_lines, nullptr, nullptr)) {
+          fail("f-string: invalid syntax");
+          return true;
+        }
       }
       if (expr.substr(s, 6) == "lambda" && (s + 6 >= expr.size() || !(std::isalnum(static_cast<unsigned char>(expr[s + 6])) || expr[s + 6] == '_'))) {
         fail("f-string: invalid syntax");

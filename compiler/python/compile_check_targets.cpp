@@ -117,9 +117,19 @@ void Checker::Targets(size_t first, size_t end) {
                              ? "list"
                          : IsOp(t_[first], "...") && j == first + 1 ? "ellipsis"
                                                                      : "expression";
-      if (!what.empty())
+      if (!what.empty()) {
         Propose(first, first, "SyntaxError", "'" + what + "' is an illegal expression for augmented assignment",
                 Severity::kSpecific);
+        return;
+      }
+      // `x += y = z`: an augmented assignment has one target and no further `=`
+      for (size_t k = j + 1; k < end && !IsOp(t_[k], ";"); ++k) {
+        if (t_[k].level == level0 && IsWord(t_[k], "lambda")) break;  // its defaults' `=`
+        if (t_[k].level == level0 && IsOp(t_[k], "=")) {
+          Generic(k);
+          return;
+        }
+      }
       return;
     }
     // Only the first target gets the hint about `==`.
