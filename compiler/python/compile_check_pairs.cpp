@@ -52,7 +52,7 @@ bool Checker::BracketWalrusAllowed(size_t j) const {
 }
 
 // A `yield` expression at token j of the simple statement starting at `stmt`: it begins
-// the statement, follows an assignment's `=`, or fills a group's parentheses alone.
+// the statement, follows an assignment's `=`, or fills a group's parentheses.
 bool Checker::YieldAllowed(size_t stmt, size_t j) const {
   if (j == stmt) return true;
   const CToken& p = t_[j - 1];
@@ -61,9 +61,8 @@ bool Checker::YieldAllowed(size_t stmt, size_t j) const {
              "<<="_w}))
     return true;
   if (!IsOp(p, "(") || (j >= 2 && EndsOperand(t_[j - 2]) && !IsKeyword(t_[j - 2]))) return false;
-  for (size_t k = j + 1; k < t_.size() && t_[k].level >= t_[j].level; ++k)
-    if (t_[k].level == t_[j].level && IsOp(t_[k], ",")) return false;
-  return true;
+  // `(yield a, b)` yields a tuple; `(yield, a)` is a tuple of a bare yield
+  return !(j + 1 < t_.size() && IsOp(t_[j + 1], ","));
 }
 
 // A lambda is an `expression`: no operator binds it as an operand, and the iterable of a
