@@ -27,12 +27,14 @@ std::optional<Candidate> Checker::Run() {
   return best_;
 }
 
-void Checker::Propose(size_t key, size_t at, std::string type, std::string message, Severity severity, int offset) {
+void Checker::Propose(size_t key, size_t at, std::string type, std::string message, Severity severity, int offset,
+                      int row) {
   // A stream cut short by a tokenizer error has no NEWLINE at its end to point at.
   if (at >= t_.size() || key >= t_.size()) return;
   if (best_ && best_->key <= key) return;
   best_ = Candidate{key, t_[key].row,
-                    CError{t_[at].row, offset >= 0 ? offset : OffsetAt(at), std::move(type), std::move(message)},
+                    CError{row >= 0 ? row : t_[at].row, offset >= 0 ? offset : OffsetAt(at), std::move(type),
+                           std::move(message)},
                     severity};
 }
 

@@ -7,6 +7,10 @@
 //   compile_check_statements.cpp  logical lines: indentation, block headers, clause order
 //   compile_check_pairs.cpp       adjacent tokens no statement allows, missing commas
 //   compile_check_targets.cpp     invalid assignment/deletion targets, call argument order
+//   compile_check_params.cpp      def/lambda parameter lists, `async` and `await`
+//   compile_check_stars.cpp       where `*expr` and `**expr` may stand
+//   compile_check_patterns.cpp    the patterns of `case` clauses
+//   compile_check_strings.cpp     escapes, bytes and f-string fields inside string tokens
 //   compile_check_tree.cpp        rules read from tree-sitter's tree, and its fallback
 #pragma once
 
@@ -29,6 +33,15 @@
 namespace trajc::python::compile_check_internal {
 
 enum class Severity { kGeneric, kSpecific, kUnexpectedIndent };
+
+// One byte of the text to replace before tree-sitter judges it again: `from` at `offset`
+// bytes into token `token` becomes `to` (compile_check_tree.cpp).
+struct TreePatch {
+  size_t token = 0;
+  size_t offset = 0;
+  char from = 0;
+  char to = 0;
+};
 
 struct Candidate {
   size_t key = 0;  // index of the token where the parser stops
@@ -130,7 +143,8 @@ class Checker {
   int OffsetAt(size_t i) const { return CharOffset(LineOf(t_[i].row), t_[i].col); }
 
   // compile_check.cpp
-  void Propose(size_t key, size_t at, std::string type, std::string message, Severity severity, int offset = -1);
+  void Propose(size_t key, size_t at, std::string type, std::string message, Severity severity, int offset = -1,
+               int row = -1);
   void Generic(size_t at) { Propose(at, at, "SyntaxError", "invalid syntax", Severity::kGeneric); }
 
   // compile_check_statements.cpp
@@ -141,12 +155,34 @@ class Checker {
   void Pairs(size_t first, size_t end, bool compound);
   bool WalrusAllowed(size_t first, size_t at, size_t end) const;
   bool LambdaSlash(size_t slash, size_t first) const;
+  bool LambdaAllowedAfter(size_t first, size_t j) const;
+  bool BracketWalrusAllowed(size_t j) const;
+  bool YieldAllowed(size_t stmt, size_t j) const;
   std::string_view Innermost(size_t i) const;
   size_t DisjunctionStart(size_t i) const;
 
   // compile_check_targets.cpp
   void Targets(size_t first, size_t end);
   void Calls(size_t first, size_t end);
+  size_t TargetJunk(size_t lo0, size_t hi0, bool star) const;
+  size_t TargetJunkFlat(size_t lo, size_t hi, bool star, std::vector<std::pair<size_t, size_t>>& groups) const;
+  std::string JunkName(size_t junk) const;
+  bool AugTargetOk(size_t lo, size_t hi) const;
+
+  // compile_check_params.cpp
+  void ParameterLists(size_t first, size_t end);
+  bool Parameters(size_t lo, size_t hi, int level, bool lambda);
+  void AsyncAwait(size_t first, size_t end);
+
+  // compile_check_stars.cpp
+  void Stars(size_t first, size_t end, bool compound);
+
+  // compile_check_patterns.cpp
+  void CasePatterns(size_t first, size_t end);
+
+  // compile_check_strings.cpp
+  void Strings(size_t first, size_t end);
+  std::string_view StringText(size_t j) const;
 
   // compile_check_tree.cpp
   void TreeRules();
@@ -155,6 +191,9 @@ class Checker {
   bool DefaultBeforePlain(size_t parameters);
   size_t TokenAt(TSPoint p) const;
   void TreeFallback();
+  bool FutureImportStar(size_t i) const;
+  std::string PatchedForTreeSitter() const;
+  const char* StringOrTokenStart(size_t i) const;
   bool DedentedContinuation() const;
 
   const std::vector<std::string_view>& lines_;
@@ -165,6 +204,9 @@ class Checker {
   // errors are about the missing bracket.
   bool unclosed_;
   std::optional<Candidate> best_;
+  std::vector<char> in_params_;  // per token: inside a def's or lambda's parameter list
+  std::vector<size_t> statement_stars_;  // `*x` at a statement's level, where CPython allows it
+  std::vector<TreePatch> tree_patches_;  // what else tree-sitter refuses and CPython takes
 };
 
 }  // namespace trajc::python::compile_check_internal

@@ -12,6 +12,7 @@ namespace trajc::python::compile_check_internal {
 // subject and a case guard (`case p if x := y:`).
 bool Checker::WalrusAllowed(size_t first, size_t at, size_t end) const {
   std::string_view kw = t_[first].text;
+  if (at != first + 2 && !IsWord(t_[first], "case")) return false;  // `if not x := y`
   if (In(kw, {"if", "elif", "while", "@"})) return true;
   // `match := 1` binds the name match; a match statement's header ends with its colon.
   if (kw == "match") return at > first + 1 && end > first && IsOp(t_[end - 1], ":");
@@ -33,11 +34,67 @@ bool Checker::LambdaSlash(size_t slash, size_t first) const {
   return false;
 }
 
+// Inside brackets a bare `name := value` is an element, a positional argument or an
+// index: it follows the bracket or a comma, and is no dict key or slice bound (no `:`
+// follows it at its level before the next comma).
+bool Checker::BracketWalrusAllowed(size_t j) const {
+  if (j < 2 || !IsName(t_[j - 1])) return false;
+  const CToken& p = t_[j - 2];
+  if (!(p.kind == CKind::kOp && In(p, {"("_w, "["_w, "{"_w, ","_w}))) return false;
+  int lambdas = 0;
+  for (size_t k = j + 1; k < t_.size() && t_[k].level >= t_[j].level; ++k) {
+    if (t_[k].level != t_[j].level) continue;
+    if (IsOp(t_[k], ",")) break;
+    if (IsWord(t_[k], "lambda")) ++lambdas;
+    if (IsOp(t_[k], ":") && lambdas-- == 0) return false;
+  }
+  return true;
+}
+
+// A `yield` expression at token j of the simple statement starting at `stmt`: it begins
+// the statement, follows an assignment's `=`, or fills a group's parentheses.
+bool Checker::YieldAllowed(size_t stmt, size_t j) const {
+  if (j == stmt) return true;
+  const CToken& p = t_[j - 1];
+  if (p.level == t_[stmt].level && p.kind == CKind::kOp &&
+      In(p, {"="_w, "+="_w, "-="_w, "*="_w, "/="_w, "//="_w, "%="_w, "**="_w, "@="_w, "&="_w, "|="_w, "^="_w, ">>="_w,
+             "<<="_w}))
+    return true;
+  if (!IsOp(p, "(") || (j >= 2 && EndsOperand(t_[j - 2]) && !IsKeyword(t_[j - 2]))) return false;
+  // `(yield a, b)` yields a tuple; `(yield, a)` is a tuple of a bare yield
+  return !(j + 1 < t_.size() && IsOp(t_[j + 1], ","));
+}
+
+// A lambda is an `expression`: no operator binds it as an operand, and the iterable of a
+// comprehension's `in`, its `if` conditions and a conditional expression's test are
+// disjunctions (the parenthesized lambda is an atom, and `(` is no operator).
+bool Checker::LambdaAllowedAfter(size_t first, size_t j) const {
+  if (j == first) return true;
+  const CToken& p = t_[j - 1];
+  if (IsOp(p, "@") && j - 1 == first) return true;  // a decorator (PEP 614)
+  if (p.kind == CKind::kOp) {
+    return !In(p, {"+"_w, "-"_w, "~"_w,  "/"_w,  "//"_w, "%"_w,  "**"_w, "@"_w,  "<<"_w, ">>"_w, "&"_w, "|"_w,
+                   "^"_w, "<"_w, ">"_w,  "<="_w, ">="_w, "=="_w, "!="_w, "."_w, "*"_w}) ||
+           ((IsOp(p, "*") || IsOp(p, "**")) && (j - 1 == first || !EndsOperand(t_[j - 2])));
+  }
+  if (p.kind != CKind::kName) return true;
+  if (In(p, {"and"_w, "or"_w, "not"_w, "is"_w, "await"_w})) return false;
+  if (IsWord(p, "in")) return IsWord(t_[first], "for") && p.level == t_[first].level;
+  if (IsWord(p, "if")) return j - 1 == first || IsWord(t_[first], "case");
+  return true;
+}
+
 // Statement-level rules that need a look at the whole line.
 void Checker::Pairs(size_t first, size_t end, bool compound) {
   std::string_view kw = t_[first].text;
   int level0 = t_[first].level;
   size_t stop = std::min(end + 1, t_.size());  // include the NEWLINE
+  bool after_import = false;  // `from m import` read: the names imported are plain names
+  int lambdas_open = 0;       // lambdas at the statement's level still before their `:`
+  size_t stmt = first;        // the first token of the simple statement under way
+  bool header_done = false, assigned = false;
+  int assert_commas = 0;
+  bool prev_lambda_colon = false;  // t_[j - 1] ended a lambda's parameters
   for (size_t j = first; j < stop; ++j) {
     const CToken& b = t_[j];
     if (b.kind == CKind::kOp && In(b, {"$"_w, "?"_w, "`"_w, "!"_w, "<>"_w})) {
@@ -51,6 +108,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       return;
     }
     if (j == first) {
+      if (IsWord(b, "lambda")) ++lambdas_open;
       if (CannotStart(b) && b.kind != CKind::kName) Generic(j);
       if (b.kind == CKind::kName && In(b, {"and"_w, "or"_w, "is"_w, "in"_w, "as"_w, "if"_w}) && !compound) Generic(j);
       continue;
@@ -62,20 +120,107 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j - 1 == first ? j : j - 1);
       return;
     }
-    // `yield` is no operand: an operator before it needs parentheses around it.
-    if (IsWord(b, "yield") && (In(a, {"*"_w, "**"_w}) || (NeedsOperand(a) && !In(a, {"="_w, "+="_w, "-="_w, "*="_w,
-        "/="_w, "//="_w, "%="_w, "**="_w, "@="_w, "&="_w, "|="_w, "^="_w, ">>="_w, "<<="_w, ":="_w, "->"_w, "."_w,
-        "assert"_w, "del"_w, "if"_w, "elif"_w, "while"_w, "for"_w, "with"_w, "global"_w, "nonlocal"_w, "class"_w,
-        "from"_w, "as"_w, "import"_w})))) {
-      Generic(j);
-      return;
-    }
     if (IsOp(b, ";")) {
       if (NeedsOperand(a)) {
         Generic(j);
         return;
       }
       continue;
+    if (b.level == level0 && IsWord(b, "lambda")) ++lambdas_open;
+    bool a_header_colon = IsOp(a, ":") && a.level == level0 && !prev_lambda_colon;
+    bool lambda_colon = b.level == level0 && IsOp(b, ":") && lambdas_open > 0;
+    prev_lambda_colon = lambda_colon;
+    if (lambda_colon) --lambdas_open;
+    // `a.None`: an attribute is a name (`from . import x` reads `.` then `import`)
+    if (IsOp(a, ".") && IsKeyword(b) && !(IsWord(b, "import") && IsWord(t_[stmt], "from"))) {
+      Generic(j);
+      return;
+    }
+    // `with a as b,:`: a trailing comma only inside the parenthesized form
+    if (kw == "with" && IsOp(a, ",") && IsOp(b, ":") && b.level == level0) {
+      Generic(j);
+      return;
+    }
+    if (IsWord(b, "lambda") && !LambdaAllowedAfter(first, j)) {
+      Generic(j);
+      return;
+    }
+    if (IsOp(b, ":=") && b.level > level0 && !BracketWalrusAllowed(j)) {
+      Generic(j);
+      return;
+    }
+    // The simple statement under way: its keyword, and whether a level-0 `=` was read
+    // (a compound header's statement starts after its `:`, another after `;`).
+    if (j == first || IsOp(a, ";") || (compound && !header_done && a_header_colon)) {
+      if (j != first) header_done = true;
+      stmt = j;
+      assigned = false;
+      assert_commas = 0;
+    }
+    if (b.level == level0 && IsOp(b, "=") && lambdas_open == 0) assigned = true;
+    if (IsWord(a, "def") || IsWord(a, "class")) {
+      if (!IsName(b)) {
+        Generic(j);
+        return;
+      }
+    }
+    // `x = a:b`: after an assignment's `=` a `:` belongs to no statement
+    if (b.level == level0 && IsOp(b, ":") && assigned && !lambda_colon && (!compound || header_done)) {
+      Generic(j);
+      return;
+    }
+    if (IsWord(t_[stmt], "assert") && b.level == level0 && IsOp(b, ",") && lambdas_open == 0 && ++assert_commas > 1) {
+      Generic(j);
+      return;
+    }
+    // `yield` stands alone: a statement, an assignment's value, or the whole of a group
+    if (IsWord(b, "yield") && !YieldAllowed(stmt, j)) {
+      Generic(j);
+      return;
+    }
+    // `from` starts an import with a module: dots or a name
+    if (j == stmt + 1 && IsWord(a, "from") && !(IsName(b) || IsOp(b, ".") || IsOp(b, "..."))) {
+      Generic(j);
+      return;
+    }
+    // `as` renames in imports, with items, except clauses and case patterns only
+    if (IsWord(b, "as") && !In(t_[stmt], {"import"_w, "from"_w, "with"_w, "except"_w, "case"_w, "async"_w})) {
+      Generic(j);
+      return;
+    }
+    // a statement keyword after an operand, or anything after `pass`/`break`/`continue`
+    const bool stmt_keyword =
+        b.kind == CKind::kName && In(b, {"pass"_w, "break"_w, "continue"_w, "return"_w, "raise"_w, "del"_w, "global"_w,
+                                         "nonlocal"_w, "assert"_w, "def"_w, "class"_w, "try"_w, "while"_w, "with"_w,
+                                         "yield"_w, "finally"_w, "except"_w, "elif"_w});
+    if ((EndsOperand(a) && stmt_keyword) || (EndsOperand(a) && IsWord(b, "import") && !IsWord(t_[stmt], "from")) ||
+        (a.kind == CKind::kName && In(a, {"pass"_w, "break"_w, "continue"_w}) && b.kind != CKind::kNewline &&
+         !IsOp(b, ";")) ||
+        // `return return`, `raise from x`: a statement's keyword where its operand goes
+        (a.kind == CKind::kName && In(a, {"return"_w, "raise"_w, "del"_w, "assert"_w, "global"_w, "nonlocal"_w,
+                                          "except"_w, "if"_w, "elif"_w, "while"_w}) &&
+         (stmt_keyword || (b.kind == CKind::kName && In(b, {"import"_w, "from"_w, "if"_w, "for"_w, "else"_w, "elif"_w,
+                                                            "except"_w, "finally"_w, "in"_w, "is"_w, "and"_w,
+                                                            "or"_w, "as"_w}))))) {
+      Generic(j);
+      return;
+    }
+    // imported names and `as` targets of imports and handlers are names
+    if (kw == "from" && IsWord(a, "import")) after_import = true;
+    if (((IsWord(t_[stmt], "import") && (IsWord(a, "import") || IsOp(a, ","))) ||
+         (IsWord(t_[stmt], "from") && after_import && (IsWord(a, "import") || IsOp(a, ",") || IsOp(a, "("))) ||
+         (In(t_[stmt], {"import"_w, "from"_w, "except"_w}) && IsWord(a, "as"))) &&
+        !(IsName(b) || (IsWord(a, "import") && (IsOp(b, "(") || IsOp(b, "*")) && IsWord(t_[stmt], "from")) ||
+          (IsOp(a, ",") && IsOp(b, ")") && IsWord(t_[stmt], "from")) ||
+          (b.kind == CKind::kNewline && IsWord(t_[stmt], "from")))) {
+      Generic(j);
+      return;
+    }
+    if (kw == "from" && IsWord(a, "import")) after_import = true;
+    // `from m import a.b`, `import a as b.c`: what is bound is a name, not a dotted one.
+    if (IsOp(b, ".") && ((kw == "from" && after_import) || (kw == "import" && j >= 2 && IsWord(t_[j - 2], "as")))) {
+      Generic(j);
+      return;
     }
     // `from ...pkg import x`: the tokenizer reads `...` as one ELLIPSIS token, which the
     // import rule takes as three dots, not as the constant it is elsewhere.
@@ -108,7 +253,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j);
       return;
     }
-    bool pair_ok = (IsWord(a, "not") && IsWord(b, "in")) || (IsOp(a, ".") && (IsOp(b, ".") || IsWord(b, "import"))) ||
+    bool pair_ok = (IsWord(a, "not") && IsWord(b, "in") && j >= 2 && EndsOperand(t_[j - 2])) || (IsOp(a, ".") && (IsOp(b, ".") || IsWord(b, "import"))) ||
                    (IsWord(a, "from") && IsOp(b, ".")) || (IsOp(a, "/") && (IsOp(b, ",") || IsOp(b, ")"))) ||
                    (IsOp(a, "/") && IsOp(b, ":") && LambdaSlash(j - 1, first));
     if (!pair_ok && NeedsOperand(a) && CannotStart(b)) {
@@ -139,7 +284,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Propose(j, j - 1, "SyntaxError", "expression expected after dictionary key and ':'", Severity::kSpecific);
       return;
     }
-    if (b.kind == CKind::kNewline && IsOp(a, ",") && kw == "from" && a.level == level0) {
+    if (b.kind == CKind::kNewline && IsOp(a, ",") && IsWord(t_[stmt], "from") && a.level == level0) {
       Propose(j, j, "SyntaxError", "trailing comma not allowed without surrounding parentheses", Severity::kSpecific);
       return;
     }
@@ -147,11 +292,11 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j);
       return;
     }
-    if (IsOp(b, ",") && b.level == level0 && kw == "raise") {
+    if (IsOp(b, ",") && b.level == level0 && kw == "raise" && lambdas_open == 0) {
       Generic(j);
       return;
     }
-    if (IsOp(b, ",") && b.level == level0 && kw == "except" && first + 1 < j) {
+    if (IsOp(b, ",") && b.level == level0 && kw == "except" && first + 1 < j && lambdas_open == 0) {
       bool before_colon = std::none_of(t_.begin() + static_cast<long>(first), t_.begin() + static_cast<long>(j),
                                        [&](const CToken& t) { return IsOp(t, ":") && t.level == level0; });
       if (before_colon) {
@@ -168,6 +313,11 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
     if (IsOp(t_[j], ":") && lambdas > 0) --lambdas;
   }
   if (lambdas > 0 && end < t_.size()) Generic(end);
+  Strings(first, end);
+  ParameterLists(first, end);
+  AsyncAwait(first, end);
+  Stars(first, end, compound);
+  CasePatterns(first, end);
   Targets(first, end);
   Calls(first, end);
 }

@@ -92,6 +92,7 @@ void Checker::Statements() {
     if (compound) Header(first, kw_at, end);
     bool ends_with_colon = end > first && IsOp(t_[end - 1], ":");
     bool soft = ends_with_colon && (IsWord(t_[first], "match") || IsWord(t_[first], "case"));
+    if (soft && end == first + 2) Generic(first + 2);  // `match :` has no subject, `case :` no pattern
     if (ends_with_colon && (compound || soft)) {
       expect_block = true;
       header_kw = std::string(kw == "else-try" ? "else" : kw);
@@ -137,6 +138,10 @@ void Checker::Header(size_t first, size_t kw_at, size_t end) {
       Propose(std::min(kw_at + 2, end), std::min(kw_at + 2, end), "SyntaxError", "expected '('", Severity::kSpecific);
       return;
     }
+  }
+  if (kw == "class" && kw_at + 2 < end && IsName(t_[kw_at + 1]) && IsOp(t_[kw_at + 2], "[")) {
+    Generic(kw_at + 2);  // type parameters are Python 3.12's
+    return;
   }
   if (In(kw, {"else", "try", "finally"})) {
     if (kw_at + 1 <= end && !(kw_at + 1 < end && IsOp(t_[kw_at + 1], ":")))

@@ -2,7 +2,9 @@
 // tokens: a parameter without a default after one with a default, a starred expression
 // where the grammar has none, and, when no rule
 // explains an ERROR or MISSING node, "invalid syntax" at its first token.
+#include <exception>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "python/compile_check_internal.h"
@@ -174,12 +176,66 @@ size_t Checker::TokenAt(TSPoint p) const {
 void Checker::TreeFallback() {
   TSNode root = tree_->root();
   if (!ts_node_has_error(root)) return;
+  if (DedentedContinuation()) return;
+  // tree-sitter refuses some text CPython parses: judge a copy with those spots replaced
+  // by text of the same length that tree-sitter takes (positions stay the same).
+  std::optional<SourceTree> patched;
+  if (std::string text = PatchedForTreeSitter(); !text.empty()) {
+    try {
+      patched.emplace(SourceTree::Parse(std::move(text)));
+      root = patched->root();
+    } catch (const std::exception&) {
+      patched.reset();
+    }
+    if (!ts_node_has_error(root)) return;
+  }
   std::optional<TSNode> bad = FirstErrorNode(root);
   if (!bad) return;
-  if (DedentedContinuation()) return;
   size_t at = TokenAt(ts_node_start_point(*bad));
   if (at >= t_.size()) at = t_.size() - 1;
   Generic(at);
+}
+
+// The tree's text with what tree-sitter's grammar refuses but CPython's accepts made
+// acceptable, or "" when there is nothing of the kind:
+//   `*x` at a statement's level (`*a, b = c`, `x = *"s", 1`): the star becomes a space
+//   (Stars() has checked where it stands);
+//   `from __future__ import *` (only the compiler refuses it): the star becomes `_`;
+//   an f-string field's format spec that starts with `=` (`{x:=^9}`, which tree-sitter
+//   reads as a walrus): the `=` becomes a space (Strings() has checked the field).
+std::string Checker::PatchedForTreeSitter() const {
+  std::vector<TreePatch> patches = tree_patches_;
+  for (size_t i : statement_stars_) patches.push_back(TreePatch{i, 0, '*', ' '});
+  for (size_t i = 0; i + 4 < t_.size(); ++i)
+    if (IsWord(t_[i], "__future__") && FutureImportStar(i)) patches.push_back(TreePatch{i + 2, 0, '*', '_'});
+  if (patches.empty()) return {};
+  std::string text = tree_->text();
+  if (lines_.empty()) return {};
+  // Token texts view the lines, which view one text laid out as the tree's.
+  const char* base = lines_.front().data();
+  for (const TreePatch& p : patches) {
+    const char* where = StringOrTokenStart(p.token) + p.offset;
+    if (where < base) continue;
+    size_t at = static_cast<size_t>(where - base);
+    if (at < text.size() && text[at] == p.from) text[at] = p.to;
+  }
+  return text;
+}
+
+// Where token i starts in the text the lines view.
+const char* Checker::StringOrTokenStart(size_t i) const {
+  return lines_[static_cast<size_t>(t_[i].row) - 1].data() + t_[i].col;
+}
+
+// Whether token i lies in a `from __future__ import *` statement.
+bool Checker::FutureImportStar(size_t i) const {
+  size_t s = i;
+  while (s > 0 && t_[s - 1].kind != CKind::kNewline && t_[s - 1].kind != CKind::kIndent &&
+         t_[s - 1].kind != CKind::kDedent && !IsOp(t_[s - 1], ";") && i - s < 4)
+    --s;
+  return s + 4 < t_.size() && IsWord(t_[s], "from") && IsWord(t_[s + 1], "__future__") &&
+         IsWord(t_[s + 2], "import") && IsOp(t_[s + 3], "*") &&
+         (t_[s + 4].kind == CKind::kNewline || IsOp(t_[s + 4], ";"));
 }
 
 // A line inside brackets that starts left of its statement's first line.

@@ -1,0 +1,3 @@
+match x:
+    case P(y=1, 2):
+        pass

@@ -1,0 +1,1 @@
+if a as b: pass

@@ -1,0 +1,4 @@
+try:
+    pass
+except except (A, B):
+    pass

@@ -1,0 +1,1 @@
+def f(c): from a import y,

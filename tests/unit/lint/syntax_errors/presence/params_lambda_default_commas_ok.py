@@ -1,0 +1,1 @@
+def f(a=lambda x, y: 0, *b): pass

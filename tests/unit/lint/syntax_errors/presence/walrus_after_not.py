@@ -1,0 +1,1 @@
+if not x := 1: pass
