@@ -126,6 +126,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
         return;
       }
       continue;
+    }
     if (b.level == level0 && IsWord(b, "lambda")) ++lambdas_open;
     bool a_header_colon = IsOp(a, ":") && a.level == level0 && !prev_lambda_colon;
     bool lambda_colon = b.level == level0 && IsOp(b, ":") && lambdas_open > 0;

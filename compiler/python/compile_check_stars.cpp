@@ -116,6 +116,8 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
         Propose(j, j, "SyntaxError", "cannot delete starred", Severity::kSpecific);
       } else if (holder == Holder::kParens && prev_sep) {
         Propose(j, j, "SyntaxError", "cannot use starred expression here", Severity::kSpecific);
+      } else if (holder == Holder::kBrace && !dstar && IsOp(*prev, ":") && prev->level == t.level) {
+        Propose(j, j, "SyntaxError", "cannot use a starred expression in a dictionary value", Severity::kSpecific);
       } else {
         Generic(j);
       }
