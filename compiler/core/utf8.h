@@ -19,6 +19,10 @@ struct CodePoint {
 // surrogates and values above U+10FFFF are invalid.
 CodePoint DecodeUtf8(std::string_view text, size_t at);
 
+// Appends the UTF-8 encoding of `cp` (at most U+10FFFF; a lone surrogate is encoded as
+// any other value, as Python's surrogatepass does).
+void AppendUtf8(std::string& out, uint32_t cp);
+
 // Byte offset of the first byte that is not part of valid UTF-8, or npos.
 size_t FindInvalidUtf8(std::string_view text);
 
