@@ -145,12 +145,13 @@ std::vector<Finding> Collect(const Source& src, int max_line_length, std::string
     CheckUnusedVariables(facts, found);
     CheckFStringMissingPlaceholders(src, *tree, found);
     CheckIsLiteral(src, *tree, found);
-    CheckRepeatedDictKey(src, *tree, found);
-    CheckStarredAssignment(src, *tree, found);
-    CheckTupleCondition(src, *tree, found);
-    CheckPrintRedirect(src, *tree, facts, found);
-    CheckOutsideLoop(src, *tree, found);
-    CheckOutsideFunction(src, *tree, found);
+    const CheckerContext context(*tree);  // one pass serves every tree-pattern rule
+    CheckRepeatedDictKey(src, *tree, context, found);
+    CheckStarredAssignment(src, *tree, context, found);
+    CheckTupleCondition(src, *tree, context, found);
+    CheckPrintRedirect(src, *tree, context, facts, found);
+    CheckOutsideLoop(src, *tree, context, found);
+    CheckOutsideFunction(src, *tree, context, found);
     CheckDefaultExceptNotLast(src, *tree, found);
     CheckRaiseNotImplemented(src, *tree, found);
     CheckPercentFormat(src, *tree, found);

@@ -1,13 +1,12 @@
 #include "lint/rules/pyflakes/outside_function.h"
 
-#include "lint/rules/pyflakes/checker_context.h"
 #include "python/node_kind.h"
 
 namespace trajc::lint {
 
-void CheckOutsideFunction(const Source& /*src*/, const python::FlatTree& tree, Findings& out) {
+void CheckOutsideFunction(const Source& /*src*/, const python::FlatTree& tree,
+                          const CheckerContext& context, Findings& out) {
   namespace kind = python::kind;
-  const CheckerContext context(tree);
   const auto& nodes = tree.nodes();
   for (size_t i = 0; i < nodes.size(); ++i) {
     const TSSymbol s = nodes[i].symbol;

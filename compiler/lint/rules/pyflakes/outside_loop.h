@@ -12,6 +12,7 @@
 // Fix: none (what was meant cannot be known).
 #pragma once
 
+#include "lint/rules/pyflakes/checker_context.h"
 #include "lint/rules/rule.h"
 #include "python/flat_tree.h"
 
@@ -30,6 +31,6 @@ inline constexpr Violation kContinueOutsideLoop{
 };
 
 // `tree`: the flattened src.tree.
-void CheckOutsideLoop(const Source& src, const python::FlatTree& tree, Findings& out);
+void CheckOutsideLoop(const Source& src, const python::FlatTree& tree, const CheckerContext& context, Findings& out);
 
 }  // namespace trajc::lint

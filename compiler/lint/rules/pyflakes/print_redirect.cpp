@@ -3,7 +3,6 @@
 #include <string_view>
 #include <vector>
 
-#include "lint/rules/pyflakes/checker_context.h"
 #include "python/node_kind.h"
 
 namespace trajc::lint {
@@ -29,10 +28,10 @@ bool IsRightShift(TSNode n) {
 
 }  // namespace
 
-void CheckPrintRedirect(const Source& /*src*/, const python::FlatTree& tree, const semantic::Facts& facts,
+void CheckPrintRedirect(const Source& /*src*/, const python::FlatTree& tree,
+                        const CheckerContext& context, const semantic::Facts& facts,
                         Findings& out) {
   if (facts.builtin_print_loads.empty()) return;
-  const CheckerContext context(tree);
   const auto& nodes = tree.nodes();
   // The nearest ancestor that is not looked through, for every entry, top-down.
   std::vector<size_t> holder(nodes.size(), python::FlatTree::npos);

@@ -11,6 +11,7 @@
 // Fix: none (rewriting the call is more than a local edit).
 #pragma once
 
+#include "lint/rules/pyflakes/checker_context.h"
 #include "lint/rules/rule.h"
 #include "lint/semantic/model.h"
 #include "python/flat_tree.h"
@@ -24,7 +25,8 @@ inline constexpr Violation kInvalidPrintSyntax{
 };
 
 // `tree`: the flattened src.tree; `facts`: its semantic model (the builtin `print` loads).
-void CheckPrintRedirect(const Source& src, const python::FlatTree& tree, const semantic::Facts& facts,
+void CheckPrintRedirect(const Source& src, const python::FlatTree& tree,
+                        const CheckerContext& context, const semantic::Facts& facts,
                         Findings& out);
 
 }  // namespace trajc::lint

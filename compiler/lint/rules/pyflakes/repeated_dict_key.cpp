@@ -5,7 +5,6 @@
 #include <utility>
 #include <vector>
 
-#include "lint/rules/pyflakes/checker_context.h"
 #include "lint/rules/pyflakes/dict_key_value.h"
 #include "python/node_kind.h"
 
@@ -63,8 +62,8 @@ void CheckDictionary(const Source& src, const python::FlatTree& tree, size_t dic
 
 }  // namespace
 
-void CheckRepeatedDictKey(const Source& src, const python::FlatTree& tree, Findings& out) {
-  const CheckerContext context(tree);
+void CheckRepeatedDictKey(const Source& src, const python::FlatTree& tree,
+                          const CheckerContext& context, Findings& out) {
   DictKeyValues values(src, tree);
   const auto& nodes = tree.nodes();
   for (size_t i = 0; i < nodes.size(); ++i) {

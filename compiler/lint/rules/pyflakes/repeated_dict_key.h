@@ -11,6 +11,7 @@
 // Fix: none (which value was meant cannot be known).
 #pragma once
 
+#include "lint/rules/pyflakes/checker_context.h"
 #include "lint/rules/rule.h"
 #include "python/flat_tree.h"
 
@@ -29,6 +30,7 @@ inline constexpr Violation kMultiValueRepeatedKeyVariable{
 };
 
 // `tree`: the flattened src.tree.
-void CheckRepeatedDictKey(const Source& src, const python::FlatTree& tree, Findings& out);
+void CheckRepeatedDictKey(const Source& src, const python::FlatTree& tree,
+                          const CheckerContext& context, Findings& out);
 
 }  // namespace trajc::lint

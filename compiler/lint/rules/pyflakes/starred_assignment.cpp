@@ -2,7 +2,6 @@
 
 #include <vector>
 
-#include "lint/rules/pyflakes/checker_context.h"
 #include "python/node_kind.h"
 
 namespace trajc::lint {
@@ -64,8 +63,8 @@ void CheckTarget(const python::FlatTree& tree, size_t i, Findings& out) {
 
 }  // namespace
 
-void CheckStarredAssignment(const Source& /*src*/, const python::FlatTree& tree, Findings& out) {
-  const CheckerContext context(tree);
+void CheckStarredAssignment(const Source& /*src*/, const python::FlatTree& tree,
+                            const CheckerContext& context, Findings& out) {
   const auto& nodes = tree.nodes();
   std::vector<uint8_t> store(nodes.size(), 0);  // the entry is in a Store context
   for (size_t i = 1; i < nodes.size(); ++i) {

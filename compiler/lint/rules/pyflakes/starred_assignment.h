@@ -13,6 +13,7 @@
 // Fix: none (which starred target was meant cannot be known).
 #pragma once
 
+#include "lint/rules/pyflakes/checker_context.h"
 #include "lint/rules/rule.h"
 #include "python/flat_tree.h"
 
@@ -31,6 +32,7 @@ inline constexpr Violation kTwoStarredExpressions{
 };
 
 // `tree`: the flattened src.tree.
-void CheckStarredAssignment(const Source& src, const python::FlatTree& tree, Findings& out);
+void CheckStarredAssignment(const Source& src, const python::FlatTree& tree,
+                            const CheckerContext& context, Findings& out);
 
 }  // namespace trajc::lint

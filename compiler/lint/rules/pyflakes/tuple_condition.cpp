@@ -2,7 +2,6 @@
 
 #include <vector>
 
-#include "lint/rules/pyflakes/checker_context.h"
 #include "python/node_kind.h"
 
 namespace trajc::lint {
@@ -38,8 +37,8 @@ void Emit(const Violation& v, TSNode at_node, Findings& out) {
 
 }  // namespace
 
-void CheckTupleCondition(const Source& /*src*/, const python::FlatTree& tree, Findings& out) {
-  const CheckerContext context(tree);
+void CheckTupleCondition(const Source& /*src*/, const python::FlatTree& tree,
+                         const CheckerContext& context, Findings& out) {
   const auto& nodes = tree.nodes();
   for (size_t i = 0; i < nodes.size(); ++i) {
     const TSSymbol s = nodes[i].symbol;

@@ -11,6 +11,7 @@
 // Fix: none (which element was the test cannot be known).
 #pragma once
 
+#include "lint/rules/pyflakes/checker_context.h"
 #include "lint/rules/rule.h"
 #include "python/flat_tree.h"
 
@@ -29,6 +30,6 @@ inline constexpr Violation kIfTuple{
 };
 
 // `tree`: the flattened src.tree.
-void CheckTupleCondition(const Source& src, const python::FlatTree& tree, Findings& out);
+void CheckTupleCondition(const Source& src, const python::FlatTree& tree, const CheckerContext& context, Findings& out);
 
 }  // namespace trajc::lint
