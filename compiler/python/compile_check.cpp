@@ -54,6 +54,7 @@ std::optional<CError> FindCompileError(const std::vector<std::string_view>& line
   std::optional<Candidate> parsed = Checker(lines, toks, toks.error ? nullptr : tree, flat).Run();
   if (toks.error) {
     if (parsed && parsed->severity == Severity::kUnexpectedIndent) return parsed->error;
+    if (parsed && toks.error_is_state && parsed->key_row < toks.error->row) return parsed->error;
     return toks.error;
   }
   if (!parsed) return toks.unclosed;

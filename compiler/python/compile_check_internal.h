@@ -12,6 +12,7 @@
 //   compile_check_patterns.cpp    the patterns of `case` clauses
 //   compile_check_strings.cpp     escapes, bytes and f-string fields inside string tokens
 //   compile_check_tree.cpp        rules read from tree-sitter's tree, and its fallback
+//   compile_check_boundaries.cpp  statements tree-sitter glued across a line break
 #pragma once
 
 #include <tree_sitter/api.h>
@@ -157,6 +158,7 @@ class Checker {
   bool LambdaSlash(size_t slash, size_t first) const;
   bool LambdaAllowedAfter(size_t first, size_t j) const;
   bool BracketWalrusAllowed(size_t j) const;
+  bool BracketEqualsOrColon(size_t j, size_t open, int& lambdas);
   bool YieldAllowed(size_t stmt, size_t j) const;
   std::string_view Innermost(size_t i) const;
   size_t DisjunctionStart(size_t i) const;
@@ -167,10 +169,12 @@ class Checker {
   size_t TargetJunk(size_t lo0, size_t hi0, bool star) const;
   size_t TargetJunkFlat(size_t lo, size_t hi, bool star, std::vector<std::pair<size_t, size_t>>& groups) const;
   std::string JunkName(size_t junk) const;
+  bool SingleTarget(size_t lo, size_t hi) const;
   bool AugTargetOk(size_t lo, size_t hi) const;
 
   // compile_check_params.cpp
-  void ParameterLists(size_t first, size_t end);
+  void MarkParameterLists(size_t first, size_t end);
+  void ParameterLists();
   bool Parameters(size_t lo, size_t hi, int level, bool lambda);
   void AsyncAwait(size_t first, size_t end);
 
@@ -196,6 +200,9 @@ class Checker {
   const char* StringOrTokenStart(size_t i) const;
   bool DedentedContinuation() const;
 
+  // compile_check_boundaries.cpp
+  void StatementBoundaries(const FlatTree& flat, uint32_t from = 0, uint32_t to = 0);
+
   const std::vector<std::string_view>& lines_;
   const std::vector<CToken>& t_;
   const SourceTree* tree_;
@@ -205,6 +212,12 @@ class Checker {
   bool unclosed_;
   std::optional<Candidate> best_;
   std::vector<char> in_params_;  // per token: inside a def's or lambda's parameter list
+  struct ParamList {
+    size_t lo, hi;  // the parameter tokens [lo, hi) of one def or lambda
+    int level;
+    bool lambda;
+  };
+  std::vector<ParamList> param_lists_;  // the logical line's, from MarkParameterLists
   std::vector<size_t> statement_stars_;  // `*x` at a statement's level, where CPython allows it
   std::vector<TreePatch> tree_patches_;  // what else tree-sitter refuses and CPython takes
 };

@@ -92,11 +92,32 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
   bool after_import = false;  // `from m import` read: the names imported are plain names
   int lambdas_open = 0;       // lambdas at the statement's level still before their `:`
   size_t stmt = first;        // the first token of the simple statement under way
-  bool header_done = false, assigned = false;
+  bool header_done = false, assigned = false, annotated = false;
   int assert_commas = 0;
   bool prev_lambda_colon = false;  // t_[j - 1] ended a lambda's parameters
+  struct Open {
+    size_t at;        // the bracket's token
+    int lambdas = 0;  // lambdas directly inside it still before their `:`
+  };
+  std::vector<Open> opens;  // the brackets open around token j
+  std::vector<int> for_levels;  // levels of the `for`s (statement or comprehension) whose `in` is to come
+  MarkParameterLists(first, end);
+  bool for_in = false;       // t_[j] is a `for`'s `in`, not the comparison
+  bool prev_for_in = false;  // t_[j - 1] is
   for (size_t j = first; j < stop; ++j) {
     const CToken& b = t_[j];
+    if (b.kind == CKind::kOp && In(b, {")"_w, "]"_w, "}"_w}) && !opens.empty()) opens.pop_back();
+    if (j > first && !opens.empty() && b.level > level0 && BracketEqualsOrColon(j, opens.back().at, opens.back().lambdas))
+      return;
+    if (b.kind == CKind::kOp && In(b, {"("_w, "["_w, "{"_w})) opens.push_back(Open{j});
+    prev_for_in = for_in;
+    for_in = false;
+    while (!for_levels.empty() && for_levels.back() > b.level) for_levels.pop_back();
+    if (IsWord(b, "for")) for_levels.push_back(b.level);
+    if (IsWord(b, "in") && !for_levels.empty() && for_levels.back() == b.level) {
+      for_levels.pop_back();
+      for_in = true;
+    }
     if (b.kind == CKind::kOp && In(b, {"$"_w, "?"_w, "`"_w, "!"_w, "<>"_w})) {
       Generic(j);
       return;
@@ -121,7 +142,9 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       return;
     }
     if (IsOp(b, ";")) {
-      if (NeedsOperand(a)) {
+      // `import a, ;`: a trailing comma only where a tuple may end (not in the name lists)
+      if (NeedsOperand(a) || (IsOp(a, ",") && a.level == level0 &&
+                              In(t_[stmt], {"import"_w, "from"_w, "global"_w, "nonlocal"_w, "assert"_w}))) {
         Generic(j);
         return;
       }
@@ -156,17 +179,42 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       if (j != first) header_done = true;
       stmt = j;
       assigned = false;
+      annotated = false;
+      after_import = false;
       assert_commas = 0;
     }
-    if (b.level == level0 && IsOp(b, "=") && lambdas_open == 0) assigned = true;
+    if (b.level == level0 && lambdas_open == 0 && b.kind == CKind::kOp &&
+        In(b, {"="_w, "+="_w, "-="_w, "*="_w, "/="_w, "//="_w, "%="_w, "**="_w, "@="_w, "&="_w, "|="_w, "^="_w, ">>="_w,
+               "<<="_w}))
+      assigned = true;
     if (IsWord(a, "def") || IsWord(a, "class")) {
       if (!IsName(b)) {
         Generic(j);
         return;
       }
     }
-    // `x = a:b`: after an assignment's `=` a `:` belongs to no statement
-    if (b.level == level0 && IsOp(b, ":") && assigned && !lambda_colon && (!compound || header_done)) {
+    // `x = a:b`, `x: a: b`: after an assignment's `=` or an annotation's `:`, a `:`
+    // belongs to no statement
+    if (b.level == level0 && IsOp(b, ":") && !lambda_colon && (!compound || header_done)) {
+      if (assigned || annotated) {
+        Generic(j);
+        return;
+      }
+      annotated = true;
+    }
+    // `else` continues a conditional expression: it follows its operand, and one follows it
+    if ((IsWord(b, "else") && !EndsOperand(a)) || (IsWord(a, "else") && j - 1 != first && CannotStart(b))) {
+      Generic(j);
+      return;
+    }
+    // `not` starts an inversion, which no arithmetic, bitwise or comparison operator takes
+    // as its operand (`a in not b`, `-not a`); `is not` and a `for`'s `in` are no such operators.
+    if (IsWord(b, "not") &&
+        ((a.kind == CKind::kOp &&
+          (In(a, {"+"_w, "-"_w, "/"_w, "//"_w, "%"_w, "@"_w, "<<"_w, ">>"_w, "&"_w, "|"_w, "^"_w, "~"_w, "<"_w, ">"_w,
+                  "=="_w, ">="_w, "<="_w, "!="_w}) ||
+           ((IsOp(a, "*") || IsOp(a, "**")) && j >= 2 && EndsOperand(t_[j - 2])))) ||
+         (IsWord(a, "in") && !prev_for_in) || IsWord(a, "await"))) {
       Generic(j);
       return;
     }
@@ -207,7 +255,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       return;
     }
     // imported names and `as` targets of imports and handlers are names
-    if (kw == "from" && IsWord(a, "import")) after_import = true;
+    if (IsWord(t_[stmt], "from") && IsWord(a, "import")) after_import = true;
     if (((IsWord(t_[stmt], "import") && (IsWord(a, "import") || IsOp(a, ","))) ||
          (IsWord(t_[stmt], "from") && after_import && (IsWord(a, "import") || IsOp(a, ",") || IsOp(a, "("))) ||
          (In(t_[stmt], {"import"_w, "from"_w, "except"_w}) && IsWord(a, "as"))) &&
@@ -217,9 +265,9 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j);
       return;
     }
-    if (kw == "from" && IsWord(a, "import")) after_import = true;
     // `from m import a.b`, `import a as b.c`: what is bound is a name, not a dotted one.
-    if (IsOp(b, ".") && ((kw == "from" && after_import) || (kw == "import" && j >= 2 && IsWord(t_[j - 2], "as")))) {
+    if (IsOp(b, ".") && ((IsWord(t_[stmt], "from") && after_import) ||
+                         (IsWord(t_[stmt], "import") && j >= 2 && IsWord(t_[j - 2], "as")))) {
       Generic(j);
       return;
     }
@@ -230,7 +278,10 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       while (k > first && (IsOp(t_[k], ".") || IsOp(t_[k], "..."))) --k;
       return k < j - 1 && IsWord(t_[k], "from");
     };
-    if (EndsOperand(a) && StartsOperand(b) && !(a.kind == CKind::kString && b.kind == CKind::kString) &&
+    // `~` and a `not` other than `not in` are prefix operators only: after an operand, as
+    // much a second operand as a name is.
+    const bool prefix_only = IsOp(b, "~") || (IsWord(b, "not") && !(j + 1 < t_.size() && IsWord(t_[j + 1], "in")));
+    if (EndsOperand(a) && (StartsOperand(b) || prefix_only) && !(a.kind == CKind::kString && b.kind == CKind::kString) &&
         !import_dots()) {
       bool soft = j - 1 == first && (IsWord(a, "match") || IsWord(a, "case"));
       bool dotted = j >= 2 && IsOp(t_[j - 2], ".");
@@ -263,7 +314,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
     }
     bool open_or_comma = a.kind == CKind::kOp && In(a, {"("_w, "["_w, "{"_w, ","_w});
     // `x, = f()` and `for k, in d` end a target tuple with a comma.
-    bool comma_ok = IsOp(a, ",") && (IsOp(b, "/") || IsOp(b, "=") || IsWord(b, "in"));
+    bool comma_ok = IsOp(a, ",") && (IsOp(b, "/") || IsOp(b, "=") || for_in);
     if (open_or_comma && b.kind != CKind::kNewline && CannotStart(b) && !In(b, {")"_w, "]"_w, "}"_w, ":"_w}) &&
         !comma_ok) {
       Generic(j);
@@ -315,7 +366,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
   }
   if (lambdas > 0 && end < t_.size()) Generic(end);
   Strings(first, end);
-  ParameterLists(first, end);
+  ParameterLists();
   AsyncAwait(first, end);
   Stars(first, end, compound);
   CasePatterns(first, end);
@@ -324,6 +375,36 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
 }
 
 // The opening bracket that token i is inside of ("" at depth 0).
+// `=` or `:` at token j directly inside the bracket at `open`, which CPython takes only
+// as a keyword argument's or parameter default's `=` (in a call or a class's bases), a
+// slice's or a dict's `:`, a lambda's `:` (`lambdas` counts the bracket's lambdas still
+// before theirs) or an annotation's. Anything else is proposed, and true returned.
+bool Checker::BracketEqualsOrColon(size_t j, size_t open, int& lambdas) {
+  const CToken& b = t_[j];
+  if (b.level != t_[open].level + 1) return false;
+  if (IsWord(b, "lambda")) ++lambdas;
+  const bool equals = IsOp(b, "="), colon = IsOp(b, ":");
+  if (!equals && !colon) return false;
+  if (colon && lambdas > 0) {
+    --lambdas;
+    return false;
+  }
+  if (j < in_params_.size() && in_params_[j]) return false;
+  const bool after_operand = open > 0 && EndsOperand(t_[open - 1]) && !IsKeyword(t_[open - 1]);
+  if (IsOp(t_[open], "{")) {
+    if (colon) return false;
+  } else if (after_operand && (IsOp(t_[open], "(") ? equals : colon)) {
+    return false;  // a keyword argument, a slice
+  }
+  if (equals && j >= 2 && IsName(t_[j - 1]) && !IsKeyword(t_[j - 1]) && (j - 2 == open || IsOp(t_[j - 2], ",")) &&
+      !(IsOp(t_[open], "[") && after_operand)) {
+    Propose(j, j - 1, "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", Severity::kSpecific);
+  } else {
+    Generic(j);
+  }
+  return true;
+}
+
 std::string_view Checker::Innermost(size_t i) const {
   for (size_t k = i; k-- > 0;) {
     if (t_[k].level < t_[i].level && t_[k].kind == CKind::kOp) return t_[k].text;

@@ -9,18 +9,20 @@
 
 namespace trajc::python::compile_check_internal {
 
-// Every `def NAME (...)` and `lambda ...:` of the logical line [first, end); marks the
-// tokens at each list's own level in in_params_ for the star rules
-// (compile_check_stars.cpp): `*args` there is a parameter, in a default an expression.
-void Checker::ParameterLists(size_t first, size_t end) {
+// Every `def NAME (...)` and `lambda ...:` of the logical line [first, end), in order;
+// marks the tokens at each list's own level in in_params_ for the pair and star rules
+// (compile_check_pairs.cpp, compile_check_stars.cpp): `*args` or `a=1` there is a
+// parameter, in a default an expression.
+void Checker::MarkParameterLists(size_t first, size_t end) {
   if (in_params_.size() != t_.size()) in_params_.assign(t_.size(), 0);
+  param_lists_.clear();
   for (size_t j = first; j < end; ++j) {
     if (IsWord(t_[j], "def") && j + 2 < end && IsName(t_[j + 1]) && IsOp(t_[j + 2], "(")) {
       size_t open = j + 2, close = open + 1;
       while (close < end && !(t_[close].level == t_[open].level && IsOp(t_[close], ")"))) ++close;
       if (close >= end) continue;
       for (size_t k = open + 1; k < close; ++k) in_params_[k] = t_[k].level == t_[open].level + 1;
-      if (!Parameters(open + 1, close, t_[open].level + 1, false)) return;
+      param_lists_.push_back(ParamList{open + 1, close, t_[open].level + 1, false});
     } else if (IsWord(t_[j], "lambda")) {
       // The parameters end at the `:` of this lambda: one at its level, after the `:` of
       // every lambda nested in a default value.
@@ -33,8 +35,15 @@ void Checker::ParameterLists(size_t first, size_t end) {
       }
       if (colon >= end || t_[colon].level != level) continue;  // no `:`: the lambda rule in Pairs
       for (size_t k = j + 1; k < colon; ++k) in_params_[k] = t_[k].level == level;
-      if (!Parameters(j + 1, colon, level, true)) return;
+      param_lists_.push_back(ParamList{j + 1, colon, level, true});
     }
+  }
+}
+
+// The lists MarkParameterLists found, checked in order up to the first error.
+void Checker::ParameterLists() {
+  for (const ParamList& list : param_lists_) {
+    if (!Parameters(list.lo, list.hi, list.level, list.lambda)) return;
   }
 }
 

@@ -52,8 +52,10 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
   // levels of comprehension iterables under way (`[x for x in a, b]`: the iterable is a
   // disjunction, no tuple)
   std::vector<int> iterables;
+  size_t stmt = first;  // where the simple statement holding j starts
   for (size_t j = first; j < end; ++j) {
     const CToken& t = t_[j];
+    if (j == header_colon + 1 || (j > first && IsOp(t_[j - 1], ";") && t_[j - 1].level == level0)) stmt = j;
     while (!iterables.empty() && iterables.back() > t.level) iterables.pop_back();
     if (!iterables.empty() && iterables.back() == t.level) {
       if (IsOp(t, ",")) {
@@ -95,8 +97,12 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
     if (in_target && !dstar && (prev_sep || IsWord(*prev, "for"))) {
       ok_position = true;  // `for *a, b in c`, `[x for a, *b in c]`
     } else if (holder == Holder::kStatement) {
+      // Only expression statements, assignments, `return` and `yield` take a starred tuple.
+      const bool starless = t_[stmt].kind == CKind::kName &&
+                            In(t_[stmt], {"assert"_w, "raise"_w, "del"_w, "global"_w, "nonlocal"_w, "import"_w,
+                                          "from"_w, "if"_w, "elif"_w, "while"_w, "except"_w});
       ok_position =
-          !dstar && (prev == nullptr || (IsOp(*prev, ",") && !(with_stmt && j < header_colon)) || IsOp(*prev, ";") ||
+          !dstar && !starless && (prev == nullptr || (IsOp(*prev, ",") && !(with_stmt && j < header_colon)) || IsOp(*prev, ";") ||
                      j == header_colon + 1 || prev_yield ||
                      (prev->kind == CKind::kName && In(*prev, {"return"_w, "yield"_w})) ||
                      (for_stmt && prev->kind == CKind::kName && In(*prev, {"for"_w, "in"_w})) ||
@@ -112,7 +118,7 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
       ok_position = prev_sep || prev_yield;
     }
     if (!ok_position) {
-      if (prev && IsWord(*prev, "del")) {
+      if (prev && (IsWord(*prev, "del") || (holder == Holder::kStatement && IsWord(t_[stmt], "del")))) {
         Propose(j, j, "SyntaxError", "cannot delete starred", Severity::kSpecific);
       } else if (holder == Holder::kParens && prev_sep) {
         Propose(j, j, "SyntaxError", "cannot use starred expression here", Severity::kSpecific);

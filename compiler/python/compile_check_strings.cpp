@@ -150,6 +150,14 @@ void Checker::Strings(size_t first, size_t end) {
           fail(bad);
           return;
         }
+        // CPython 3.11's fstring_find_literal: `\N{name}` is skipped whole, and a brace
+        // after a backslash is still a brace (`\{x}` is a backslash and a field).
+        if (fstring && i + 1 < body.size() && (body[i + 1] == '{' || body[i + 1] == '}')) continue;
+        if (fstring && i + 2 < body.size() && body[i + 1] == 'N' && body[i + 2] == '{') {
+          size_t close = body.find('}', i + 3);
+          i = close == std::string_view::npos ? body.size() : close;
+          continue;
+        }
         ++i;  // the escaped character
         continue;
       }

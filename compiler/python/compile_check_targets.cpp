@@ -50,6 +50,16 @@ void Checker::Targets(size_t first, size_t end) {
                 Severity::kSpecific);
         return;
       }
+      // `(a).b: int`: CPython's grammar takes `(a)` as the parenthesized target and then
+      // wants the `:`; it does not go back to read `(a).b` as one target.
+      if (IsOp(t_[first], "(")) {
+        size_t close = first + 1;
+        while (close < colon && !(t_[close].level == level0 && IsOp(t_[close], ")"))) ++close;
+        if (close + 1 < colon && SingleTarget(first + 1, close)) {
+          Propose(colon, first, "SyntaxError", "illegal target for annotation", Severity::kSpecific);
+          return;
+        }
+      }
     }
   }
   if (kw == "del" || kw == "for") {
@@ -218,6 +228,36 @@ size_t Checker::TargetJunkFlat(size_t lo, size_t hi, bool star, std::vector<std:
 }
 
 // What CPython calls the target TargetJunk found at `junk` in its messages.
+// Whether tokens [lo, hi) are CPython's single_target: a name, an attribute or a
+// subscript (not a call), or one of these in parentheses.
+bool Checker::SingleTarget(size_t lo, size_t hi) const {
+  while (hi > lo + 1 && IsOp(t_[lo], "(") && IsOp(t_[hi - 1], ")")) {
+    size_t close = lo + 1;
+    while (close < hi && !(t_[close].level == t_[lo].level && IsOp(t_[close], ")"))) ++close;
+    if (close != hi - 1) break;
+    ++lo;
+    --hi;
+  }
+  if (hi <= lo || !IsName(t_[lo])) return false;
+  const int level = t_[lo].level;
+  bool call = false;
+  for (size_t k = lo + 1; k < hi;) {
+    if (IsOp(t_[k], ".") && k + 1 < hi && IsName(t_[k + 1])) {
+      k += 2;
+      call = false;
+    } else if (IsOp(t_[k], "[") || IsOp(t_[k], "(")) {
+      call = IsOp(t_[k], "(");
+      size_t close = k + 1;
+      while (close < hi && t_[close].level != level) ++close;
+      if (close >= hi) return false;
+      k = close + 1;
+    } else {
+      return false;
+    }
+  }
+  return !call;
+}
+
 std::string Checker::JunkName(size_t junk) const {
   const CToken& t = t_[junk];
   if (IsName(t)) return "function call";  // TargetJunk stops at a name only for a call

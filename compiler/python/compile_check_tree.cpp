@@ -21,6 +21,7 @@ void Checker::TreeRules() {
   const std::vector<FlatTree::Node>& nodes = flat_->nodes();
   Starred();
   MixedBytes();
+  if (!ts_node_has_error(tree_->root())) StatementBoundaries(*flat_);
   for (size_t i = 0; i < nodes.size(); ++i) {
     if ((kParameterList.Matches(nodes[i].symbol) || kLambdaParameterList.Matches(nodes[i].symbol)) &&
         DefaultBeforePlain(i))
@@ -187,10 +188,20 @@ void Checker::TreeFallback() {
     } catch (const std::exception&) {
       patched.reset();
     }
-    if (!ts_node_has_error(root)) return;
+    if (!ts_node_has_error(root)) {  // what tree-sitter refused is explained; the rest must hold
+      StatementBoundaries(FlatTree(root));
+      return;
+    }
   }
   std::optional<TSNode> bad = FirstErrorNode(root);
-  if (!bad) return;
+  if (!bad) {  // only a hidden MISSING newline: a statement glued to the next
+    StatementBoundaries(FlatTree(root));
+    return;
+  }
+  if (!ts_node_is_missing(*bad)) {
+    StatementBoundaries(FlatTree(root), ts_node_start_byte(*bad), ts_node_end_byte(*bad));
+    if (best_) return;
+  }
   size_t at = TokenAt(ts_node_start_point(*bad));
   if (at >= t_.size()) at = t_.size() - 1;
   Generic(at);
@@ -202,15 +213,28 @@ void Checker::TreeFallback() {
 //   (Stars() has checked where it stands);
 //   `from __future__ import *` (only the compiler refuses it): the star becomes `_`;
 //   an f-string field's format spec that starts with `=` (`{x:=^9}`, which tree-sitter
-//   reads as a walrus): the `=` becomes a space (Strings() has checked the field).
+//   reads as a walrus): the `=` becomes a space (Strings() has checked the field);
+//   a subscripted name in an annotation (`x: D[s] + 1`, `-> D[s][t]`), which tree-sitter
+//   reads as a generic type that no operator may follow: the name becomes digits, a
+//   subscripted number to tree-sitter and as much an expression as the name.
 std::string Checker::PatchedForTreeSitter() const {
+  static const NodeKind kGenericType{"generic_type"};
   std::vector<TreePatch> patches = tree_patches_;
   for (size_t i : statement_stars_) patches.push_back(TreePatch{i, 0, '*', ' '});
   for (size_t i = 0; i + 4 < t_.size(); ++i)
     if (IsWord(t_[i], "__future__") && FutureImportStar(i)) patches.push_back(TreePatch{i + 2, 0, '*', '_'});
-  if (patches.empty()) return {};
+  std::vector<std::pair<uint32_t, uint32_t>> generic_names;  // byte ranges
+  for (const FlatTree::Node& n : flat_->nodes()) {
+    if (!kGenericType.Matches(n.symbol) || ts_node_child_count(n.node) == 0) continue;
+    TSNode name = ts_node_child(n.node, 0);
+    generic_names.emplace_back(ts_node_start_byte(name), ts_node_end_byte(name));
+  }
+  if (patches.empty() && generic_names.empty()) return {};
   std::string text = tree_->text();
   if (lines_.empty()) return {};
+  for (auto [from, to] : generic_names) {
+    for (uint32_t k = from; k < to && k < text.size(); ++k) text[k] = '0';
+  }
   // Token texts view the lines, which view one text laid out as the tree's.
   const char* base = lines_.front().data();
   for (const TreePatch& p : patches) {
@@ -227,25 +251,29 @@ const char* Checker::StringOrTokenStart(size_t i) const {
   return lines_[static_cast<size_t>(t_[i].row) - 1].data() + t_[i].col;
 }
 
-// Whether token i lies in a `from __future__ import *` statement.
+// Whether token i, `__future__`, is the module of a `from __future__ import *` statement
+// (`from` starts a statement, wherever it stands: after `;` or a header's `:` too).
 bool Checker::FutureImportStar(size_t i) const {
-  size_t s = i;
-  while (s > 0 && t_[s - 1].kind != CKind::kNewline && t_[s - 1].kind != CKind::kIndent &&
-         t_[s - 1].kind != CKind::kDedent && !IsOp(t_[s - 1], ";") && i - s < 4)
-    --s;
-  return s + 4 < t_.size() && IsWord(t_[s], "from") && IsWord(t_[s + 1], "__future__") &&
-         IsWord(t_[s + 2], "import") && IsOp(t_[s + 3], "*") &&
-         (t_[s + 4].kind == CKind::kNewline || IsOp(t_[s + 4], ";"));
+  return i > 0 && i + 3 < t_.size() && IsWord(t_[i - 1], "from") && IsWord(t_[i], "__future__") &&
+         IsWord(t_[i + 1], "import") && IsOp(t_[i + 2], "*") &&
+         (t_[i + 3].kind == CKind::kNewline || IsOp(t_[i + 3], ";"));
 }
 
-// A line inside brackets that starts left of its statement's first line.
+// A line inside brackets that starts left of its statement's first line, in columns
+// with tabs expanded to multiples of 8 as both tokenizers count indentation.
 bool Checker::DedentedContinuation() const {
+  auto column = [&](const CToken& t) {
+    int c = 0;
+    for (char ch : lines_[static_cast<size_t>(t.row) - 1].substr(0, static_cast<size_t>(t.col))) c = ch == '\t' ? (c / 8 + 1) * 8 : c + 1;
+    return c;
+  };
   int indent = 0;
   for (size_t i = 0; i < t_.size(); ++i) {
+    if (t_[i].kind == CKind::kIndent || t_[i].kind == CKind::kDedent || t_[i].kind == CKind::kEndMarker) continue;
     if (i == 0 || t_[i - 1].kind == CKind::kNewline || t_[i - 1].kind == CKind::kIndent ||
         t_[i - 1].kind == CKind::kDedent) {
-      indent = t_[i].col;
-    } else if (t_[i].level > 0 && t_[i].row != t_[i - 1].row && t_[i].col < indent) {
+      indent = column(t_[i]);
+    } else if (t_[i].level > 0 && t_[i].row != t_[i - 1].row && column(t_[i]) < indent) {
       return true;
     }
   }

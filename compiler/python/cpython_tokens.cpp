@@ -88,7 +88,7 @@ class Scanner {
     if (out_.error) return std::move(out_);
     if (cont) {  // tok_continuation_line: end of file right after a backslash
       std::string_view last = lines_.back();
-      Error(total, CharOffset(last, static_cast<int>(last.find('\n') == std::string_view::npos ? last.size() : last.find('\n'))),
+      StateError(total, CharOffset(last, static_cast<int>(last.find('\n') == std::string_view::npos ? last.size() : last.find('\n'))),
             "SyntaxError", "unexpected EOF while parsing");
       return std::move(out_);
     }
@@ -124,6 +124,10 @@ class Scanner {
   void Error(int row, int offset, std::string type, std::string message) {
     out_.error = CError{row, offset, std::move(type), std::move(message)};
   }
+  void StateError(int row, int offset, std::string type, std::string message) {
+    Error(row, offset, std::move(type), std::move(message));
+    out_.error_is_state = true;
+  }
 
   // The atbol part of tok_get: col with tabs to 8, altcol with tabs to 1; blank and
   // comment-only lines and lines inside brackets leave the indent stack alone.
@@ -147,7 +151,7 @@ class Scanner {
     if (i >= line_.size() || line_[i] == '#' || line_[i] == '\n' || !brackets_.empty()) return true;
     if (line_[i] == '\\' && i + 1 < line_.size() && line_[i + 1] == '\n') return true;
     auto tab_error = [&] {
-      Error(row_, 1, "TabError", "inconsistent use of tabs and spaces in indentation");
+      StateError(row_, 1, "TabError", "inconsistent use of tabs and spaces in indentation");
       return false;
     };
     if (col == indents_.back().first) {
@@ -156,7 +160,7 @@ class Scanner {
       // E_TOODEEP: CPython's indent stack holds MAXINDENT (100) columns, the first being 0,
       // and this check comes before the tab check.
       if (indents_.size() >= kMaxIndent) {
-        Error(row_, 1, "IndentationError", "too many levels of indentation");
+        StateError(row_, 1, "IndentationError", "too many levels of indentation");
         return false;
       }
       if (altcol <= indents_.back().second) return tab_error();
@@ -169,7 +173,7 @@ class Scanner {
       }
       if (col != indents_.back().first) {
         std::string_view content = line_.substr(0, line_.find('\n'));
-        Error(row_, CharOffset(line_, static_cast<int>(content.size())), "IndentationError",
+        StateError(row_, CharOffset(line_, static_cast<int>(content.size())), "IndentationError",
               "unindent does not match any outer indentation level");
         return false;
       }
@@ -199,7 +203,7 @@ class Scanner {
           return true;
         }
         // tok_continuation_line: E_LINECONT
-        Error(row_, CharOffset(line_, static_cast<int>(pos + 1)), "SyntaxError",
+        StateError(row_, CharOffset(line_, static_cast<int>(pos + 1)), "SyntaxError",
               "unexpected character after line continuation character");
         return false;
       }

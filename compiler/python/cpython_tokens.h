@@ -52,6 +52,10 @@ struct CError {
 struct CTokens {
   std::vector<CToken> tokens;        // up to the first error (ENDMARKER when none)
   std::optional<CError> error;       // the first tokenizer error
+  // CPython's tokenizer only sets its state for this error, raising no exception
+  // (E_DEDENT, E_TABSPACE, E_TOODEEP, E_LINECONT, E_EOF): the parser raises it when it
+  // reads that far, so a parser error on an earlier line wins.
+  bool error_is_state = false;
   // Brackets still open at the end of the file: CPython reports the innermost one when
   // the parser runs into the end, or when a later syntax error lies below its line.
   std::optional<CError> unclosed;

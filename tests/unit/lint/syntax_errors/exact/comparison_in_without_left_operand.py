@@ -1,0 +1,2 @@
+if type(value) not in (type([]), in(())):
+    pass

@@ -1,0 +1,2 @@
+decode = (utf_32_be_decode if big
+          else from.utf_32_le_decode)

@@ -1,0 +1,1 @@
+keys = {k: v for k, v in items if k[:else] != "__"}

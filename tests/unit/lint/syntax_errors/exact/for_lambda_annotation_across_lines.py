@@ -1,0 +1,2 @@
+for n in lambda x: int: rest:
+    print(n)

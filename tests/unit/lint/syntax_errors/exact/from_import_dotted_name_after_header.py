@@ -1,0 +1,1 @@
+def f(s: str, /) -> object: from ..a.b import x.y

@@ -1,0 +1,2 @@
+if action in not ("graft", "prune"):
+    pass

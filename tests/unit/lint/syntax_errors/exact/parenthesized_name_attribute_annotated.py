@@ -1,0 +1,1 @@
+(f).new_attr: object = object()

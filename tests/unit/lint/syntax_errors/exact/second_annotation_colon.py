@@ -1,0 +1,1 @@
+f().attr: lambda x: int: object = object()

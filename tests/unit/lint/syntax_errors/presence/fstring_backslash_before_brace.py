@@ -1,0 +1,2 @@
+def f(name):
+    raise TypeError(f"\{name}() takes a str")

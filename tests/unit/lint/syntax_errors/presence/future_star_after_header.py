@@ -1,0 +1,1 @@
+if c < 0xFDF0: from __future__ import *

@@ -1,0 +1,4 @@
+if not isdir(d):
+	        raise Error(
+              "x" %
+              (a, b))
