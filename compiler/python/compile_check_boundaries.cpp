@@ -105,9 +105,13 @@ void Checker::StatementBoundaries(const FlatTree& flat, uint32_t from, uint32_t 
         const uint32_t body = nodes[block].start;
         for (size_t k = first_newline_after(n.start); k < offset.size() && offset[k] < body;
              k = first_newline_after(offset[k])) {
+          // The header's last NEWLINE, right after its `:` (the next one is in the body;
+          // the body's first token is not compared, as the fallback's copy may start it a
+          // byte later where a leading `*` became a space).
           const bool after_colon = k > 0 && IsOp(t_[token[k - 1]], ":");
-          const bool before_body = k + 1 >= offset.size() || offset[k + 1] >= body;
-          if (!after_colon || !before_body) {
+          const size_t next = first_newline_after(offset[k]);
+          const bool last = next >= offset.size() || offset[next] >= body;
+          if (!after_colon || !last) {
             Generic(token[k]);
             break;
           }

@@ -211,9 +211,10 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
     // as its operand (`a in not b`, `-not a`); `is not` and a `for`'s `in` are no such operators.
     if (IsWord(b, "not") &&
         ((a.kind == CKind::kOp &&
-          (In(a, {"+"_w, "-"_w, "/"_w, "//"_w, "%"_w, "@"_w, "<<"_w, ">>"_w, "&"_w, "|"_w, "^"_w, "~"_w, "<"_w, ">"_w,
-                  "=="_w, ">="_w, "<="_w, "!="_w}) ||
-           ((IsOp(a, "*") || IsOp(a, "**")) && j >= 2 && EndsOperand(t_[j - 2])))) ||
+          (In(a, {"+"_w, "-"_w, "/"_w, "//"_w, "%"_w, "<<"_w, ">>"_w, "&"_w, "|"_w, "^"_w, "~"_w, "<"_w, ">"_w, "=="_w,
+                  ">="_w, "<="_w, "!="_w}) ||
+           // `*`, `**` and `@` as binary operators only: `f(*not x)` and `@not x` are fine
+           ((IsOp(a, "*") || IsOp(a, "**") || IsOp(a, "@")) && j - 1 > first && EndsOperand(t_[j - 2])))) ||
          (IsWord(a, "in") && !prev_for_in) || IsWord(a, "await"))) {
       Generic(j);
       return;
