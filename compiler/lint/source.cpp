@@ -55,12 +55,13 @@ Source::Source(std::string_view original) : original_(original) {
   }
   tokens = python::Tokenize(lines);
   try {
-    tree.emplace(python::SourceTree::Parse(text));
+    tree.emplace(python::SourceTree::Parse(text, {}, flat));
     tree_clean = !ts_node_has_error(tree->root());
   } catch (const python::TooDeep&) {
     throw;  // never a silent pass nor a false E999: the caller reports it, located
   } catch (const std::exception&) {
     tree.reset();
+    flat = python::FlatTree();
   }
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lint/lint.h"
+#include "python/flat_tree.h"
 #include "python/parse.h"
 #include "python/tokenize.h"
 
@@ -47,6 +48,7 @@ class Source {
   bool decodable = true;                 // flake8 could decode it (UTF-8, or latin-1 by cookie)
   bool bytes_are_chars = false;          // latin-1: one byte is one character
   std::optional<python::SourceTree> tree;
+  python::FlatTree flat;                 // tree's named nodes (empty without a tree), from the parse's depth walk
   bool tree_clean = false;               // tree-sitter found no ERROR/MISSING node
 
   int total_lines() const { return static_cast<int>(lines.size()); }
