@@ -77,6 +77,7 @@ class Scanner {
 
   CTokens Run() {
     int total = static_cast<int>(lines_.size());
+    out_.tokens.reserve(ExpectedTokens(lines_));  // a hint: no comments nor NL here, so fewer
     bool cont = false;  // the previous line ended with a backslash continuation
     for (row_ = 1; row_ <= total && !out_.error; ++row_) {
       line_ = lines_[row_ - 1];
