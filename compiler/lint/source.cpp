@@ -49,6 +49,13 @@ Source::Source(std::string_view original) : original_(original) {
     i = j + term;
   }
   lines = python::SplitLines(text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].empty() && (lines[i][0] == ' ' || lines[i][0] == '\t')) {
+      first_indented_row = static_cast<int>(i) + 1;
+      first_indent_char = lines[i][0];
+      break;
+    }
+  }
   if (FindInvalidUtf8(text) != std::string::npos) {
     decodable = HasLatin1Cookie(lines);
     bytes_are_chars = decodable;
