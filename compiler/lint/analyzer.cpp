@@ -87,12 +87,12 @@ bool FlakeWouldCheck(const Source& src) {
 std::vector<Finding> Collect(const Source& src, int max_line_length, std::string_view filename = {},
                              bool syntax_check = true) {
   std::vector<Finding> found;
-  // One walk of the tree serves the E999 check and the pyflakes rules.
-  std::optional<python::FlatTree> tree;
-  if (src.tree && (syntax_check || src.tree_clean)) tree.emplace(src.tree->root());
+  // One walk of the tree (the parse's, which also measured its depth) serves the E999
+  // check and the pyflakes rules.
+  const python::FlatTree* tree = src.tree ? &src.flat : nullptr;
   if (syntax_check) {
     // flake8 reports a file that does not parse with E999 alone.
-    if (std::optional<Finding> e999 = CheckSyntaxError(src, tree ? &*tree : nullptr)) {
+    if (std::optional<Finding> e999 = CheckSyntaxError(src, tree)) {
       NoqaMap noqa(src);
       if (!noqa.FileIgnored() && !noqa.Suppresses(e999->row, e999->code)) found.push_back(std::move(*e999));
       return found;

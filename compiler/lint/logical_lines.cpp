@@ -164,13 +164,13 @@ class Driver {
     ll.previous_logical = previous_logical_;
     ll.previous_unindented_logical_line = previous_unindented_;
     ll.previous_end_row = previous_end_row_;
-    if (!ll.text.empty()) {
+    const LogicalLine& kept = out_.logical.emplace_back(std::move(ll));
+    if (!kept.text.empty()) {
       previous_indent_level_ = indent_level_;
-      previous_logical_ = ll.text;
-      if (!indent_level_) previous_unindented_ = ll.text;
+      previous_logical_ = kept.text;
+      if (!indent_level_) previous_unindented_ = kept.text;
       previous_end_row_ = last_row;
     }
-    out_.logical.push_back(std::move(ll));
     blank_lines_ = 0;
     current_.clear();
   }
@@ -181,7 +181,7 @@ class Driver {
   std::vector<size_t> current_;
   size_t first_ = 0;
   int blank_lines_ = 0, blank_before_ = 0, indent_level_ = 0, previous_indent_level_ = 0;
-  std::string previous_logical_, previous_unindented_;
+  std::string_view previous_logical_, previous_unindented_;  // into out_.logical
   int previous_end_row_ = 0;
 };
 

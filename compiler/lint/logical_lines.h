@@ -7,6 +7,7 @@
 // own find_offset), because the findings must agree with flake8 line for line.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,8 +37,9 @@ struct LogicalLine {
   int blank_before = 0;
   int indent_level = 0;
   int previous_indent_level = 0;
-  std::string previous_logical;
-  std::string previous_unindented_logical_line;
+  // Views into earlier lines' `text` in the same LineSplit (a deque: they never move).
+  std::string_view previous_logical;
+  std::string_view previous_unindented_logical_line;
   int previous_end_row = 0;                      // last row of the previous non-empty logical line
 
   // flake8's find_offset: where an offset into `text` is reported.
@@ -46,7 +48,7 @@ struct LogicalLine {
 
 struct LineSplit {
   std::vector<PhysicalLine> physical;
-  std::vector<LogicalLine> logical;
+  std::deque<LogicalLine> logical;  // not a vector: each line views its predecessors' text
 };
 
 // Runs flake8's loop over src.tokens (which must have tokenized without error).

@@ -49,18 +49,26 @@ Source::Source(std::string_view original) : original_(original) {
     i = j + term;
   }
   lines = python::SplitLines(text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].empty() && (lines[i][0] == ' ' || lines[i][0] == '\t')) {
+      first_indented_row = static_cast<int>(i) + 1;
+      first_indent_char = lines[i][0];
+      break;
+    }
+  }
   if (FindInvalidUtf8(text) != std::string::npos) {
     decodable = HasLatin1Cookie(lines);
     bytes_are_chars = decodable;
   }
   tokens = python::Tokenize(lines);
   try {
-    tree.emplace(python::SourceTree::Parse(text));
+    tree.emplace(python::SourceTree::Parse(text, {}, flat));
     tree_clean = !ts_node_has_error(tree->root());
   } catch (const python::TooDeep&) {
     throw;  // never a silent pass nor a false E999: the caller reports it, located
   } catch (const std::exception&) {
     tree.reset();
+    flat = python::FlatTree();
   }
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lint/lint.h"
+#include "python/flat_tree.h"
 #include "python/parse.h"
 #include "python/tokenize.h"
 
@@ -47,7 +48,12 @@ class Source {
   bool decodable = true;                 // flake8 could decode it (UTF-8, or latin-1 by cookie)
   bool bytes_are_chars = false;          // latin-1: one byte is one character
   std::optional<python::SourceTree> tree;
+  python::FlatTree flat;                 // tree's named nodes (empty without a tree), from the parse's depth walk
   bool tree_clean = false;               // tree-sitter found no ERROR/MISSING node
+  // The first line that starts with a space or a tab (0: none) and that character:
+  // pycodestyle's indent_char, found once rather than by a scan per indented line.
+  int first_indented_row = 0;
+  char first_indent_char = 0;
 
   int total_lines() const { return static_cast<int>(lines.size()); }
   std::string_view Line(int row) const {  // "" when out of range; inline: rules call it per token

@@ -70,22 +70,8 @@ inline bool In(const CToken& t, std::initializer_list<uint64_t> words) {
   return t.word != 0 && std::find(words.begin(), words.end(), t.word) != words.end();
 }
 
-inline constexpr std::array<std::string_view, 35> kKeywords = {
-    "False", "None",   "True",    "and",      "as",     "assert", "async", "await",  "break",
-    "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
-    "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
-    "or",    "pass",   "raise",   "return",   "try",    "while",  "with",  "yield"};
-
-inline constexpr std::array<uint64_t, kKeywords.size()> kKeywordWords = [] {
-  std::array<uint64_t, kKeywords.size()> words{};
-  for (size_t i = 0; i < kKeywords.size(); ++i) words[i] = WordKey(kKeywords[i]);
-  return words;
-}();
-
-inline bool IsKeyword(const CToken& t) {
-  return t.kind == CKind::kName && t.word != 0 &&
-         std::find(kKeywordWords.begin(), kKeywordWords.end(), t.word) != kKeywordWords.end();
-}
+// kKeywords and CToken::keyword: python/cpython_tokens.h.
+inline bool IsKeyword(const CToken& t) { return t.keyword; }
 inline bool IsName(const CToken& t) { return t.kind == CKind::kName && !IsKeyword(t); }
 inline bool IsOp(const CToken& t, std::string_view op) { return t.kind == CKind::kOp && Same(t.text, op); }
 inline bool IsWord(const CToken& t, std::string_view kw) { return t.kind == CKind::kName && Same(t.text, kw); }

@@ -77,6 +77,7 @@ class Scanner {
 
   CTokens Run() {
     int total = static_cast<int>(lines_.size());
+    out_.tokens.reserve(ExpectedTokens(lines_));  // a hint: no comments nor NL here, so fewer
     bool cont = false;  // the previous line ended with a backslash continuation
     for (row_ = 1; row_ <= total && !out_.error; ++row_) {
       line_ = lines_[row_ - 1];
@@ -118,7 +119,10 @@ class Scanner {
   };
 
   void Push(CKind kind, std::string_view text, int row, int col) {
-    out_.tokens.push_back(CToken{kind, text, row, col, static_cast<int>(brackets_.size()), WordKey(text)});
+    const uint64_t word = WordKey(text);
+    const bool keyword = kind == CKind::kName && word != 0 &&
+                         std::find(kKeywordWords.begin(), kKeywordWords.end(), word) != kKeywordWords.end();
+    out_.tokens.push_back(CToken{kind, text, row, col, static_cast<int>(brackets_.size()), word, keyword});
   }
 
   void Error(int row, int offset, std::string type, std::string message) {

@@ -8,6 +8,8 @@
 // would raise. Comments and NL are dropped, as the parser never sees them.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +33,19 @@ constexpr uint64_t WordKey(std::string_view text) {
   return key;
 }
 
+// CPython 3.11's hard keywords (keyword.kwlist), and the same as WordKeys.
+inline constexpr std::array<std::string_view, 35> kKeywords = {
+    "False", "None",   "True",    "and",      "as",     "assert", "async", "await",  "break",
+    "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
+    "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",   "raise",   "return",   "try",    "while",  "with",  "yield"};
+
+inline constexpr std::array<uint64_t, kKeywords.size()> kKeywordWords = [] {
+  std::array<uint64_t, kKeywords.size()> words{};
+  for (size_t i = 0; i < kKeywords.size(); ++i) words[i] = WordKey(kKeywords[i]);
+  return words;
+}();
+
 struct CToken {
   CKind kind = CKind::kEndMarker;
   std::string_view text;  // empty for NEWLINE/INDENT/DEDENT/ENDMARKER
@@ -38,6 +53,9 @@ struct CToken {
   int col = 0;            // 0-based byte column of the start
   int level = 0;          // bracket depth around the token; a bracket has its pair's outer depth
   uint64_t word = 0;      // WordKey(text)
+  // A NAME that is one of kKeywords: decided once here, as compile_check asks it of every
+  // token several times.
+  bool keyword = false;
 };
 
 // One error as CPython raises it: `offset` is SyntaxError.offset (1-based characters);

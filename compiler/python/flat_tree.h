@@ -17,6 +17,16 @@
 
 namespace trajc::python {
 
+// The deepest node of a tree (the root is at depth 1, a token one below its parent) and
+// where it starts: the first such node in document order.
+struct TreeDepth {
+  int depth = 0;
+  TSPoint at{0, 0};
+};
+
+// The same measure taken by a cursor walk of `root`'s whole subtree, every node counted.
+TreeDepth DeepestNode(TSNode root);
+
 class FlatTree {
  public:
   struct Node {
@@ -27,9 +37,11 @@ class FlatTree {
   };
   static constexpr size_t npos = static_cast<size_t>(-1);
 
+  FlatTree() = default;  // empty
   // `root` and its named descendants in document order (preorder); anonymous nodes
-  // (tokens) are left out. A null root gives an empty tree.
-  explicit FlatTree(TSNode root);
+  // (tokens) are left out. A null root gives an empty tree. With `deepest`, the same walk
+  // also measures DeepestNode(root) into it: a caller that needs both walks the tree once.
+  explicit FlatTree(TSNode root, TreeDepth* deepest = nullptr);
 
   const std::vector<Node>& nodes() const { return nodes_; }
   // The index of `node` (ts_node_eq), or npos for a node that is not a named node of the tree.

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/big_stack.h"
+#include "python/flat_tree.h"
 
 extern "C" const TSLanguage* tree_sitter_python(void);
 
@@ -18,36 +19,6 @@ constexpr size_t kStackReserve = size_t{2} << 20;
 std::string TooDeepMessage(int depth, int limit) {
   return "too deep for trajc: the syntax tree nests " + std::to_string(depth) + " levels here, the limit is " +
          std::to_string(limit) + "; split the expression or statement, e.g. with intermediate variables";
-}
-
-struct Deepest {
-  int depth = 0;
-  TSPoint at{0, 0};
-};
-
-// The depth of the deepest node (root = 1) and its start, walked with a cursor: this walk
-// must not itself depend on the depth it measures.
-Deepest DeepestNode(TSNode root) {
-  Deepest out;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  int depth = 1;
-  for (;;) {
-    if (depth > out.depth) {
-      out.depth = depth;
-      out.at = ts_node_start_point(ts_tree_cursor_current_node(&cursor));
-    }
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      ++depth;
-      continue;
-    }
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        ts_tree_cursor_delete(&cursor);
-        return out;
-      }
-      --depth;
-    }
-  }
 }
 
 }  // namespace
@@ -67,7 +38,7 @@ TooDeep TooDeep::In(std::string_view path) const {
 
 void SourceTree::TreeDeleter::operator()(TSTree* tree) const { ts_tree_delete(tree); }
 
-SourceTree SourceTree::Parse(std::string source, std::string_view path) {
+SourceTree SourceTree::ParseUnchecked(std::string source) {
   SourceTree out;
   out.text_ = std::make_unique<std::string>(std::move(source));
   TSParser* parser = ts_parser_new();
@@ -81,11 +52,28 @@ SourceTree SourceTree::Parse(std::string source, std::string_view path) {
   out.tree_.reset(ts_parser_parse_string(parser, nullptr, out.text_->data(),
                                          static_cast<uint32_t>(out.text_->size())));
   ts_parser_delete(parser);
-  Deepest deepest = DeepestNode(out.root());
+  return out;
+}
+
+void SourceTree::CheckDepth(const TreeDepth& deepest, std::string_view path) {
   int limit = DepthLimit();
   if (deepest.depth > limit)
     throw TooDeep({std::string(path), static_cast<int>(deepest.at.row) + 1, static_cast<int>(deepest.at.column) + 1},
                   deepest.depth, limit);
+}
+
+SourceTree SourceTree::Parse(std::string source, std::string_view path) {
+  SourceTree out = ParseUnchecked(std::move(source));
+  CheckDepth(DeepestNode(out.root()), path);
+  return out;
+}
+
+SourceTree SourceTree::Parse(std::string source, std::string_view path, FlatTree& flat) {
+  SourceTree out = ParseUnchecked(std::move(source));
+  TreeDepth deepest;
+  FlatTree walked(out.root(), &deepest);
+  CheckDepth(deepest, path);  // before anything recursive sees the tree
+  flat = std::move(walked);
   return out;
 }
 

@@ -55,11 +55,18 @@ class TooDeep : public Error {
   int limit_;
 };
 
+class FlatTree;     // python/flat_tree.h
+struct TreeDepth;   // python/flat_tree.h
+
 class SourceTree {
  public:
   // Parses `source` from `path` (used only to locate errors). Throws TooDeep when the tree
   // nests deeper than DepthLimit(), and trajc::Error if the grammar cannot be loaded.
   static SourceTree Parse(std::string source, std::string_view path = {});
+  // The same, and fills `flat` with the tree's FlatTree: the walk that builds it also
+  // measures the depth, so a caller that needs the flat tree walks the tree once, not twice.
+  // `flat` is left as it was when this throws.
+  static SourceTree Parse(std::string source, std::string_view path, FlatTree& flat);
 
   TSNode root() const;
   const std::string& text() const { return *text_; }
@@ -70,6 +77,8 @@ class SourceTree {
   std::optional<Error> FirstSyntaxError(std::string_view path) const;
 
  private:
+  static SourceTree ParseUnchecked(std::string source);  // no depth check yet
+  static void CheckDepth(const TreeDepth& deepest, std::string_view path);  // throws TooDeep
   struct TreeDeleter {
     void operator()(TSTree* tree) const;
   };

@@ -191,6 +191,7 @@ char32_t DecodeUtf8(std::string_view s, size_t i, size_t* length) {
 Tokens Tokenize(const std::vector<std::string_view>& lines) {
   Tokens out;
   auto& toks = out.tokens;
+  toks.reserve(ExpectedTokens(lines));
   int lnum = 0, parenlev = 0;
   bool continued = false;
   std::vector<int> indents = {0};

@@ -36,6 +36,14 @@ struct Tokens {
 // Splits `text` into physical lines, each keeping its "\n" (the last may lack one).
 using trajc::SplitLines;
 
+// Python source has about one token per 5 bytes: room for the tokens of `lines` (from
+// SplitLines), so the token array of a large file is not regrown and copied a dozen times.
+inline size_t ExpectedTokens(const std::vector<std::string_view>& lines) {
+  if (lines.empty()) return 1;
+  const size_t bytes = static_cast<size_t>(lines.back().data() + lines.back().size() - lines.front().data());
+  return bytes / 5 + 16;
+}
+
 // Tokenizes `lines` (from SplitLines); the views in the result point into them.
 Tokens Tokenize(const std::vector<std::string_view>& lines);
 

@@ -56,6 +56,16 @@ std::string ManyLines(int n) {
   return s;
 }
 
+// n unindented lines, then n indented ones: pycodestyle's indent_char is the first
+// indented line's, and E101/W191/E111 ask for it on every indented line.
+std::string LateIndent(int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += "x = 1\n";
+  s += "if x:\n";
+  for (int i = 0; i < n; ++i) s += "    y = 1\n";
+  return s;
+}
+
 void CheckLinear(const std::string& name, std::string (*make)(int), int n) {
   fs::path scratch = Scratch("long-inputs-" + name);
   const fs::path small = scratch / (name + "_small.py"), big = scratch / (name + "_big.py");
@@ -81,4 +91,8 @@ TEST_CASE("lint, fix and fixtures show are linear on a with of many items") { Ch
 
 TEST_CASE("lint, fix and fixtures show are linear on many lines with refused fixes") {
   CheckLinear("many_lines", ManyLines, 400);
+}
+
+TEST_CASE("lint, fix and fixtures show are linear when the first indented line comes late") {
+  CheckLinear("late_indent", LateIndent, 15'000);
 }

@@ -278,6 +278,7 @@ bool Walker::IsNameOrAttr(TSNode n, std::string_view name) const {
 
 // pyflakes' _is_any_typing_member: `X` from `from typing import X`, or `typing.X`.
 bool Walker::IsTypingMember(TSNode value) const {
+  if (!typing_imported_) return false;
   if (Is(value, kind::kIdentifier)) {
     const Binding* b = Innermost(Text(value));
     if (b == nullptr || b->kind != Kind::kImport || !Is(b->source, kind::kImportFromStatement)) return false;
@@ -304,6 +305,7 @@ bool Walker::IsTypingName(TSNode expr, std::string_view name) const {
 // pyflakes' CALL for `typing.cast(T, value)`: T is read as an annotation (and, as pyflakes
 // does, once more with the other arguments).
 void Walker::TypingCast(TSNode call) {
+  if (!typing_imported_) return;  // no typing.cast to call (IsTypingMember)
   TSNode args = Field(call, field::kArguments);
   if (!Is(args, kind::kArgumentList) || !IsTypingName(Field(call, field::kFunction), "cast")) return;
   for (TSNode a : flat_.NamedChildren(args)) {

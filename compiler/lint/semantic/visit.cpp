@@ -53,7 +53,11 @@ void Walker::VisitChildren(TSNode node) {
 
 void Walker::Visit(TSNode node) {
   if (ts_node_is_null(node)) return;
-  const TSSymbol symbol = ts_node_symbol(node);
+  // From VisitChildren the node is flat_'s entry visiting_, whose symbol is in the array:
+  // reading it there spares ts_node_symbol a trip into the tree's scattered subtrees.
+  const auto& nodes = flat_.nodes();
+  const TSSymbol symbol = visiting_ < nodes.size() && ts_node_eq(nodes[visiting_].node, node) ? nodes[visiting_].symbol
+                                                                                             : ts_node_symbol(node);
   if (kind::kIdentifier.Matches(symbol)) {
     Load(Text(node), node);
   } else if (kind::kComment.Matches(symbol) || kind::kStringContent.Matches(symbol) ||

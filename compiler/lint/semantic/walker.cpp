@@ -158,6 +158,8 @@ void Walker::AddBinding(Binding b, bool skip_generators) {
     b.used = b.used || old.used;
     if (b.kind == Kind::kAnnotation) return;  // an annotation never replaces a value
   }
+  // Only an import binds a typing module or one of its members (IsTypingMember).
+  if (IsImportation(b) && b.full_name.find("typing") != std::string::npos) typing_imported_ = true;
   bindings_.push_back(std::move(b));
   scopes_[target].names[bindings_.back().name] = static_cast<int>(bindings_.size()) - 1;
 }

@@ -129,6 +129,9 @@ class Walker {
   std::vector<Deferred> deferred_;
   std::vector<int> function_scopes_;
   bool future_annotations_ = false;
+  // Some import so far names a module or member with "typing" in it: until one does, no
+  // expression is a typing member, and calls skip that test (most files import no typing).
+  bool typing_imported_ = false;
   std::set<uint32_t> timely_futures_;  // start bytes of the `from __future__` imports pyflakes allows
   TSNode annotation_owner_{};  // the def or annotated assignment whose annotations are being visited
   bool in_annotation_ = false;

@@ -19,6 +19,8 @@ int CountChars(const Source& src, std::string_view s) {
 void CheckLineTooLong(const Source& src, const PhysicalLine& line, int max_line_length, Findings& out) {
   std::string_view text = line.text;
   while (!text.empty() && IsPySpace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  // A character is at least one byte: a line of few bytes is short, no need to count.
+  if (max_line_length >= 0 && text.size() <= static_cast<size_t>(max_line_length)) return;
   int length = CountChars(src, text);
   if (length <= max_line_length) return;
   if (line.row == 1 && text.substr(0, 2) == "#!") return;

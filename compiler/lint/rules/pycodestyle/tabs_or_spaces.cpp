@@ -5,12 +5,10 @@
 namespace trajc::lint {
 
 char IndentChar(const Source& src, int up_to_row) {
+  // O(1): a scan from the first line per indented line was quadratic in a file whose
+  // first indented line comes late.
   const int last = std::min(up_to_row, src.total_lines());
-  for (int row = 1; row <= last; ++row) {
-    std::string_view line = src.Line(row);
-    if (!line.empty() && (line[0] == ' ' || line[0] == '\t')) return line[0];
-  }
-  return 0;
+  return src.first_indented_row != 0 && src.first_indented_row <= last ? src.first_indent_char : 0;
 }
 
 void CheckTabsOrSpaces(const Source& src, const PhysicalLine& line, Findings& out) {

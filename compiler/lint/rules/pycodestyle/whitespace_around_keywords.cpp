@@ -4,6 +4,7 @@
 #include <array>
 
 #include "lint/rules/char_class.h"
+#include "lint/rules/word_set.h"
 
 namespace trajc::lint {
 
@@ -16,9 +17,9 @@ constexpr std::array<std::string_view, 33> kKeywords = {
     "import", "in",   "is",     "lambda", "nonlocal", "not", "or",       "pass",     "raise",
     "return", "try",  "while",  "with",   "yield", "print"};
 
-bool IsKeyword(std::string_view word) {
-  return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
-}
+constexpr WordSet kKeywordSet(kKeywords);
+
+bool IsKeyword(std::string_view word) { return kKeywordSet.Contains(word); }
 
 // Reports the blank run [begin, end) of the logical line; the fix replaces it with one
 // space when it is the same blanks on one physical line (always, for a run this long).
