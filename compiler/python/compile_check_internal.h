@@ -145,6 +145,7 @@ class Checker {
   bool LambdaAllowedAfter(size_t first, size_t j) const;
   bool BracketWalrusAllowed(size_t j) const;
   bool BracketEqualsOrColon(size_t j, size_t open, int& lambdas);
+  size_t WithItemsParenthesis(size_t stmt);
   bool YieldAllowed(size_t stmt, size_t j) const;
   std::string_view Innermost(size_t i) const;
   size_t DisjunctionStart(size_t i) const;
@@ -156,6 +157,8 @@ class Checker {
   size_t TargetJunkFlat(size_t lo, size_t hi, bool star, std::vector<std::pair<size_t, size_t>>& groups) const;
   std::string JunkName(size_t junk) const;
   bool SingleTarget(size_t lo, size_t hi) const;
+  bool AnnotationTarget(size_t first, size_t end);
+  std::vector<size_t> SimpleStatementStarts(size_t first, size_t end) const;
   bool AugTargetOk(size_t lo, size_t hi) const;
 
   // compile_check_params.cpp
@@ -204,6 +207,7 @@ class Checker {
     bool lambda;
   };
   std::vector<ParamList> param_lists_;  // the logical line's, from MarkParameterLists
+  std::pair<size_t, size_t> with_items_{static_cast<size_t>(-1), 0};  // WithItemsParenthesis's last answer
   std::vector<size_t> statement_stars_;  // `*x` at a statement's level, where CPython allows it
   std::vector<TreePatch> tree_patches_;  // what else tree-sitter refuses and CPython takes
 };

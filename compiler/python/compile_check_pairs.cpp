@@ -165,7 +165,10 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j);
       return;
     }
-    if (IsWord(b, "lambda") && !LambdaAllowedAfter(first, j)) {
+    // `lambda a, lambda: ...`: a lambda's parameters are names
+    // (b itself has been counted among its bracket's or the statement's open lambdas)
+    const bool in_lambda_parameters = (opens.empty() ? lambdas_open : opens.back().lambdas) > 1;
+    if (IsWord(b, "lambda") && ((IsOp(a, ",") && in_lambda_parameters) || !LambdaAllowedAfter(first, j))) {
       Generic(j);
       return;
     }
@@ -233,8 +236,12 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j);
       return;
     }
-    // `as` renames in imports, with items, except clauses and case patterns only
-    if (IsWord(b, "as") && !In(t_[stmt], {"import"_w, "from"_w, "with"_w, "except"_w, "case"_w, "async"_w})) {
+    // `as` renames in imports, with items, except clauses and case patterns only; in a
+    // with statement at its own level or in its parenthesized items (`with (a as b):`),
+    // in an except clause at its own level
+    if (IsWord(b, "as") && (!In(t_[stmt], {"import"_w, "from"_w, "with"_w, "except"_w, "case"_w, "async"_w}) ||
+                            (In(t_[stmt], {"with"_w, "except"_w, "async"_w}) && b.level > level0 &&
+                             !(b.level == level0 + 1 && opens.front().at == WithItemsParenthesis(stmt))))) {
       Generic(j);
       return;
     }
@@ -321,6 +328,11 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j);
       return;
     }
+    // `a[]`: a subscript needs its slices
+    if (IsOp(a, "[") && IsOp(b, "]") && j >= 2 && EndsOperand(t_[j - 2]) && !IsKeyword(t_[j - 2])) {
+      Generic(j);
+      return;
+    }
     if (IsOp(a, "(") && IsOp(b, ":")) {
       Generic(j);
       return;
@@ -328,7 +340,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
     // Inside brackets (a dropped `)` runs the next statement into them): statement
     // keywords never fit.
     if (b.level > 0 && b.kind == CKind::kName &&
-        In(b, {"def"_w, "class"_w, "return"_w, "pass"_w, "break"_w, "continue"_w, "global"_w, "nonlocal"_w, "del"_w,
+        In(b, {"import"_w, "def"_w, "class"_w, "return"_w, "pass"_w, "break"_w, "continue"_w, "global"_w, "nonlocal"_w, "del"_w,
                "assert"_w, "raise"_w, "try"_w, "except"_w, "finally"_w, "while"_w, "with"_w, "elif"_w})) {
       Generic(j);
       return;
@@ -404,6 +416,21 @@ bool Checker::BracketEqualsOrColon(size_t j, size_t open, int& lambdas) {
     Generic(j);
   }
   return true;
+}
+
+// The `(` of the with statement starting at `stmt` when it holds the statement's
+// parenthesized items (`with (a as b, c as d):`: it follows `with`, and `:` its close),
+// else npos. Found once per statement: a long item list is not scanned per `as`.
+size_t Checker::WithItemsParenthesis(size_t stmt) {
+  if (with_items_.first == stmt) return with_items_.second;
+  size_t open = (IsWord(t_[stmt], "async") ? stmt + 1 : stmt) + 1, found = static_cast<size_t>(-1);
+  if (open < t_.size() && IsWord(t_[open - 1], "with") && IsOp(t_[open], "(")) {
+    size_t close = open + 1;
+    while (close < t_.size() && !(t_[close].level == t_[open].level && IsOp(t_[close], ")"))) ++close;
+    if (close + 1 < t_.size() && IsOp(t_[close + 1], ":")) found = open;
+  }
+  with_items_ = {stmt, found};
+  return found;
 }
 
 std::string_view Checker::Innermost(size_t i) const {

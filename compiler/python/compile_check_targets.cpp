@@ -28,39 +28,12 @@ void Checker::Targets(size_t first, size_t end) {
            (hi == lo + 1 && t_[lo].kind == CKind::kNumber);
   };
   std::string_view kw = t_[first].text;
-  if (!IsKeyword(t_[first]) && !(end > first && IsOp(t_[end - 1], ":"))) {
-    // `a, b: int`, `(a, b): int`, `[a]: int`: an annotation names one target
-    size_t colon = first;
-    while (colon < end && !(t_[colon].level == level0 && (t_[colon].kind == CKind::kOp && In(t_[colon], {":"_w, "="_w}))) &&
-           !IsWord(t_[colon], "lambda"))
-      ++colon;
-    if (colon < end && colon > first && IsOp(t_[colon], ":")) {
-      bool comma = false, spans = colon - first >= 2, inner_comma = false;
-      for (size_t k = first; k < colon; ++k) {
-        if (t_[k].level == level0 && IsOp(t_[k], ",")) comma = true;
-        if (k > first && k + 1 < colon && t_[k].level == level0) spans = false;
-        if (t_[k].level == level0 + 1 && IsOp(t_[k], ",")) inner_comma = true;
-      }
-      bool list = spans && IsOp(t_[first], "[") && IsOp(t_[colon - 1], "]");
-      bool tuple = comma || (spans && IsOp(t_[first], "(") && IsOp(t_[colon - 1], ")") &&
-                             (inner_comma || colon == first + 2));
-      if (list || tuple) {
-        Propose(first, first, "SyntaxError",
-                std::string("only single target (not ") + (list ? "list" : "tuple") + ") can be annotated",
-                Severity::kSpecific);
-        return;
-      }
-      // `(a).b: int`: CPython's grammar takes `(a)` as the parenthesized target and then
-      // wants the `:`; it does not go back to read `(a).b` as one target.
-      if (IsOp(t_[first], "(")) {
-        size_t close = first + 1;
-        while (close < colon && !(t_[close].level == level0 && IsOp(t_[close], ")"))) ++close;
-        if (close + 1 < colon && SingleTarget(first + 1, close)) {
-          Propose(colon, first, "SyntaxError", "illegal target for annotation", Severity::kSpecific);
-          return;
-        }
-      }
-    }
+  // Every simple statement of the line: after a header's `:` and after each `;` too.
+  for (size_t s : SimpleStatementStarts(first, end)) {
+    size_t e = s;
+    while (e < end && !(t_[e].level == level0 && IsOp(t_[e], ";"))) ++e;
+    if (s == first && end > first && IsOp(t_[end - 1], ":")) continue;  // a header (`match x:` too)
+    if (!IsKeyword(t_[s]) && AnnotationTarget(s, e)) return;
   }
   if (kw == "del" || kw == "for") {
     size_t to = first + 1;
@@ -227,7 +200,68 @@ size_t Checker::TargetJunkFlat(size_t lo, size_t hi, bool star, std::vector<std:
   return hi;
 }
 
-// What CPython calls the target TargetJunk found at `junk` in its messages.
+// `a, b: int`, `(a, b): int`, `[a]: int`: an annotation names one target; proposes the
+// error of the simple statement [first, end) and says whether there was one.
+bool Checker::AnnotationTarget(size_t first, size_t end) {
+  const int level0 = t_[first].level;
+  size_t colon = first;
+  while (colon < end && !(t_[colon].level == level0 && (t_[colon].kind == CKind::kOp && In(t_[colon], {":"_w, "="_w}))) &&
+         !IsWord(t_[colon], "lambda"))
+    ++colon;
+  if (colon >= end || colon == first || !IsOp(t_[colon], ":")) return false;
+  bool comma = false, spans = colon - first >= 2, inner_comma = false;
+  for (size_t k = first; k < colon; ++k) {
+    if (t_[k].level == level0 && IsOp(t_[k], ",")) comma = true;
+    if (k > first && k + 1 < colon && t_[k].level == level0) spans = false;
+    if (t_[k].level == level0 + 1 && IsOp(t_[k], ",")) inner_comma = true;
+  }
+  bool list = spans && IsOp(t_[first], "[") && IsOp(t_[colon - 1], "]");
+  bool tuple = comma || (spans && IsOp(t_[first], "(") && IsOp(t_[colon - 1], ")") && (inner_comma || colon == first + 2));
+  if (list || tuple) {
+    Propose(first, first, "SyntaxError",
+            std::string("only single target (not ") + (list ? "list" : "tuple") + ") can be annotated",
+            Severity::kSpecific);
+    return true;
+  }
+  // `(a).b: int`: CPython's grammar takes `(a)` as the parenthesized target and then
+  // wants the `:`; it does not go back to read `(a).b` as one target.
+  if (IsOp(t_[first], "(")) {
+    size_t close = first + 1;
+    while (close < colon && !(t_[close].level == level0 && IsOp(t_[close], ")"))) ++close;
+    if (close + 1 < colon && SingleTarget(first + 1, close)) {
+      Propose(colon, first, "SyntaxError", "illegal target for annotation", Severity::kSpecific);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Where the simple statements of the logical line [first, end) start: at its start, or
+// after a compound header's `:` when the body follows on the line, and after each `;`.
+std::vector<size_t> Checker::SimpleStatementStarts(size_t first, size_t end) const {
+  const int level0 = t_[first].level;
+  std::vector<size_t> starts;
+  size_t s = first;
+  if (t_[first].kind == CKind::kName &&
+      In(t_[first], {"if"_w, "elif"_w, "else"_w, "for"_w, "while"_w, "with"_w, "try"_w, "except"_w, "finally"_w,
+                     "def"_w, "class"_w, "async"_w})) {
+    int lambdas = 0;
+    s = end;
+    for (size_t k = first; k < end; ++k) {
+      if (t_[k].level != level0) continue;
+      if (IsWord(t_[k], "lambda")) ++lambdas;
+      if (IsOp(t_[k], ":") && lambdas-- == 0) {
+        s = k + 1;
+        break;
+      }
+    }
+  }
+  if (s < end) starts.push_back(s);
+  for (size_t k = s; k + 1 < end; ++k)
+    if (t_[k].level == level0 && IsOp(t_[k], ";")) starts.push_back(k + 1);
+  return starts;
+}
+
 // Whether tokens [lo, hi) are CPython's single_target: a name, an attribute or a
 // subscript (not a call), or one of these in parentheses.
 bool Checker::SingleTarget(size_t lo, size_t hi) const {
@@ -258,6 +292,7 @@ bool Checker::SingleTarget(size_t lo, size_t hi) const {
   return !call;
 }
 
+// What CPython calls the target TargetJunk found at `junk` in its messages.
 std::string Checker::JunkName(size_t junk) const {
   const CToken& t = t_[junk];
   if (IsName(t)) return "function call";  // TargetJunk stops at a name only for a call

@@ -1,0 +1,1 @@
+x: int = 5; y: str = x; [*f]: Tuple[int, int]

@@ -1,0 +1,3 @@
+d.setdefault(k, []).append(member=
+
+    new_nodes ) []

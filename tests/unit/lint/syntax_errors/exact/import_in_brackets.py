@@ -1,0 +1,1 @@
+parts = [p for p in parts[1: import -1] if p]

@@ -1,0 +1,2 @@
+f = (
+    lambda name, lambda: name in ("SIG_BLOCK",))
