@@ -328,8 +328,9 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       Generic(j);
       return;
     }
-    // `a[]`: a subscript needs its slices
-    if (IsOp(a, "[") && IsOp(b, "]") && j >= 2 && EndsOperand(t_[j - 2]) && !IsKeyword(t_[j - 2])) {
+    // `a[]`: a subscript needs its slices (`case []:` and `match []:` are no subscripts)
+    if (IsOp(a, "[") && IsOp(b, "]") && j >= 2 && EndsOperand(t_[j - 2]) && !IsKeyword(t_[j - 2]) &&
+        !(j - 2 == first && (IsWord(t_[first], "case") || IsWord(t_[first], "match")))) {
       Generic(j);
       return;
     }
@@ -427,7 +428,8 @@ size_t Checker::WithItemsParenthesis(size_t stmt) {
   if (open < t_.size() && IsWord(t_[open - 1], "with") && IsOp(t_[open], "(")) {
     size_t close = open + 1;
     while (close < t_.size() && !(t_[close].level == t_[open].level && IsOp(t_[close], ")"))) ++close;
-    if (close + 1 < t_.size() && IsOp(t_[close + 1], ":")) found = open;
+    // (a NEWLINE there is CPython's "expected ':'", which the header rule gives)
+    if (close + 1 < t_.size() && (IsOp(t_[close + 1], ":") || t_[close + 1].kind == CKind::kNewline)) found = open;
   }
   with_items_ = {stmt, found};
   return found;
