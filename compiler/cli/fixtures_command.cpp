@@ -47,40 +47,82 @@ int RunFixturesShow(const FixturesOptions& o) {
 
 namespace {
 
-// Checks one domain's fixtures; prints its errors and summary; returns the error count.
+// Checks one domain's fixtures; prints what is skipped, its errors and summary; returns
+// the error count.
+//
+// Every file and node that cannot serve is listed (`path:line:col: skipped: reason`), as
+// generate skips it. A curated folder (one with an eval/ folder, the layout of
+// fixtures/<domain>/) must also meet its authors' declared expectations, where an unusable
+// file or node is an error as well; any other tree is an error only when nothing in it is
+// usable at all.
 size_t CheckDomain(const FixturesOptions& o, const std::string& name) {
   const domains::Domain& domain = compile::RequireDomain(name);
   compile::InputPaths paths = compile::ResolveInputs(o.root, name, "", "", o.fixtures);
   std::vector<Error> errors;
   std::vector<domains::FixtureFile> files = domains::ListFixtures(paths.fixtures);
+  std::error_code ec;
+  bool curated = fs::is_directory(fs::path(paths.fixtures) / "eval", ec);
   std::vector<domains::Fixture> loaded;
+  std::vector<domains::Skipped> skipped;
+  size_t skipped_files = 0;
   loaded.reserve(files.size());
   for (const domains::FixtureFile& file : files) {
     try {
       loaded.push_back(domains::LoadFixture(file.path, file.display_path, file.eval));
+    } catch (const domains::UnusableFixture& e) {
+      skipped.push_back({e.where(), "", e.reason()});
+      ++skipped_files;
+      if (curated) errors.push_back(e);  // report every broken fixture, not just the first
     } catch (const Error& e) {
-      errors.push_back(e);  // report every broken fixture, not just the first
+      errors.push_back(e);
     }
   }
   std::vector<const domains::Fixture*> pointers;
-  size_t train = 0, eval = 0;
+  size_t train = 0, eval = 0, usable = 0;
   for (const auto& f : loaded) {
     pointers.push_back(&f);
     (f.eval ? eval : train) += 1;
+    try {
+      domains::NodeList nodes = domain.Nodes(f);
+      usable += nodes.nodes.size();
+      skipped.insert(skipped.end(), nodes.skipped.begin(), nodes.skipped.end());
+    } catch (const Error& e) {
+      errors.push_back(e);
+    }
   }
-  try {
-    for (Error& e : domain.CheckExpectations(paths.fixtures, pointers)) errors.push_back(std::move(e));
-  } catch (const Error& e) {
-    errors.push_back(e);
+  if (curated) {
+    try {
+      for (Error& e : domain.CheckExpectations(paths.fixtures, pointers)) errors.push_back(std::move(e));
+    } catch (const Error& e) {
+      errors.push_back(e);
+    }
+  } else if (usable == 0 && errors.empty()) {
+    errors.emplace_back(Location{paths.fixtures, 0, 0}, "nothing usable: no file gives a " + name + " task (" +
+                                                            std::to_string(files.size()) + " files, " +
+                                                            std::to_string(skipped_files) + " skipped, " +
+                                                            std::to_string(skipped.size() - skipped_files) + " nodes skipped)");
   }
+  if (!o.quiet)
+    for (size_t i = 0; i < skipped.size(); ++i) {
+      // A definition skipped in each docstring style is one line, not three.
+      std::string line = FormatDiagnostic(skipped[i].location, "skipped", skipped[i].reason);
+      if (i == 0 || line != FormatDiagnostic(skipped[i - 1].location, "skipped", skipped[i - 1].reason)) std::cerr << line << "\n";
+    }
   for (const Error& e : errors) std::cerr << e.what() << "\n";
+  size_t skipped_nodes = skipped.size() - skipped_files;
   if (o.json) {
-    std::cout << Json({{"domain", name}, {"fixtures", files.size()}, {"train", train}, {"eval", eval}, {"errors", errors.size()}}).dump()
+    std::cout << Json({{"domain", name}, {"fixtures", files.size()}, {"train", train}, {"eval", eval}, {"errors", errors.size()},
+                       {"nodes", usable}, {"skipped_files", skipped_files}, {"skipped_nodes", skipped_nodes}})
+                     .dump()
               << "\n";
   } else if (!o.quiet) {
+    std::string skips = skipped.empty() ? "" : "; skipped " + std::to_string(skipped_files) + " files, " +
+                                                  std::to_string(skipped_nodes) + " nodes";
+    std::string verdict = !errors.empty()    ? std::to_string(errors.size()) + " errors"
+                          : curated          ? std::string("all parse and meet their expectations")
+                                             : std::to_string(usable) + " usable nodes";
     std::cout << "trajc: " << name << ": " << files.size() << " fixtures (" << train << " train, " << eval << " eval): "
-              << (errors.empty() ? std::string("all parse and meet their expectations") : std::to_string(errors.size()) + " errors")
-              << "\n";
+              << verdict << skips << "\n";
   }
   return errors.size();
 }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/files.h"
+#include "core/python_files.h"
 #include "core/utf8.h"
 #include "lint/lint.h"
 
@@ -17,28 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// flake8's default --exclude: never searched inside a folder.
-bool Excluded(const std::string& name) {
-  static const std::set<std::string> kNames = {".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs"};
-  return kNames.count(name) > 0 || (name.size() > 4 && name.ends_with(".egg"));
-}
-
 // The *.py files under `dir`, shown as `shown`/relative, sorted.
 std::vector<std::string> PythonFilesUnder(const fs::path& dir, const std::string& shown) {
+  std::error_code ec;  // as flake8: what cannot be walked is not linted
   std::vector<std::string> found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    std::error_code type_ec;
-    if (it->is_directory(type_ec)) {
-      if (Excluded(name)) it.disable_recursion_pending();
-      continue;
-    }
-    // A symlinked file is linted under its own name, as flake8 does (fs::relative would resolve it).
-    if (name.size() > 3 && name.ends_with(".py") && !Excluded(name) && fs::is_regular_file(it->path(), type_ec))
-      found.push_back((fs::path(shown) / it->path().lexically_relative(dir)).string());
-  }
+  for (const fs::path& rel : trajc::PythonFilesUnder(dir, ec)) found.push_back((fs::path(shown) / rel).string());
   std::sort(found.begin(), found.end());
   return found;
 }

@@ -10,6 +10,7 @@
 
 #include "compile/example.h"
 #include "compile/manifest.h"
+#include "compile/skipped.h"
 #include "core/big_stack.h"
 
 namespace trajc::compile {
@@ -111,6 +112,8 @@ void WriteSplits(const Loaded& in, std::array<Split, 2>& splits, const GenerateO
     AtomicFile manifest(out / "manifest.json");
     for (const auto& w : warnings)
       if (!o.quiet) std::cerr << "trajc: warning: " << w << "\n";
+    std::string skipped = SkippedLine(splits);
+    if (!o.quiet && !skipped.empty()) std::cerr << "trajc: " << skipped << "\n";
     Progress progress(!o.quiet, to_write);
     uint64_t done = 0;
     for (Split& sp : splits)

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "compile/skipped.h"
+
 #include "core/files.h"
 #include "core/sha256.h"
 
@@ -49,6 +51,7 @@ Json ManifestJson(const Loaded& in, const std::array<Split, 2>& splits, const Ge
       split_json[p.name] = sj;
     }
   m["splits"] = split_json;
+  m["skipped"] = SkippedJson(in, splits);
   m["warnings"] = warnings;
   return m;
 }

@@ -3,7 +3,7 @@
 // version, the normalised command line and "flags" (compile.h: CommandLine,
 // ManifestFlags, the one conversion `trajc check` reads back), every input's path
 // (relative to the project root) and sha256, each part's file, example counts, bytes,
-// sha256 and coverage, and the run's warnings. Key order is fixed (Json keeps insertion
+// sha256 and coverage, what was skipped (compile/skipped.h), and the run's warnings. Key order is fixed (Json keeps insertion
 // order), so the manifest's bytes are as deterministic as the parts'.
 #pragma once
 

@@ -65,6 +65,11 @@ struct Split {
   std::vector<std::string> manifest_paths;              // per fixture, relative to the root
   std::vector<std::vector<domains::Node>> nodes;        // per fixture
   std::vector<std::vector<Candidate>> viable;           // per template
+  // What cannot serve (domains::Skipped), counted per reason: files (not UTF-8, syntax
+  // error), would-be nodes, and per template its node kind's skipped nodes plus the
+  // candidates its dry run rules out. Bounded by templates × reasons, not by the tree.
+  std::map<std::string, uint64_t> skipped_files, skipped_nodes;
+  std::vector<std::map<std::string, uint64_t>> skipped_by_template;  // per template
   std::unique_ptr<SplitPlan> plan;
   std::unique_ptr<RepeatCache> repeat_cache;  // when examples repeat
 };

@@ -26,7 +26,7 @@ ReturnsProbe ProbeReturns(const std::string& root, const std::string& definition
       Split split;
       split.fixtures = std::move(*set);
       for (const domains::Fixture& f : split.fixtures) {
-        split.nodes.push_back(in.domain->Nodes(f));
+        split.nodes.push_back(in.domain->Nodes(f).nodes);
         split.manifest_paths.push_back(f.path);
       }
       FindViable(in, split);

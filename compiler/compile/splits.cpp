@@ -5,6 +5,7 @@
 #include <memory>
 #include <tuple>
 
+#include "compile/skipped.h"
 #include "compile/viable.h"
 
 namespace trajc::compile {
@@ -46,15 +47,23 @@ std::array<Split, 2> MakeSplits(const GenerateOptions& o, domains::FixtureSet fi
   }
   splits[0].fixtures = std::move(fixtures.train);
   splits[1].fixtures = std::move(fixtures.eval);
+  for (const domains::Skipped& s : fixtures.train_skipped) ++splits[0].skipped_files[s.reason];
+  for (const domains::Skipped& s : fixtures.eval_skipped) ++splits[1].skipped_files[s.reason];
   return splits;
 }
 
 void PlanSplit(const Loaded& in, const GenerateOptions& o, Split& s, std::vector<std::string>& warnings) {
+  s.skipped_by_template.assign(in.templates.size(), {});
   for (const auto& f : s.fixtures) {
-    std::vector<domains::Node> nodes = in.domain->Nodes(f);
+    domains::NodeList list = in.domain->Nodes(f);
     if (!o.style.empty())
-      std::erase_if(nodes, [&](const domains::Node& n) { return n.facts.value("style", "") != o.style; });
-    s.nodes.push_back(std::move(nodes));
+      std::erase_if(list.nodes, [&](const domains::Node& n) { return n.facts.value("style", "") != o.style; });
+    for (const domains::Skipped& skip : list.skipped) {
+      ++s.skipped_nodes[skip.reason];
+      for (size_t t = 0; t < in.templates.size(); ++t)
+        if (in.templates[t].node_kind == skip.kind) ++s.skipped_by_template[t][skip.reason];
+    }
+    s.nodes.push_back(std::move(list.nodes));
     s.manifest_paths.push_back(RelativeToRoot(f.path, in.paths.root));
   }
   FindViable(in, s);
@@ -68,7 +77,8 @@ void PlanSplit(const Loaded& in, const GenerateOptions& o, Split& s, std::vector
   if (s.count > 0 && usable == 0)
     throw Error({in.paths.fixtures, 0, 0}, "no " + s.name + " fixture fits any template; " + s.name + " needs " +
                                                std::to_string(s.count) + " examples" +
-                                               (s.name == "eval" ? " (eval fixtures live in " + in.paths.fixtures + "/eval/)" : ""));
+                                               (s.name == "eval" ? " (eval fixtures live in " + in.paths.fixtures + "/eval/)" : "") +
+                                               (SkippedLine({&s}).empty() ? "" : "; " + SkippedLine({&s})));
   s.plan = std::make_unique<SplitPlan>(o.seed, s.name, s.count, std::move(capacity));
   // --with-meta lines carry the example's index, so no two are the same bytes.
   if (s.plan->repeats() > 0 && !o.with_meta) s.repeat_cache = std::make_unique<RepeatCache>(kRepeatCacheBytes);

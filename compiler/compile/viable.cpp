@@ -31,6 +31,7 @@ void FindViable(const Loaded& in, Split& split) {
         try {
           templates::Instantiate(input, *env);
         } catch (const templates::ExpectationFailed&) {
+          if (t < split.skipped_by_template.size()) ++split.skipped_by_template[t][kExpectationNotMet];
           continue;
         }
         split.viable[t].push_back({&split.fixtures[f], &split.manifest_paths[f], &node, context});

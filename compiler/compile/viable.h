@@ -15,7 +15,11 @@
 
 namespace trajc::compile {
 
-// Fills split.viable, one list per template, in fixture then node order. The candidates
+// The reason a candidate that its template's dry run rules out is counted under.
+inline constexpr const char* kExpectationNotMet = "expectation not met";
+
+// Fills split.viable, one list per template, in fixture then node order, and counts the
+// candidates ruled out in split.skipped_by_template (when it is sized: PlanSplit sizes it). The candidates
 // point into `split` (its fixtures, manifest paths and nodes), which must not move after.
 void FindViable(const Loaded& in, Split& split);
 

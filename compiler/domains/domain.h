@@ -36,6 +36,14 @@ struct Node {
   const std::string& TextOf(const Fixture& fixture) const { return text.empty() ? fixture.text : text; }
 };
 
+// A fixture's task nodes, and the would-be nodes it cannot serve (with their reason and
+// location: a docstring that lacks a text the target needs, a doctest example trajc cannot
+// read, an annotation sample_data does not support …). A skipped node never stops a run.
+struct NodeList {
+  std::vector<Node> nodes;
+  std::vector<Skipped> skipped;
+};
+
 // The seed SeededFacts gets in the viability dry run (generate's FindViable).
 inline constexpr uint64_t kDryRunSeed = 0;
 
@@ -50,7 +58,8 @@ class Domain {
   // domain has no styles and `--style` is a usage error.
   virtual std::vector<std::string> styles() const { return {}; }
 
-  virtual std::vector<Node> Nodes(const Fixture& fixture) const = 0;
+  // Never throws for a node that cannot serve: it is skipped (NodeList::skipped).
+  virtual NodeList Nodes(const Fixture& fixture) const = 0;
   // Values for the subagent's context_template (path, source, numbered_source …).
   virtual Json Context(const Fixture& fixture, const Node& node) const = 0;
   virtual std::unique_ptr<templates::Environment> MakeEnvironment(const Fixture& fixture,

@@ -5,6 +5,7 @@
 
 #include "core/diagnostic.h"
 #include "core/files.h"
+#include "core/python_files.h"
 #include "core/sha256.h"
 #include "core/utf8.h"
 #include "python/parse.h"
@@ -21,9 +22,10 @@ Fixture LoadFixture(const std::string& path, const std::string& display_path, bo
   f.text = ReadFile(path);
   size_t bad = FindInvalidUtf8(f.text);
   if (bad != std::string::npos)
-    throw Error(LocationOfOffset(path, f.text, bad), "invalid UTF-8 byte; fixtures must be UTF-8 encoded Python");
+    throw UnusableFixture(LocationOfOffset(path, f.text, bad), "invalid UTF-8 byte; fixtures must be UTF-8 encoded Python",
+                          kNotUtf8);
   python::SourceTree tree = python::SourceTree::Parse(f.text, path);
-  if (auto error = tree.FirstSyntaxError(path)) throw *error;
+  if (auto error = tree.FirstSyntaxError(path)) throw UnusableFixture(error->where(), error->message(), kSyntaxError);
   f.sha256 = Sha256Hex(f.text);
   return f;
 }
@@ -32,9 +34,7 @@ std::vector<FixtureFile> ListFixtures(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw Error({dir, 0, 0}, "not a directory of fixtures; pass --fixtures DIR");
   std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".py") files.push_back(it->path());
-  }
+  for (const fs::path& rel : PythonFilesUnder(dir, ec)) files.push_back(fs::path(dir) / rel);
   if (ec) throw Error({dir, 0, 0}, "cannot list fixtures: " + ec.message());
   std::sort(files.begin(), files.end());
   std::vector<FixtureFile> out;
@@ -50,8 +50,13 @@ std::vector<FixtureFile> ListFixtures(const std::string& dir) {
 
 FixtureSet LoadFixtureSet(const std::string& dir) {
   FixtureSet set;
-  for (const FixtureFile& f : ListFixtures(dir))
-    (f.eval ? set.eval : set.train).push_back(LoadFixture(f.path, f.display_path, f.eval));
+  for (const FixtureFile& f : ListFixtures(dir)) {
+    try {
+      (f.eval ? set.eval : set.train).push_back(LoadFixture(f.path, f.display_path, f.eval));
+    } catch (const UnusableFixture& e) {
+      (f.eval ? set.eval_skipped : set.train_skipped).push_back({e.where(), "", e.reason()});
+    }
+  }
   return set;
 }
 

@@ -65,7 +65,7 @@ void Domains(std::string_view source) {
   for (const std::string& name : domains::DomainNames()) {
     const domains::Domain* domain = domains::FindDomain(name);
     try {
-      std::vector<domains::Node> nodes = domain->Nodes(fixture);
+      std::vector<domains::Node> nodes = domain->Nodes(fixture).nodes;
       for (size_t i = 0; i < nodes.size() && i < 4; ++i) (void)domain->Context(fixture, nodes[i]);
       (void)domain->Show(fixture);
     } catch (const Error& e) {

@@ -43,7 +43,7 @@ const DomainInputs& InputsOf(const std::string& name) {
     in->agent = schema::LoadSubagent(fuzz::SourceDir() + "/tool_schemas/" + name + ".yaml");
     std::vector<domains::FixtureFile> files = domains::ListFixtures(fuzz::SourceDir() + "/fixtures/" + name);
     in->fixture = domains::LoadFixture(files.at(0).path, files.at(0).display_path, false);
-    in->nodes = in->domain->Nodes(in->fixture);
+    in->nodes = in->domain->Nodes(in->fixture).nodes;
   }
   return *in;
 }

@@ -87,12 +87,6 @@ const std::vector<Case>& Cases() {
        [](const fs::path& r) { WriteFile(r / "trajectories/lint/zz_bad.yaml", BadTemplate("call: apply_fix", "{{target.line}}", "\"yes\"")); },
        "", 1, "{root}/trajectories/lint/zz_bad.yaml:5:5: error: template 'lint.zz_bad': arguments of run_linter fail its schema: "
               "'yes' is not of type 'boolean' (at /check_only)\n"},
-      {"fixture_syntax_error",
-       [](const fs::path& r) { WriteFile(r / "fixtures/lint/zz_broken.py", "def f(:\n    return 1\n"); },
-       "", 1, "{root}/fixtures/lint/zz_broken.py:1:"},
-      {"fixture_not_utf8",
-       [](const fs::path& r) { WriteFile(r / "fixtures/lint/zz_latin1.py", "x = 1\nname = '\xe9t\xe9'\n"); },
-       "", 1, "{root}/fixtures/lint/zz_latin1.py:2:9: error: invalid UTF-8 byte; fixtures must be UTF-8 encoded Python\n"},
       {"no_eval_fixtures",
        [](const fs::path& r) { fs::remove_all(r / "fixtures/lint/eval"); },
        "", 1, "{root}/fixtures/lint: error: no eval fixture fits any template; eval needs 20 examples (eval fixtures live in {root}/fixtures/lint/eval/)\n"},
@@ -116,57 +110,6 @@ const std::vector<Case>& Cases() {
        "trajc: error: unknown --style 'javadoc'; docstring has: google, numpy, sphinx\n"},
       {"style_without_styles", nullptr, "--domain lint --count 5 --style google", 2,
        "trajc: error: --style applies to domains with styles (" + DomainList(true) + "); lint has none\n"},
-      {"docstring_fixture_incomplete",
-       [](const fs::path& r) {
-         WriteFile(r / "fixtures/docstring/zz_incomplete.py",
-                   "\"\"\"Math.\"\"\"\n\n\ndef add(a: int, b: int) -> int:\n    \"\"\"Add two numbers.\n\n    Args:\n"
-                   "        a: The first.\n\n    Returns:\n        The sum.\n    \"\"\"\n    return a + b\n");
-       },
-       "--domain docstring --count 50", 1,
-       "{root}/fixtures/docstring/zz_incomplete.py:5:5: error: cannot render the google docstring: add: parameter 'b' has "
-       "no description in the author's docstring; complete the author's docstring (trajc fixtures check --domain docstring)\n"},
-      {"sample_data_unsupported_annotation",
-       [](const fs::path& r) {
-         WriteFile(r / "fixtures/sample_data/zz_callback.py",
-                   "\"\"\"Hooks.\"\"\"\n\nfrom dataclasses import dataclass\nfrom typing import Callable\n\n\n@dataclass\n"
-                   "class Hook:\n    name: str\n    run: Callable[[], None]\n");
-       },
-       "--domain sample_data --count 50", 1,
-       "{root}/fixtures/sample_data/zz_callback.py:10:10: error: Hook.run: unsupported annotation 'Callable'; sample_data supports "
-       "int, float, str, bool, None, Optional[X], X | None, list, tuple, dict[str, X], set, Literal, date, datetime and the "
-       "module's Enum and model classes\n"},
-      {"sample_data_dict_key_not_str",
-       [](const fs::path& r) {
-         WriteFile(r / "fixtures/sample_data/eval/zz_grid.py",
-                   "\"\"\"Grid.\"\"\"\n\n\ndef place(cells: dict[int, str], label: str = \"x\") -> None:\n    \"\"\"Place.\"\"\"\n");
-       },
-       "--domain sample_data --count 50", 1,
-       "{root}/fixtures/sample_data/eval/zz_grid.py:4:18: error: place.cells: dict keys must be str (JSON object keys), not int\n"},
-      {"test_fixture_doctest_directive",
-       [](const fs::path& r) {
-         WriteFile(r / "fixtures/test/zz_directive.py",
-                   "\"\"\"Math.\"\"\"\n\n\ndef double(n):\n    \"\"\"Return twice n.\n\n    >>> double(2)  # doctest: +ELLIPSIS\n"
-                   "    4\n    \"\"\"\n    return 2 * n\n");
-       },
-       "--domain test --count 50", 1,
-       "{root}/fixtures/test/zz_directive.py:7:1: error: double: doctest directives change how output compares; trajc reads "
-       "outputs as reprs\n"},
-      {"test_fixture_unreadable_example",
-       [](const fs::path& r) {
-         WriteFile(r / "fixtures/test/zz_unreadable.py",
-                   "\"\"\"Math.\"\"\"\n\n\ndef double(n):\n    \"\"\"Return twice n.\n\n    >>> double(2\n    4\n    \"\"\"\n"
-                   "    return 2 * n\n");
-       },
-       "--domain test --count 50", 1,
-       "{root}/fixtures/test/zz_unreadable.py:7:1: error: double: example `double(2` is not one Python statement trajc can read\n"},
-      {"test_fixture_output_not_literal",
-       [](const fs::path& r) {
-         WriteFile(r / "fixtures/test/zz_object.py",
-                   "\"\"\"Math.\"\"\"\n\n\ndef box(n):\n    \"\"\"Return n in a box.\n\n    >>> box(2)\n    <Box 2>\n    \"\"\"\n"
-                   "    return object()\n");
-       },
-       "--domain test --count 50", 1,
-       "{root}/fixtures/test/zz_object.py:7:1: error: box: output `<Box 2>` is not a Python literal, so no test can assert it\n"},
       {"unknown_flag", nullptr, "--count 5 --sead 4", 2, "trajc: error: The following arguments were not expected: 4 --sead; see trajc --help\n"},
   };
   return cases;
@@ -194,6 +137,82 @@ TEST_CASE("malformed inputs and impossible flags: one located error, no output")
   }
 }
 
+namespace {
+
+// Fixtures a run skips, counted on stderr, where they used to stop it: any tree of Python
+// may be --fixtures (issue 20). `message` is the skipped line the run prints.
+const std::vector<Case>& SkippedCases() {
+  static const std::vector<Case> cases = {
+      {"fixture_syntax_error",
+       [](const fs::path& r) { WriteFile(r / "fixtures/lint/zz_broken.py", "def f(:\n    return 1\n"); },
+       "", 0, "trajc: skipped: 1 files (syntax error 1)\n"},
+      {"fixture_not_utf8",
+       [](const fs::path& r) { WriteFile(r / "fixtures/lint/zz_latin1.py", "x = 1\nname = '\xe9t\xe9'\n"); },
+       "", 0, "trajc: skipped: 1 files (not UTF-8 1)\n"},
+      {"docstring_fixture_incomplete",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/docstring/zz_incomplete.py",
+                   "\"\"\"Math.\"\"\"\n\n\ndef add(a: int, b: int) -> int:\n    \"\"\"Add two numbers.\n\n    Args:\n"
+                   "        a: The first.\n\n    Returns:\n        The sum.\n    \"\"\"\n    return a + b\n");
+       },
+       "--domain docstring --count 50", 0, "trajc: skipped: 3 nodes (docstring: parameter without description 3)\n"},
+      {"sample_data_unsupported_annotation",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/sample_data/zz_callback.py",
+                   "\"\"\"Hooks.\"\"\"\n\nfrom dataclasses import dataclass\nfrom typing import Callable\n\n\n@dataclass\n"
+                   "class Hook:\n    name: str\n    run: Callable[[], None]\n");
+       },
+       "--domain sample_data --count 50", 0, "trajc: skipped: 1 nodes (sample_data: unsupported annotation 1)\n"},
+      {"sample_data_dict_key_not_str",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/sample_data/eval/zz_grid.py",
+                   "\"\"\"Grid.\"\"\"\n\n\ndef place(cells: dict[int, str], label: str = \"x\") -> None:\n    \"\"\"Place.\"\"\"\n");
+       },
+       "--domain sample_data --count 50", 0, "trajc: skipped: 1 nodes (sample_data: unsupported annotation 1)\n"},
+      {"test_fixture_doctest_directive",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/test/zz_directive.py",
+                   "\"\"\"Math.\"\"\"\n\n\ndef double(n):\n    \"\"\"Return twice n.\n\n    >>> double(2)  # doctest: +ELLIPSIS\n"
+                   "    4\n    \"\"\"\n    return 2 * n\n");
+       },
+       "--domain test --count 50", 0, "trajc: skipped: 1 nodes (test: example uses a doctest directive 1)\n"},
+      {"test_fixture_unreadable_example",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/test/zz_unreadable.py",
+                   "\"\"\"Math.\"\"\"\n\n\ndef double(n):\n    \"\"\"Return twice n.\n\n    >>> double(2\n    4\n    \"\"\"\n"
+                   "    return 2 * n\n");
+       },
+       "--domain test --count 50", 0, "trajc: skipped: 1 nodes (test: example is not a statement trajc reads 1)\n"},
+      {"test_fixture_output_not_literal",
+       [](const fs::path& r) {
+         WriteFile(r / "fixtures/test/zz_object.py",
+                   "\"\"\"Math.\"\"\"\n\n\ndef box(n):\n    \"\"\"Return n in a box.\n\n    >>> box(2)\n    <Box 2>\n    \"\"\"\n"
+                   "    return object()\n");
+       },
+       "--domain test --count 50", 0, "trajc: skipped: 1 nodes (test: output is not a literal 1)\n"},
+  };
+  return cases;
+}
+
+}  // namespace
+
+TEST_CASE("a fixture file or node that cannot serve is skipped and counted, and the run succeeds") {
+  for (const Case& c : SkippedCases()) {
+    DYNAMIC_SECTION(c.name) {
+      fs::path scratch = Scratch(std::string("skipped-") + c.name);
+      fs::path root = CopyProject(scratch);
+      c.breakage(root);
+      std::string flags = c.flags.empty() ? "--count 200 --split 0.9 --seed 42" : c.flags;
+      fs::path out = scratch / "out";
+      Result r = Trajc(flags + " --root " + Quote(root.string()) + " --out " + Quote(out.string()), scratch);
+      INFO(r.err);
+      CHECK(r.exit_code == c.exit_code);
+      CHECK_THAT(r.err, Catch::Contains(c.message));
+      CHECK(fs::exists(out / "manifest.json"));
+    }
+  }
+}
+
 TEST_CASE("an unwritable output location is an error and leaves nothing behind") {
   fs::path scratch = Scratch("bad-out");
   WriteFile(scratch / "a_file", "x");
@@ -212,7 +231,7 @@ TEST_CASE("a failed run keeps an existing dataset intact") {
   REQUIRE(Trajc("--count 20 --seed 1 --quiet" + Root() + " --out " + Quote(out.string()), scratch).exit_code == 0);
   std::string before = Slurp(out / "train.jsonl");
   fs::path root = CopyProject(scratch);
-  WriteFile(root / "fixtures/lint/zz_broken.py", "def f(:\n");
+  WriteFile(root / "trajectories/lint/zz_broken.yaml", "id: broken\nsteps: [\n");
   Result r = Trajc("--count 30 --seed 2 --root " + Quote(root.string()) + " --out " + Quote(out.string()), scratch);
   CHECK(r.exit_code == 1);
   CHECK(Slurp(out / "train.jsonl") == before);

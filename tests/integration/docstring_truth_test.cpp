@@ -78,7 +78,7 @@ TEST_CASE("every renderable docstring passes pydocstyle, compiles and documents 
   std::map<std::string, std::string> files_by_style;
   std::map<std::string, std::string> coverage_by_style;
   for (const auto& fixture : AllFixtures()) {
-    for (const trajc::domains::Node& node : Domain().Nodes(fixture)) {
+    for (const trajc::domains::Node& node : Domain().Nodes(fixture).nodes) {
       if (node.kind == "documented") continue;
       auto env = Domain().MakeEnvironment(fixture, node);
       std::vector<std::pair<std::string, std::string>> writes = {
@@ -147,7 +147,7 @@ TEST_CASE("a docstring missing a parameter fails check_docstring, as the indepen
   std::map<std::string, std::string> coverage_by_style;
   std::vector<std::string> gaps;  // what the independent checker must print
   for (const auto& fixture : AllFixtures()) {
-    for (const trajc::domains::Node& node : Domain().Nodes(fixture)) {
+    for (const trajc::domains::Node& node : Domain().Nodes(fixture).nodes) {
       if (node.kind == "documented" || !node.facts.contains("incomplete_docstring")) continue;
       std::string target = node.facts["target"].get<std::string>();
       std::string style = node.facts["style"].get<std::string>();
@@ -215,7 +215,7 @@ TEST_CASE("every tool result in a compiled docstring dataset is reproduced by re
   REQUIRE(gen.exit_code == 0);
   std::vector<trajc::domains::Fixture> fixtures = AllFixtures();
   std::map<std::string, std::vector<trajc::domains::Node>> nodes_of;  // by fixture path
-  for (const auto& f : fixtures) nodes_of[f.path] = Domain().Nodes(f);
+  for (const auto& f : fixtures) nodes_of[f.path] = Domain().Nodes(f).nodes;
   size_t replayed = 0;
   for (const char* split : {"train", "eval"}) {
     for (const std::string& line : Lines(Slurp(scratch / "o" / (std::string(split) + ".jsonl")))) {

@@ -98,7 +98,7 @@ TEST_CASE("every tool result in a compiled sample_data dataset is reproduced by 
         if (user.rfind("File: " + f.display_path + " (", 0) == 0) fixture = &f;
       REQUIRE(fixture != nullptr);
       const trajc::domains::Node* node = nullptr;
-      std::vector<trajc::domains::Node> nodes = domain.Nodes(*fixture);
+      std::vector<trajc::domains::Node> nodes = domain.Nodes(*fixture).nodes;
       for (const auto& n : nodes)
         if (n.id == submit["target"]) node = &n;
       REQUIRE(node != nullptr);

@@ -235,7 +235,7 @@ TEST_CASE("test domain: test files written to break things get pytest's verdict"
     for (const auto& f : c.eval ? set.eval : set.train)
       if (f.display_path == c.fixture) fixture = &f;
     REQUIRE(fixture != nullptr);
-    std::vector<trajc::domains::Node> nodes = domain.Nodes(*fixture);
+    std::vector<trajc::domains::Node> nodes = domain.Nodes(*fixture).nodes;
     auto env = domain.MakeEnvironment(*fixture, nodes.front());
     std::string path = "tests/test_crafted.py";
     Json write_args = {{"path", path}, {"content", c.content}};

@@ -85,11 +85,11 @@ class Docstring final : public Domain {
   std::string_view label_name() const override { return "labels"; }
   std::vector<std::string> styles() const override { return {"google", "numpy", "sphinx"}; }
 
-  std::vector<Node> Nodes(const Fixture& fixture) const override {
-    std::vector<Error> errors;
-    std::vector<Node> nodes = Build(fixture, python::FactsOf(python::SourceTree::Parse(fixture.text, fixture.path)), errors);
-    if (!errors.empty()) throw errors.front();
-    return nodes;
+  NodeList Nodes(const Fixture& fixture) const override {
+    std::vector<Error> errors;  // the skips' full messages, for `fixtures check` of curated fixtures
+    NodeList list;
+    list.nodes = Build(fixture, python::FactsOf(python::SourceTree::Parse(fixture.text, fixture.path)), errors, list.skipped);
+    return list;
   }
 
   Json Context(const Fixture& fixture, const Node& node) const override {
@@ -109,7 +109,8 @@ class Docstring final : public Domain {
     AddKeys(out, python::ToJson(facts));
     std::vector<Error> errors;
     Json nodes = Json::array();
-    for (const Node& n : Build(fixture, facts, errors)) {
+    std::vector<Skipped> skipped;
+    for (const Node& n : Build(fixture, facts, errors, skipped)) {
       Json node = ShowNode(n);
       node["style"] = n.facts["style"];
       node["targets"] = n.facts["targets"];
@@ -140,7 +141,8 @@ class Docstring final : public Domain {
         for (const ds::Problem& p : ds::CheckDocstring(*d, style))
           errors.emplace_back(At(*f, *d), d->qualified_name + ": " + p.message + " [" + p.code + "]");
       }
-      Build(*f, facts, errors);
+      std::vector<Skipped> skipped;
+      Build(*f, facts, errors, skipped);
     }
     return errors;
   }
@@ -150,14 +152,16 @@ class Docstring final : public Domain {
     return d.docstring ? Location{f.path, d.docstring->line, d.docstring->column} : Location{f.path, d.line, 1};
   }
 
-  // The docstring of `d` in `style`, with the author's text; errors are collected.
+  // The docstring of `d` in `style`, with the author's text; errors are collected, and
+  // `reason` is set to the first failure's reason when it is still empty.
   static std::string Render(const Fixture& f, const Definition& d, DocstringStyle style, const std::string& omit,
-                            std::vector<Error>& errors) {
+                            std::vector<Error>& errors, std::string& reason) {
     ds::RenderOptions o;
     o.style = style;
     o.indent = std::max(0, d.body_column - 1);
     o.omit_param = omit;
     ds::Rendered r = ds::RenderDocstring(d, d.docstring->parsed, o);
+    if (reason.empty() && !r.reasons.empty()) reason = r.reasons.front();
     for (const std::string& e : r.errors) {
       Error error(At(f, d), "cannot render the " + std::string(python::StyleName(style)) + " docstring: " + e +
                                 "; complete the author's docstring (trajc fixtures check --domain docstring)");
@@ -167,8 +171,10 @@ class Docstring final : public Domain {
     return r.text;
   }
 
-  // The task nodes of a fixture whose facts are `facts`; render errors are collected.
-  std::vector<Node> Build(const Fixture& fixture, const python::ModuleFacts& facts, std::vector<Error>& errors) const {
+  // The task nodes of a fixture whose facts are `facts`; render errors are collected, and
+  // a node whose docstring cannot be rendered in its style is skipped.
+  std::vector<Node> Build(const Fixture& fixture, const python::ModuleFacts& facts, std::vector<Error>& errors,
+                          std::vector<Skipped>& skipped) const {
     std::vector<const Definition*> candidates = Candidates(facts);
     std::vector<Node> nodes;
     for (const Definition* d : candidates) {
@@ -179,16 +185,27 @@ class Docstring final : public Domain {
       std::vector<const Definition*> targets = {d};
       targets.insert(targets.end(), members.begin(), members.end());
       std::string stripped = ds::RemoveDocstrings(fixture.text, targets);
-      size_t before = errors.size();
+      std::string first_reason;  // of any style: the documented node needs all three
       for (DocstringStyle style : kStyles) {
-        Node node = MakeNode(fixture, *d, members, style, errors);
+        std::string reason;
+        Node node = MakeNode(fixture, *d, members, style, errors, reason);
+        if (!reason.empty()) {
+          skipped.push_back({At(fixture, *d), node.kind, reason});
+          if (first_reason.empty()) first_reason = reason;
+          continue;
+        }
         node.id = d->qualified_name + "@" + std::string(python::StyleName(style));
         node.text = stripped;
         nodes.push_back(std::move(node));
       }
       DocstringStyle authored = d->docstring->parsed.style;
-      if (errors.size() == before && authored != DocstringStyle::kPlain && ds::CheckDocstring(*d, authored).empty()) {
-        Node node = MakeNode(fixture, *d, {}, authored, errors);
+      if (authored != DocstringStyle::kPlain && ds::CheckDocstring(*d, authored).empty()) {
+        if (!first_reason.empty()) {
+          skipped.push_back({At(fixture, *d), "documented", first_reason});
+          continue;
+        }
+        std::string reason;
+        Node node = MakeNode(fixture, *d, {}, authored, errors, reason);
         node.id = d->qualified_name + "@documented";
         node.kind = "documented";
         nodes.push_back(std::move(node));
@@ -198,7 +215,7 @@ class Docstring final : public Domain {
   }
 
   static Node MakeNode(const Fixture& fixture, const Definition& d, const std::vector<const Definition*>& members,
-                       DocstringStyle style, std::vector<Error>& errors) {
+                       DocstringStyle style, std::vector<Error>& errors, std::string& reason) {
     Node node;
     node.kind = NodeKind(d);
     Json& f = node.facts;
@@ -209,12 +226,12 @@ class Docstring final : public Domain {
     f["line"] = d.line;
     f["style"] = python::StyleName(style);
     f["style_name"] = StyleTitle(style);
-    f["docstring"] = Render(fixture, d, style, "", errors);
+    f["docstring"] = Render(fixture, d, style, "", errors, reason);
     Json targets = Json::array({d.qualified_name});
     Json methods = Json::array();
     for (const Definition* m : members) {
       targets.push_back(m->qualified_name);
-      methods.push_back({{"target", m->qualified_name}, {"name", m->name}, {"docstring", Render(fixture, *m, style, "", errors)}});
+      methods.push_back({{"target", m->qualified_name}, {"name", m->name}, {"docstring", Render(fixture, *m, style, "", errors, reason)}});
     }
     f["targets"] = targets;
     f["target_count"] = targets.size();
@@ -238,7 +255,7 @@ class Docstring final : public Domain {
     f["complexity"] = Complexity(d);
     if (!documented.empty()) {
       f["omitted_param"] = params[0];
-      f["incomplete_docstring"] = Render(fixture, d, style, documented[0]->name, errors);
+      f["incomplete_docstring"] = Render(fixture, d, style, documented[0]->name, errors, reason);
     }
     node.labels = {"style:" + std::string(python::StyleName(style)), "kind:" + node.kind,
                    "level:" + std::to_string(Complexity(d))};

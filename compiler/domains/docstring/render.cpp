@@ -76,7 +76,7 @@ class Renderer {
       : def_(def), author_(author), o_(o), width_(std::max(20, o.width - o.indent)) {}
 
   Rendered Run() {
-    if (author_.summary.empty()) Fail("the author's docstring has no summary line");
+    if (author_.summary.empty()) Fail("docstring: no summary line", "the author's docstring has no summary line");
     lines_.push_back(author_.summary);
     if (!author_.description.empty()) Block(author_.description);
     if (o_.style == DocstringStyle::kSphinx && !author_.examples.empty()) Block(author_.examples);
@@ -91,6 +91,7 @@ class Renderer {
     if (o_.style != DocstringStyle::kSphinx && !author_.examples.empty()) Examples();
     Rendered r;
     r.errors = std::move(errors_);
+    r.reasons = std::move(reasons_);
     if (!r.errors.empty()) return r;
     for (size_t i = 0; i < lines_.size(); ++i) {
       std::string line = lines_[i];
@@ -101,7 +102,10 @@ class Renderer {
   }
 
  private:
-  void Fail(std::string message) { errors_.push_back(def_.qualified_name + ": " + std::move(message)); }
+  void Fail(std::string reason, std::string message) {
+    errors_.push_back(def_.qualified_name + ": " + std::move(message));
+    reasons_.push_back(std::move(reason));
+  }
 
   // The author's lines as written, each non-empty one after `prefix`.
   void Lines(const std::string& text, const std::string& prefix) {
@@ -172,7 +176,7 @@ class Renderer {
     for (const python::Parameter* p : params) {
       const DocItem* item = FindItem(author_.params, p->name);
       if (item == nullptr || item->text.empty()) {
-        Fail("parameter '" + WithStars(*p) + "' has no description in the author's docstring");
+        Fail("docstring: parameter without description", "parameter '" + WithStars(*p) + "' has no description in the author's docstring");
         continue;
       }
       if (p->name != o_.omit_param) entries.emplace_back(p, item);
@@ -202,7 +206,7 @@ class Renderer {
   void Result(const std::string& header, const std::string& field, const std::string& type_field,
               const std::optional<DocItem>& item, const std::string& annotation) {
     if (!item || item->text.empty()) {
-      Fail("the author's docstring does not describe what it " + field);
+      Fail("docstring: " + field + " without description", "the author's docstring does not describe what it " + field);
       return;
     }
     std::string type = TypeFor(annotation, item->type);
@@ -216,7 +220,7 @@ class Renderer {
     if (o_.style == DocstringStyle::kGoogle) {
       Add(Wrap(item->text, "    " + (type.empty() ? "" : type + ": "), "    ", width_));
     } else if (type.empty()) {
-      Fail("NumPy style needs the type of what it " + field + "; annotate it or give it in the author's docstring");
+      Fail("docstring: " + field + " without type for numpy style", "NumPy style needs the type of what it " + field + "; annotate it or give it in the author's docstring");
     } else {
       Entry("", type, item->text);
     }
@@ -230,7 +234,7 @@ class Renderer {
     for (const std::string& name : raised) {
       const DocItem* item = FindRaise(author_.raises, name);
       if (item == nullptr || item->text.empty()) {
-        Fail("raises " + name + " but the author's docstring does not say when");
+        Fail("docstring: raised exception without description", "raises " + name + " but the author's docstring does not say when");
         continue;
       }
       if (o_.style == DocstringStyle::kSphinx) Field("raises " + name, item->text);
@@ -244,7 +248,7 @@ class Renderer {
       const DocItem* item = FindItem(author_.attributes, a.name);
       if (item == nullptr) continue;  // the author chose which attributes to document
       if (item->text.empty()) {
-        Fail("attribute '" + a.name + "' has no description in the author's docstring");
+        Fail("docstring: attribute without description", "attribute '" + a.name + "' has no description in the author's docstring");
         continue;
       }
       entries.emplace_back(&a, item);
@@ -282,6 +286,7 @@ class Renderer {
   int width_;
   std::vector<std::string> lines_;
   std::vector<std::string> errors_;
+  std::vector<std::string> reasons_;
   bool in_field_list_ = false;
 };
 

@@ -25,6 +25,9 @@ struct RenderOptions {
 struct Rendered {
   std::string text;                 // the docstring's content, dedented, lines joined by '\n'
   std::vector<std::string> errors;  // what the author's docstring lacks; text is empty then
+  // Per error, the short reason a node it stops is skipped under, without names
+  // ("docstring: parameter without description").
+  std::vector<std::string> reasons;
 };
 
 // Renders `def`'s docstring from `author` (the parsed authored docstring of the same

@@ -34,7 +34,7 @@ class Lint final : public Domain {
   const templates::Vocabulary& vocabulary() const override { return vocabulary_; }
   std::string_view label_name() const override { return "codes"; }
 
-  std::vector<Node> Nodes(const Fixture& fixture) const override {
+  NodeList Nodes(const Fixture& fixture) const override {
     std::vector<lint::Issue> issues = cache_.Analyze(fixture.text);
     Node node;
     node.id = "module";
@@ -46,7 +46,7 @@ class Lint final : public Domain {
     node.facts["definitions"] = facts["definitions"];
     node.facts["imports"] = facts["imports"];
     for (const auto& code : node.facts["codes"]) node.labels.push_back(code.get<std::string>());
-    return {node};
+    return {{std::move(node)}, {}};
   }
 
   Json Context(const Fixture& fixture, const Node& node) const override {

@@ -103,23 +103,24 @@ Behaviour BehaviourOf(const std::string& path, const std::string& module, const 
     bool bound_call = !d.parent.empty() && d.kind != "staticmethod" && d.kind != "classmethod";
     std::string callee = d.parent.empty() ? d.name : d.parent + "." + d.name;
     bool independent = !bound_call;
-    auto problem = [&](int line, const std::string& message) {
+    auto problem = [&](int line, const char* reason, const std::string& message) {
       b.problems.emplace_back(Location{path, line, 1}, d.qualified_name + ": " + message);
+      if (p.refused.empty()) p.refused = reason, p.refused_line = line;
     };
     for (const python::DoctestExample& ex : examples) {
       Step s;
       s.source = ex.source;
       s.line = d.docstring->line + ex.line - 1;
-      if (ex.has_directive) problem(s.line, "doctest directives change how output compares; trajc reads outputs as reprs");
+      if (ex.has_directive) problem(s.line, "test: example uses a doctest directive", "doctest directives change how output compares; trajc reads outputs as reprs");
       if (ex.source.find('\\') != std::string::npos && d.docstring->prefix != "r")
-        problem(s.line, "a backslash in a non-raw docstring is an escape; write the example without one");
+        problem(s.line, "test: backslash in a non-raw docstring", "a backslash in a non-raw docstring is an escape; write the example without one");
       Reading r = Read(ex.source, callee);
       if (!r.parsed) {
-        problem(s.line, "example `" + ex.source + "` is not one Python statement trajc can read");
+        problem(s.line, "test: example is not a statement trajc reads", "example `" + ex.source + "` is not one Python statement trajc can read");
         independent = false;
         continue;
       }
-      if (r.prints) problem(s.line, "print() output is text, not a value a test can assert; show the value itself");
+      if (r.prints) problem(s.line, "test: example prints", "print() output is text, not a value a test can assert; show the value itself");
       s.canonical = r.canonical;
       s.assignment = r.assignment;
       s.assigned = r.assigned;
@@ -132,7 +133,7 @@ Behaviour BehaviourOf(const std::string& path, const std::string& module, const 
         s.outcome.want = ex.want;
         s.outcome.value = ex.want.empty() ? std::optional<python::Value>(python::Value{}) : python::ParseLiteral(ex.want);
       } else if (!ex.want.empty()) {
-        problem(s.line, "an assignment prints nothing, yet the example expects output");
+        problem(s.line, "test: assignment with expected output", "an assignment prints nothing, yet the example expects output");
       }
       independent = independent && r.literal_call_of_callee && !ex.has_directive;
       p.steps.push_back(std::move(s));
@@ -142,7 +143,7 @@ Behaviour BehaviourOf(const std::string& path, const std::string& module, const 
       for (size_t i = 0; i < p.steps.size(); ++i) {
         const Step& s = p.steps[i];
         if (s.outcome.kind == Outcome::Kind::kValue && !s.outcome.value)
-          problem(s.line, "output `" + s.outcome.want + "` is not a Python literal, so no test can assert it");
+          problem(s.line, "test: output is not a literal", "output `" + s.outcome.want + "` is not a Python literal, so no test can assert it");
         auto [it, fresh] = b.calls.emplace(s.canonical, std::make_pair(b.pinned.size(), i));
         if (!fresh) {
           // The first spelling may be an earlier step of this same function, which is not
@@ -150,7 +151,7 @@ Behaviour BehaviourOf(const std::string& path, const std::string& module, const 
           const auto [owner, step] = it->second;
           const Step& other = owner == b.pinned.size() ? p.steps[step] : b.pinned[owner].steps[step];
           if (other.outcome.want != s.outcome.want || other.outcome.exception != s.outcome.exception)
-            problem(s.line, "`" + s.source + "` is pinned twice with different outcomes");
+            problem(s.line, "test: example pinned twice with different outcomes", "`" + s.source + "` is pinned twice with different outcomes");
         }
       }
     }

@@ -48,6 +48,10 @@ struct Pinned {
   bool independent = false;
   int line = 0;
   std::vector<Step> steps;
+  // The first problem of its examples (Behaviour::problems has them all): its short stable
+  // reason and line. A function with a problem is no task node; "" when it has none.
+  std::string refused;
+  int refused_line = 0;
 };
 
 struct Behaviour {

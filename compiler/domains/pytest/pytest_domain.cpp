@@ -74,10 +74,11 @@ class Pytest final : public Domain {
   const templates::Vocabulary& vocabulary() const override { return vocabulary_; }
   std::string_view label_name() const override { return "labels"; }
 
-  std::vector<Node> Nodes(const Fixture& fixture) const override {
+  NodeList Nodes(const Fixture& fixture) const override {
     std::shared_ptr<const Behaviour> b = cache_.Get(fixture);
-    if (!b->problems.empty()) throw b->problems.front();
-    return Build(fixture, *b);
+    NodeList list;
+    list.nodes = Build(fixture, *b, &list.skipped);
+    return list;
   }
 
   Json Context(const Fixture& fixture, const Node& node) const override {
@@ -155,9 +156,15 @@ class Pytest final : public Domain {
   }
 
  private:
-  static std::vector<Node> Build(const Fixture& fixture, const Behaviour& b) {
+  // The task nodes of the fixture's pinned functions. A function whose examples have a
+  // problem is appended to `skipped` when it is given, else left out with the rest.
+  static std::vector<Node> Build(const Fixture& fixture, const Behaviour& b, std::vector<Skipped>* skipped = nullptr) {
     std::vector<Node> nodes;
     for (const Pinned& p : b.pinned) {
+      if (!p.refused.empty()) {
+        if (skipped != nullptr) skipped->push_back({Location{fixture.path, p.refused_line, 1}, p.independent ? "function" : "sequence", p.refused});
+        continue;
+      }
       Node node;
       node.id = p.target;
       node.kind = p.independent ? "function" : "sequence";

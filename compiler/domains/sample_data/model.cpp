@@ -101,6 +101,12 @@ std::optional<Json> LiteralValue(const std::string& text) {
   return std::nullopt;
 }
 
+// Marks `m` unusable; its first reason is the one its skip is counted under.
+void Refuse(Model& m, const Location& where, const char* reason) {
+  if (!m.has_errors) m.error_reason = reason, m.error_at = where;
+  m.has_errors = true;
+}
+
 class Reader {
  public:
   Reader(const std::string& path, const std::string& text, ModuleModels& out) : path_(path), text_(text), out_(out) {}
@@ -142,7 +148,7 @@ class Reader {
     if (!parsed.ok()) {
       Location where = Locate(path_, text_, from, to, f.name, f.annotation, parsed.offset);
       out_.errors.emplace_back(where, m.name + "." + f.name + ": " + parsed.error);
-      m.has_errors = true;
+      Refuse(m, where, "sample_data: unsupported annotation");
       return false;
     }
     f.type = std::move(parsed.type);
@@ -204,13 +210,13 @@ class Reader {
       } else {
         out_.errors.emplace_back(Location{path_, a.line, 1}, m.name + "." + a.name + ": enum member values must be str or int literals or auto(), not " +
                                                                   a.default_value);
-        m.has_errors = true;
+        Refuse(m, Location{path_, a.line, 1}, "sample_data: unsupported enum value");
         continue;
       }
       if (member.value.is_number_integer()) next_auto = member.value.get<int64_t>() + 1;
       if (!m.members.empty() && m.members[0].value.type() != member.value.type()) {
         out_.errors.emplace_back(Location{path_, a.line, 1}, m.name + "." + a.name + ": enum members mix str and int values; use one type");
-        m.has_errors = true;
+        Refuse(m, Location{path_, a.line, 1}, "sample_data: enum mixes str and int values");
         continue;
       }
       bool alias = std::any_of(m.members.begin(), m.members.end(), [&](const EnumMember& x) { return x.value == member.value; });
@@ -218,7 +224,7 @@ class Reader {
     }
     if (m.members.empty() && !m.has_errors) {
       out_.errors.emplace_back(Location{path_, d.line, 1}, m.name + ": an Enum needs at least one member");
-      m.has_errors = true;
+      Refuse(m, Location{path_, d.line, 1}, "sample_data: enum without members");
     }
   }
 
@@ -256,7 +262,7 @@ void CheckCycles(ModuleModels& out, const std::string& path) {
       out.errors.emplace_back(Location{path, f.line, 1}, m.name + "." + f.name + ": " + m.name +
                                                              " contains itself through required fields without end; make "
                                                              "the field Optional or a list");
-      m.has_errors = true;
+      Refuse(m, Location{path, f.line, 1}, "sample_data: model contains itself");
       break;
     }
   }

@@ -47,6 +47,9 @@ struct Model {
   std::vector<Field> fields;         // all but enums
   std::vector<EnumMember> members;   // enums
   bool has_errors = false;           // an annotation or member could not be read
+  // With has_errors: the first error's short stable reason and location (errors has them all).
+  std::string error_reason;
+  Location error_at;
   const Field* FindField(std::string_view name) const;
 };
 

@@ -84,16 +84,13 @@ class ModelsCache {
   std::map<std::string, std::shared_ptr<const sd::ModuleModels>> models_;
 };
 
-// Whether a model can be a task: it was read without errors, and it has fields (or
-// members), none of which leads to a model with errors.
-bool Usable(const sd::ModuleModels& models, const sd::Model& m) {
-  if (m.has_errors) return false;
-  if (m.kind == sd::ModelKind::kEnum ? m.members.empty() : m.fields.empty()) return false;
+// Whether any field of a model leads to a model that is missing or has errors.
+bool RefersToUnusable(const sd::ModuleModels& models, const sd::Model& m) {
   for (const std::string& name : sd::ReferencedModels(models, m)) {
     const sd::Model* r = models.Find(name);
-    if (r == nullptr || r->has_errors) return false;
+    if (r == nullptr || r->has_errors) return true;
   }
-  return true;
+  return false;
 }
 
 class SampleData final : public Domain {
@@ -111,10 +108,11 @@ class SampleData final : public Domain {
   const templates::Vocabulary& vocabulary() const override { return vocabulary_; }
   std::string_view label_name() const override { return "features"; }
 
-  std::vector<Node> Nodes(const Fixture& fixture) const override {
+  NodeList Nodes(const Fixture& fixture) const override {
     auto models = cache_.Get(fixture);
-    if (!models->errors.empty()) throw models->errors.front();
-    return Build(fixture, *models);
+    NodeList list;
+    list.nodes = Build(fixture, *models, &list.skipped);
+    return list;
   }
 
   Json Context(const Fixture& fixture, const Node& node) const override {
@@ -188,10 +186,22 @@ class SampleData final : public Domain {
   }
 
  private:
-  std::vector<Node> Build(const Fixture& fixture, const sd::ModuleModels& models) const {
+  // The task nodes: models read without errors, with fields (or members), none of which
+  // leads to a model with errors. Those with errors are appended to `skipped` when it is
+  // given; a model with nothing to sample is no task and no skip.
+  std::vector<Node> Build(const Fixture& fixture, const sd::ModuleModels& models, std::vector<Skipped>* skipped = nullptr) const {
     std::vector<Node> nodes;
     for (const sd::Model& m : models.models) {
-      if (!Usable(models, m)) continue;
+      if (m.has_errors) {
+        if (skipped != nullptr) skipped->push_back({m.error_at, NodeKind(m.kind), m.error_reason});
+        continue;
+      }
+      if (m.kind == sd::ModelKind::kEnum ? m.members.empty() : m.fields.empty()) continue;
+      if (RefersToUnusable(models, m)) {
+        if (skipped != nullptr)
+          skipped->push_back({Location{fixture.path, m.line, 1}, NodeKind(m.kind), "sample_data: refers to an unusable model"});
+        continue;
+      }
       Node node;
       node.id = m.name;
       node.kind = NodeKind(m.kind);

@@ -403,7 +403,7 @@ TEST_CASE("sample_data seed hook: every fixture node's seeded facts are determin
   REQUIRE(all.size() >= 25);
   size_t nodes = 0;
   for (const auto& fixture : all) {
-    for (const auto& node : domain.Nodes(fixture)) {
+    for (const auto& node : domain.Nodes(fixture).nodes) {
       ++nodes;
       CHECK(domain.SeededFacts(fixture, node, 5) == domain.SeededFacts(fixture, node, 5));
       for (uint64_t seed = 0; seed < 25; ++seed) {
