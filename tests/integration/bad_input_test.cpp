@@ -93,9 +93,15 @@ const std::vector<Case>& Cases() {
       {"fixture_not_utf8",
        [](const fs::path& r) { WriteFile(r / "fixtures/lint/zz_latin1.py", "x = 1\nname = '\xe9t\xe9'\n"); },
        "", 1, "{root}/fixtures/lint/zz_latin1.py:2:9: error: invalid UTF-8 byte; fixtures must be UTF-8 encoded Python\n"},
-      {"no_eval_fixtures",
-       [](const fs::path& r) { fs::remove_all(r / "fixtures/lint/eval"); },
-       "", 1, "{root}/fixtures/lint: error: no eval fixture fits any template; eval needs 20 examples (eval fixtures live in {root}/fixtures/lint/eval/)\n"},
+      // Without eval/, eval is held out of the tree's files (holdout_cli_test); one file cannot be divided.
+      {"no_eval_fixtures_one_file",
+       [](const fs::path& r) {
+         fs::remove_all(r / "fixtures/lint/eval");
+         for (const auto& e : fs::directory_iterator(r / "fixtures/lint"))
+           if (e.path().extension() == ".py" && e.path().filename() != "semver.py") fs::remove(e.path());
+       },
+       "", 1, "{root}/fixtures/lint: error: cannot hold out eval files: the 1 file(s) form 1 group (same or near-identical "
+              "contents) and a group stays on one side; add an eval/ folder, more files, or use --split 1.0\n"},
       {"split_out_of_range", nullptr, "--count 10 --split 1.5", 2,
        "trajc: error: --split is the train share between 0 and 1 (e.g. 0.9), or train,val,test shares summing to 1 "
        "(e.g. 0.8,0.1,0.1); got 1.500000\n"},
