@@ -98,6 +98,13 @@ TEST_CASE("a tree without eval/ holds out whole files, copies and near-copies on
       for (const auto& item : m["splits"][split]["coverage"]["fixtures"].items())
         CHECK(sides[InTree(item.key())] == split);
     divisions.insert(sides);
+    if (seed == 1) {  // trajc check takes the tree as generate did
+      Result check = Trajc("check " + Quote((r.out / "manifest.json").string()) + " --fixtures " + Quote(tree.string()) +
+                               Root(), scratch);
+      INFO(check.err);
+      CHECK(check.exit_code == 0);
+      CHECK(check.out.find("reproduces byte for byte") != std::string::npos);
+    }
   }
   CHECK(divisions.size() >= 4);  // other seeds, other divisions
 }
