@@ -103,6 +103,7 @@ int RunCheck(const CheckOptions& c) {
                       item.value()["sha256"].get<std::string>() + "): nothing to check");
   }
   o.root = c.root;
+  o.fixtures = c.fixtures;
   o.jobs = c.jobs;
   o.quiet = true;
   char pattern[] = "/tmp/trajc-check-XXXXXX";
@@ -184,6 +185,8 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--root", o->root, "Project root the manifest's input paths are relative to [default: as generate]");
+  cmd->add_option("--fixtures", o->fixtures, "Fixture folder the dataset was compiled from, as given to generate "
+                                             "[default: <root>/fixtures/<domain>]");
   o->jobs = DefaultJobs();
   cmd->add_option("-j,--jobs", o->jobs, "Worker threads for the recompile");
   cmd->add_flag("-q,--quiet", o->quiet, "Print nothing; the exit code says it");

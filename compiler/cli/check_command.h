@@ -16,6 +16,7 @@ namespace trajc::cli {
 struct CheckOptions {
   std::string manifest;
   std::string root;  // as for generate: --root, $TRAJC_ROOT, ., installed data
+  std::string fixtures;  // as for generate: a tree outside the root (a held-out run's)
   unsigned jobs = 1;
   bool quiet = false;
   bool json = false;

@@ -16,7 +16,7 @@ namespace {
 
 struct GenerateFlags {
   compile::GenerateOptions options;
-  std::string count, split, shard;  // as given; parsed once CLI11 is done
+  std::string count, split, shard, eval_fraction;  // as given; parsed once CLI11 is done
 };
 
 void AddGenerateOptions(CLI::App& app, GenerateFlags& f) {
@@ -43,7 +43,8 @@ void AddGenerateOptions(CLI::App& app, GenerateFlags& f) {
   app.add_option("--root", g.root, "Project root with tool_schemas/, trajectories/, fixtures/ [default: $TRAJC_ROOT, ., installed data]");
   app.add_option("--schemas", g.schemas, "Subagent definition YAML [default: <root>/tool_schemas/<domain>.yaml]");
   app.add_option("--templates", g.templates, "Template folder [default: <root>/trajectories/<domain>]");
-  app.add_option("--fixtures", g.fixtures, "Fixture folder, eval/ inside it [default: <root>/fixtures/<domain>]");
+  app.add_option("--fixtures", g.fixtures, "Fixture folder, any Python tree: its eval/ folder is eval, or without one --eval-fraction of its files "
+                 "[default: <root>/fixtures/<domain>]");
   app.add_flag("-q,--quiet", g.quiet, "No progress bar, warnings or summary on stderr");
   app.add_flag("--json", g.json, "Print a JSON summary on stdout");
   app.add_option("--format", g.format,
@@ -54,6 +55,13 @@ void AddGenerateOptions(CLI::App& app, GenerateFlags& f) {
   app.add_flag("--completion-only", g.completion_only,
                "functiongemma: one {\"prompt\", \"completion\"} line per model turn, for completion-only loss");
   app.add_flag("--with-meta", g.with_meta, "Add a meta object (template, fixture, node, variant, index, split, labels) to each record");
+  app.add_option("--eval-fraction", f.eval_fraction,
+                 "Fixtures without an eval/ folder: the share of files held out as eval, whole files, duplicates and "
+                 "near-identical files together, chosen by --seed [default: 0.1]")
+      ->type_name("FLOAT");
+  app.add_option("--holdout-by", g.holdout_by,
+                 "Fixtures without an eval/ folder: file, or package (every file below one top-level folder goes to the "
+                 "same side) [default: file]");
   app.add_option("--shard", f.shard,
                  "K/N: write only shard K (0-based) of N; the N shards' files concatenated in order equal the single run's");
 }
@@ -73,6 +81,12 @@ int RunGenerateCommand(const CLI::App& app, GenerateFlags& f) {
     if (!split)
       throw Usage("--split takes a share (0.9) or train,val,test shares (0.8,0.1,0.1), got '" + f.split + "'");
     g.split = *split;
+  }
+  if (!f.eval_fraction.empty()) {
+    auto fraction = compile::ParseSplit(f.eval_fraction);
+    if (!fraction || fraction->size() != 1)
+      throw Usage("--eval-fraction takes a share between 0 and 1 exclusive (e.g. 0.1), got '" + f.eval_fraction + "'");
+    g.eval_fraction = fraction->front();
   }
   if (!f.shard.empty()) {
     auto shard = compile::ParseShard(f.shard);

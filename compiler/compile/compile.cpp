@@ -17,7 +17,7 @@ namespace trajc::compile {
 
 int RunGenerate(const GenerateOptions& o) {
   Loaded in = LoadInputs(o);
-  std::array<Split, 2> splits = MakeSplits(o, domains::LoadFixtureSet(in.paths.fixtures));
+  std::array<Split, 2> splits = MakeSplits(o, in, domains::LoadFixtureSet(in.paths.fixtures));
   std::vector<std::string> warnings;
   for (Split& split : splits) PlanSplit(in, o, split, warnings);  // in place: candidates point into it
   WriteSplits(in, splits, o, warnings);

@@ -55,6 +55,11 @@ struct GenerateOptions {
   bool with_meta = false;       // add each record's template, fixture, node, variant, index, split
   bool completion_only = false;  // functiongemma: one prompt/completion pair per model turn
   Shard shard;
+  // Fixtures without an eval/ folder: the share of files held out as eval and whether
+  // whole packages go together (compile/holdout.h). Unset: the defaults (0.1, "file");
+  // set with an eval/ folder: a usage error, as the curated eval is used as it is.
+  std::optional<double> eval_fraction;
+  std::string holdout_by;  // "file" | "package"; empty: file
 };
 
 // Compiles the dataset the options describe into <out>/: one JSONL file per part (train,

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compile/holdout.h"
 #include "core/diagnostic.h"
+#include "domains/fixture.h"
 #include "templates/template.h"
 
 namespace trajc::compile {
@@ -36,6 +38,12 @@ void CheckFlags(const GenerateOptions& o) {
     for (const auto& f : formats::RecordFormatNames()) list += (list.empty() ? "" : ", ") + f;
     throw UsageError("unknown --format '" + o.format + "'; available: " + list);
   }
+  if (o.eval_fraction && !(*o.eval_fraction > 0.0 && *o.eval_fraction < 1.0))
+    throw UsageError("--eval-fraction is the share of files held out as eval, between 0 and 1 exclusive (e.g. 0.1); got " +
+                     std::to_string(*o.eval_fraction));
+  HoldoutUnit unit;
+  if (!o.holdout_by.empty() && !HoldoutUnitFromName(o.holdout_by, unit))
+    throw UsageError("--holdout-by is file or package, got '" + o.holdout_by + "'");
   if (o.completion_only && o.format != "functiongemma")
     throw UsageError("--completion-only applies to --format functiongemma (prompt/completion pairs per model turn)");
 }
@@ -59,6 +67,11 @@ Loaded LoadInputs(const GenerateOptions& o) {
   in.domain = &RequireDomain(o.domain);
   CheckStyle(*in.domain, o);
   in.paths = ResolveInputs(o.root, o.domain, o.schemas, o.templates, o.fixtures);
+  // A curated eval is used as it is: a hold-out flag beside it would be silently ignored.
+  if ((o.eval_fraction || !o.holdout_by.empty()) && domains::HasEvalFolder(in.paths.fixtures))
+    throw UsageError(std::string(o.eval_fraction ? "--eval-fraction" : "--holdout-by") +
+                     " holds out files of a tree without an eval/ folder; " + in.paths.fixtures +
+                     "/eval/ holds the curated eval fixtures (drop the flag, or point --fixtures at a tree without eval/)");
   in.agent = schema::LoadSubagent(in.paths.schemas);
   in.templates = templates::LoadTemplates(in.paths.templates, in.agent, in.domain->vocabulary());
   in.format.format = *formats::RecordFormatFromName(o.format);

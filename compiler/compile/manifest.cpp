@@ -35,6 +35,7 @@ Json ManifestJson(const Loaded& in, const std::array<Split, 2>& splits, const Ge
     for (size_t f = 0; f < s.fixtures.size(); ++f)
       inputs["fixtures"].push_back({{"path", s.manifest_paths[f]}, {"split", s.name}, {"sha256", s.fixtures[f].sha256}});
   m["inputs"] = inputs;
+  if (in.holdout) m["holdout"] = in.holdout->ToJson();
   Json split_json = Json::object();
   for (const Split& sp : splits)
     for (const Part& p : sp.parts) {

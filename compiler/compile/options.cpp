@@ -85,6 +85,8 @@ std::string CommandLine(const GenerateOptions& o) {
   if (o.completion_only) s << " --completion-only";
   if (o.with_meta) s << " --with-meta";
   if (o.shard.count > 1) s << " --shard " << ShardText(o.shard);
+  if (o.eval_fraction) s << " --eval-fraction " << *o.eval_fraction;
+  if (!o.holdout_by.empty()) s << " --holdout-by " << o.holdout_by;
   return s.str();
 }
 
@@ -96,6 +98,8 @@ Json ManifestFlags(const GenerateOptions& o) {
   if (o.with_meta) flags["with_meta"] = true;
   if (o.completion_only) flags["completion_only"] = true;
   if (o.shard.count > 1) flags["shard"] = ShardText(o.shard);
+  if (o.eval_fraction) flags["eval_fraction"] = *o.eval_fraction;
+  if (!o.holdout_by.empty()) flags["holdout_by"] = o.holdout_by;
   return flags;
 }
 
@@ -114,7 +118,9 @@ GenerateOptions OptionsFromManifest(const Json& manifest, const std::string& pat
     for (const Json& share : split) numbers = numbers && share.is_number();
   shape.Expect(split, at("split"), numbers, "a number or an array of numbers");
   shape.Expect(f["seed"], at("seed"), f["seed"].is_number(), "an integer from 0 to 2^64-1");
-  for (const char* key : {"style", "format", "shard"}) shape.String(f, at(key), false);
+  for (const char* key : {"style", "format", "shard", "holdout_by"}) shape.String(f, at(key), false);
+  if (f.contains("eval_fraction"))
+    shape.Expect(f["eval_fraction"], at("eval_fraction"), f["eval_fraction"].is_number(), "a number between 0 and 1");
   for (const char* key : {"with_meta", "completion_only"})
     if (f.contains(key)) shape.Expect(f[key], at(key), f[key].is_boolean(), "true or false");
 
@@ -136,6 +142,8 @@ GenerateOptions OptionsFromManifest(const Json& manifest, const std::string& pat
   o.format = f.value("format", "chat");
   o.with_meta = f.value("with_meta", false);
   o.completion_only = f.value("completion_only", false);
+  if (f.contains("eval_fraction")) o.eval_fraction = f["eval_fraction"].get<double>();
+  o.holdout_by = f.value("holdout_by", "");
   std::string shard = f.value("shard", "");
   if (!shard.empty()) {
     std::optional<Shard> parsed = ParseShard(shard);

@@ -9,9 +9,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "compile/holdout.h"
 #include "compile/plan.h"
 #include "compile/project.h"
 #include "compile/repeat_cache.h"
@@ -34,6 +36,9 @@ struct Loaded {
   std::string format_name;
   bool with_meta = false;
   Json tool_declarations;  // for the formats that carry them
+  // How eval was held out of a tree without an eval/ folder (MakeSplits); unset when the
+  // eval fixtures are curated or eval needs no examples.
+  std::optional<HoldoutSummary> holdout;
 };
 
 // A fixture node a template can use in a split.

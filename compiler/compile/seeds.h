@@ -18,6 +18,8 @@
 //   stratum order  DeriveSeed(template seed, stratum index)  the order of a stratum's nodes
 //   strata rank    DeriveSeed(template seed, kStrataSalt)    ties between strata
 //   variant order  DeriveSeed(template seed, node + kVariantSalt)  a node's phrasing variants
+//   hold-out       DeriveSeed(--seed, kHoldoutSalt)          which files are eval in a tree
+//                                                            without eval/ (compile/holdout.h)
 //
 // Example seeds and template seeds are both indexes under the split seed, so example t and
 // template t get the same value; it keys unrelated functions (call ids and facts, a node
@@ -44,6 +46,9 @@ inline constexpr std::string_view kStrataSalt = "strata";
 // integer keys (0, 1, 2, ...) are the stratum orders: without it node 1's variant order
 // would be stratum 1's node order. Any large constant does; this is MurmurHash2's multiplier.
 inline constexpr uint64_t kVariantSalt = 0x5bd1e995u;
+// Keys the rank of a tree's file groups, the lowest of which are held out as eval when
+// the fixtures have no eval/ folder.
+inline constexpr std::string_view kHoldoutSalt = "holdout";
 // Turns an example's seed into the repeat cache's proof seed: the proof compiles the example
 // a second time and needs other call ids than the first compile's, so that every id it
 // re-keys is seen to change. The value is arbitrary ("5eed" repeated); the output does not
@@ -62,6 +67,9 @@ inline uint64_t ExampleSeed(uint64_t seed, std::string_view split, uint64_t inde
 // A second seed for the same example, whose compile proves that re-keying a cached line
 // gives the bytes a full compile gives (compile/repeat_cache.h). It never reaches output.
 inline uint64_t ProofSeed(uint64_t example_seed) { return Mix64(example_seed ^ kProofSalt); }
+
+// The key of the hold-out's group ranks.
+inline uint64_t HoldoutSeed(uint64_t seed) { return DeriveSeed(seed, kHoldoutSalt); }
 
 // The seed of template `template_index`'s choices within a split.
 inline uint64_t TemplateSeed(uint64_t split_seed, uint64_t template_index) {

@@ -5,6 +5,8 @@
 #include <memory>
 #include <tuple>
 
+#include "compile/holdout.h"
+#include "compile/seeds.h"
 #include "compile/skipped.h"
 #include "compile/viable.h"
 
@@ -16,7 +18,7 @@ constexpr size_t kRepeatCacheBytes = size_t{64} << 20;  // per split
 
 }  // namespace
 
-std::array<Split, 2> MakeSplits(const GenerateOptions& o, domains::FixtureSet fixtures) {
+std::array<Split, 2> MakeSplits(const GenerateOptions& o, Loaded& in, domains::FixtureSet fixtures) {
   std::array<Split, 2> splits;
   splits[0].name = "train";
   splits[1].name = "eval";
@@ -44,6 +46,14 @@ std::array<Split, 2> MakeSplits(const GenerateOptions& o, domains::FixtureSet fi
     p.first = p.base + static_cast<uint64_t>(Wide{count} * o.shard.index / o.shard.count);
     p.end = p.base + static_cast<uint64_t>(Wide{count} * (o.shard.index + 1) / o.shard.count);
     split->parts.push_back(std::move(p));
+  }
+  // A tree without eval/: hold out whole files, unless eval is empty (--split 1.0), when
+  // every file stays train as before.
+  if (!fixtures.eval_folder && splits[1].count > 0) {
+    HoldoutUnit unit = HoldoutUnit::kFile;
+    if (!o.holdout_by.empty()) HoldoutUnitFromName(o.holdout_by, unit);  // checked by LoadInputs
+    in.holdout = HoldOut(fixtures.train, fixtures.eval, o.eval_fraction.value_or(kDefaultEvalFraction),
+                         HoldoutSeed(o.seed), unit, in.paths.fixtures);
   }
   splits[0].fixtures = std::move(fixtures.train);
   splits[1].fixtures = std::move(fixtures.eval);
@@ -77,7 +87,9 @@ void PlanSplit(const Loaded& in, const GenerateOptions& o, Split& s, std::vector
   if (s.count > 0 && usable == 0)
     throw Error({in.paths.fixtures, 0, 0}, "no " + s.name + " fixture fits any template; " + s.name + " needs " +
                                                std::to_string(s.count) + " examples" +
-                                               (s.name == "eval" ? " (eval fixtures live in " + in.paths.fixtures + "/eval/)" : "") +
+                                               (s.name == "eval" ? in.holdout ? " (eval is the files held out by --eval-fraction)"
+                                                                                  : " (eval fixtures live in " + in.paths.fixtures + "/eval/)"
+                                                                 : "") +
                                                (SkippedLine({&s}).empty() ? "" : "; " + SkippedLine({&s})));
   s.plan = std::make_unique<SplitPlan>(o.seed, s.name, s.count, std::move(capacity));
   // --with-meta lines carry the example's index, so no two are the same bytes.

@@ -2,7 +2,8 @@
 // fixtures it draws from, and its plan.
 //
 // A run has two splits, train and eval, each with its own fixtures (fixtures/<domain>/ and
-// its eval/ folder) and its own plan. Train is written to train.jsonl; eval to eval.jsonl,
+// its eval/ folder, or a seeded hold-out of the tree's files when it has none) and its own
+// plan. Train is written to train.jsonl; eval to eval.jsonl,
 // or, with three --split shares, to val.jsonl and test.jsonl, which take disjoint ranges of
 // the one eval plan. With --shard K/N each part is narrowed to its K-th contiguous slice,
 // so that the N shards' files concatenated in order are the single run's.
@@ -19,8 +20,10 @@
 namespace trajc::compile {
 
 // The splits with their parts and fixtures, not planned yet. Example counts are
-// round(count * share), each capped by what is left.
-std::array<Split, 2> MakeSplits(const GenerateOptions& options, domains::FixtureSet fixtures);
+// round(count * share), each capped by what is left. When the fixtures have no eval/
+// folder and eval needs examples, eval's fixtures are held out of the tree's files
+// (compile/holdout.h) and `in.holdout` says how; throws as HoldOut does.
+std::array<Split, 2> MakeSplits(const GenerateOptions& options, Loaded& in, domains::FixtureSet fixtures);
 
 // Plans `split`: its fixtures' nodes (only --style's when given), the viable candidates of
 // each template (compile/viable.h), the plan, and a repeat cache when examples repeat.

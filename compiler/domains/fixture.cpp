@@ -48,8 +48,14 @@ std::vector<FixtureFile> ListFixtures(const std::string& dir) {
   return out;
 }
 
+bool HasEvalFolder(const std::string& dir) {
+  std::error_code ec;
+  return fs::is_directory(fs::path(dir) / "eval", ec);
+}
+
 FixtureSet LoadFixtureSet(const std::string& dir) {
   FixtureSet set;
+  set.eval_folder = HasEvalFolder(dir);
   for (const FixtureFile& f : ListFixtures(dir)) {
     try {
       (f.eval ? set.eval : set.train).push_back(LoadFixture(f.path, f.display_path, f.eval));

@@ -1,5 +1,7 @@
 // domains/fixture — Python fixture files: train ones under fixtures/<domain>/, eval-only
-// edge cases under fixtures/<domain>/eval/, so that no fixture is in both splits.
+// edge cases under fixtures/<domain>/eval/, so that no fixture is in both splits. A tree
+// without an eval/ folder (any Python tree) is all train here; compile/holdout holds out
+// a seeded share of its files as eval.
 //
 // LoadFixture refuses (trajc::Error at path:line:col) a file that is not valid UTF-8 or
 // that tree-sitter cannot parse without ERROR/MISSING nodes. `--fixtures` may be any tree
@@ -55,6 +57,7 @@ struct FixtureSet {
   std::vector<Fixture> train;
   std::vector<Fixture> eval;
   std::vector<Skipped> train_skipped, eval_skipped;  // files, in path order
+  bool eval_folder = false;  // `dir/eval/` exists: eval is curated, not held out
 };
 
 // A fixture file found on disk, before it is read.
@@ -68,6 +71,9 @@ struct FixtureFile {
 // `dir/eval/**` is eval, the rest train. Throws trajc::Error when `dir` is not a readable
 // directory.
 std::vector<FixtureFile> ListFixtures(const std::string& dir);
+
+// Whether `dir/eval/` is a directory: the curated eval fixtures of a domain.
+bool HasEvalFolder(const std::string& dir);
 
 // ListFixtures, each loaded; files that are not UTF-8 or do not parse are skipped (in
 // `*_skipped`), a file that cannot be read is thrown.

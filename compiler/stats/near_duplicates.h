@@ -38,6 +38,18 @@ class NearDuplicateIndex {
   uint32_t Add(const Signature& sig);
   size_t size() const { return signatures_.size(); }
   const Signature& signature(uint32_t id) const { return signatures_[id]; }
+  // Every earlier signature that shares a band with `sig`, band by band, latest first
+  // within a band (an id that shares several bands is visited once per band). Uncapped,
+  // unlike Find: a caller that must not miss a pair (compile/holdout's leak-free grouping)
+  // bounds its own work, e.g. by skipping ids it already knows to be in the same group.
+  template <class Visit>
+  void ForEachCandidate(const Signature& sig, Visit&& visit) const {
+    for (int band = 0; band < kBands; ++band) {
+      auto it = heads_.find(BandKey(sig, band));
+      if (it == heads_.end()) continue;
+      for (uint32_t id = it->second; id != kNone; id = next_[static_cast<size_t>(id) * kBands + band]) visit(id);
+    }
+  }
 
  private:
   // Band keys are SplitMix64-mixed already; the identity keeps std::hash out.
