@@ -180,7 +180,7 @@ class Checker {
   // compile_check_tree.cpp
   void TreeRules();
   void Starred();
-  void MixedBytes();
+  void MixedBytes(const SourceTree& tree, const FlatTree& flat);
   bool DefaultBeforePlain(size_t parameters);
   size_t TokenAt(TSPoint p) const;
   void TreeFallback();
@@ -208,7 +208,7 @@ class Checker {
   };
   std::vector<ParamList> param_lists_;  // the logical line's, from MarkParameterLists
   std::pair<size_t, size_t> with_items_{static_cast<size_t>(-1), 0};  // WithItemsParenthesis's last answer
-  std::vector<size_t> statement_stars_;  // `*x` at a statement's level, where CPython allows it
+  std::vector<size_t> accepted_stars_;  // `*x` outside calls where CPython allows it (tree-sitter may not)
   std::vector<TreePatch> tree_patches_;  // what else tree-sitter refuses and CPython takes
 };
 

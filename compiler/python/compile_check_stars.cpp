@@ -129,11 +129,24 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
       }
       return;
     }
-    if (holder == Holder::kCall) continue;  // `*` / `**` + any expression
-    // tree-sitter refuses some of these (`*"s", 1`, `a[*0]`): its judgement of the rest
-    // is taken on a copy without the star
-    bool subscript = holder == Holder::kList && open > first && EndsOperand(t_[open - 1]) && !IsKeyword(t_[open - 1]);
-    if (holder == Holder::kStatement || subscript) statement_stars_.push_back(j);
+    if (holder == Holder::kCall) {  // `*` / `**` + any expression, but not a generator's element
+      if (dstar) continue;
+      for (size_t k = j + 1; k < end && t_[k].level >= t.level; ++k) {
+        if (t_[k].level != t.level) continue;
+        if (IsOp(t_[k], ",")) break;  // (the call's `)` is a level out: the loop ends there)
+        if (IsWord(t_[k], "for")) {
+          Propose(j, j, "SyntaxError",
+                  IsOp(*prev, ",") ? "Generator expression must be parenthesized"
+                                   : "iterable unpacking cannot be used in comprehension",
+                  Severity::kSpecific);
+          return;
+        }
+      }
+      continue;
+    }
+    // tree-sitter refuses some of these (`*"s", 1`, `a[*0]`, `for (*a,) in b`): its
+    // judgement of the rest is taken on a copy without the star
+    if (!dstar) accepted_stars_.push_back(j);
     // The operand is a bitwise_or: find where it ends at this level.
     int level = t.level;
     size_t k = j + 1;

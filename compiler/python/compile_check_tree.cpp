@@ -20,8 +20,12 @@ void Checker::TreeRules() {
   static const NodeKind kLambdaParameterList{"lambda_parameters"};
   const std::vector<FlatTree::Node>& nodes = flat_->nodes();
   Starred();
-  MixedBytes();
-  if (!ts_node_has_error(tree_->root())) StatementBoundaries(*flat_);
+  // On a tree with errors tree-sitter may have glued strings of two statements together:
+  // the fallback judges both rules on its error-free copy.
+  if (!ts_node_has_error(tree_->root())) {
+    MixedBytes(*tree_, *flat_);
+    StatementBoundaries(*flat_);
+  }
   for (size_t i = 0; i < nodes.size(); ++i) {
     if ((kParameterList.Matches(nodes[i].symbol) || kLambdaParameterList.Matches(nodes[i].symbol)) &&
         DefaultBeforePlain(i))
@@ -103,15 +107,15 @@ void Checker::Starred() {
 
 // Implicit concatenation of bytes with str ("cannot mix bytes and nonbytes literals"),
 // which CPython reports at the token after the last string.
-void Checker::MixedBytes() {
+void Checker::MixedBytes(const SourceTree& tree, const FlatTree& flat) {
   static const NodeKind kConcatenated{"concatenated_string"};
-  const std::vector<FlatTree::Node>& nodes = flat_->nodes();
+  const std::vector<FlatTree::Node>& nodes = flat.nodes();
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (!kConcatenated.Matches(nodes[i].symbol)) continue;
     int bytes = 0, total = 0;
-    flat_->ForEachChild(i, [&](const FlatTree::Node& c) {
+    flat.ForEachChild(i, [&](const FlatTree::Node& c) {
       if (!kind::kString.Matches(c.symbol)) return;
-      std::string_view text = tree_->TextOf(c.node);
+      std::string_view text = tree.TextOf(c.node);
       std::string_view prefix = text.substr(0, text.find_first_of("'\""));
       ++total;
       if (prefix.find_first_of("bB") != std::string_view::npos) ++bytes;
@@ -189,7 +193,9 @@ void Checker::TreeFallback() {
       patched.reset();
     }
     if (!ts_node_has_error(root)) {  // what tree-sitter refused is explained; the rest must hold
-      StatementBoundaries(FlatTree(root));
+      FlatTree flat(root);
+      MixedBytes(*patched, flat);
+      StatementBoundaries(flat);
       return;
     }
   }
@@ -209,8 +215,8 @@ void Checker::TreeFallback() {
 
 // The tree's text with what tree-sitter's grammar refuses but CPython's accepts made
 // acceptable, or "" when there is nothing of the kind:
-//   `*x` at a statement's level (`*a, b = c`, `x = *"s", 1`): the star becomes a space
-//   (Stars() has checked where it stands);
+//   a starred item outside calls (`*a, b = c`, `x = *"s", 1`, `for (*a,) in b`): the
+//   star becomes a space (Stars() has checked where it stands);
 //   `from __future__ import *` (only the compiler refuses it): the star becomes `_`;
 //   an f-string field's format spec that starts with `=` (`{x:=^9}`, which tree-sitter
 //   reads as a walrus): the `=` becomes a space (Strings() has checked the field);
@@ -220,7 +226,7 @@ void Checker::TreeFallback() {
 std::string Checker::PatchedForTreeSitter() const {
   static const NodeKind kGenericType{"generic_type"};
   std::vector<TreePatch> patches = tree_patches_;
-  for (size_t i : statement_stars_) patches.push_back(TreePatch{i, 0, '*', ' '});
+  for (size_t i : accepted_stars_) patches.push_back(TreePatch{i, 0, '*', ' '});
   for (size_t i = 0; i + 4 < t_.size(); ++i)
     if (IsWord(t_[i], "__future__") && FutureImportStar(i)) patches.push_back(TreePatch{i + 2, 0, '*', '_'});
   std::vector<std::pair<uint32_t, uint32_t>> generic_names;  // byte ranges

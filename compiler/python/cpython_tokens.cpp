@@ -153,7 +153,8 @@ class Scanner {
     }
     *pos = i;
     if (i >= line_.size() || line_[i] == '#' || line_[i] == '\n' || !brackets_.empty()) return true;
-    if (line_[i] == '\\' && i + 1 < line_.size() && line_[i + 1] == '\n') return true;
+    // A line that is only a backslash continuation still sets the indentation of the
+    // logical line it starts (3.11's tok_get counts it before it sees the backslash).
     auto tab_error = [&] {
       StateError(row_, 1, "TabError", "inconsistent use of tabs and spaces in indentation");
       return false;

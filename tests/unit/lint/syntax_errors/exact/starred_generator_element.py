@@ -1,0 +1,1 @@
+literal.extend(*n.clone() for n in items.children)
