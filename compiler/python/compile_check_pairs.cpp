@@ -78,7 +78,10 @@ bool Checker::LambdaAllowedAfter(size_t first, size_t j) const {
            ((IsOp(p, "*") || IsOp(p, "**")) && (j - 1 == first || !EndsOperand(t_[j - 2])));
   }
   if (p.kind != CKind::kName) return true;
-  if (In(p, {"and"_w, "or"_w, "not"_w, "is"_w, "await"_w})) return false;
+  // (after `for`, `as`, `import`, `del`, `global`, `nonlocal`, `class`, `def` a name or a target stands)
+  if (In(p, {"and"_w, "or"_w, "not"_w, "is"_w, "await"_w, "for"_w, "as"_w, "import"_w, "del"_w, "global"_w,
+             "nonlocal"_w, "class"_w, "def"_w}))
+    return false;
   if (IsWord(p, "in")) return IsWord(t_[first], "for") && p.level == t_[first].level;
   if (IsWord(p, "if")) return j - 1 == first || IsWord(t_[first], "case");
   return true;
@@ -102,6 +105,14 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
   std::vector<Open> opens;  // the brackets open around token j
   std::vector<int> for_levels;  // levels of the `for`s (statement or comprehension) whose `in` is to come
   MarkParameterLists(first, end);
+  // Per bracket depth: conditional `if`s still waiting for their `else`, and whether a
+  // comprehension's `for ... in` has been read (its later `if`s are filters).
+  std::vector<int> conditional_ifs;
+  std::vector<char> comprehension_tail;
+  auto at_level = [](auto& v, int level) -> auto& {
+    if (v.size() <= static_cast<size_t>(level)) v.resize(static_cast<size_t>(level) + 1);
+    return v[static_cast<size_t>(level)];
+  };
   bool for_in = false;       // t_[j] is a `for`'s `in`, not the comparison
   bool prev_for_in = false;  // t_[j - 1] is
   for (size_t j = first; j < stop; ++j) {
@@ -117,6 +128,11 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
     if (IsWord(b, "in") && !for_levels.empty() && for_levels.back() == b.level) {
       for_levels.pop_back();
       for_in = true;
+      if (b.level > level0) at_level(comprehension_tail, b.level) = 1;
+    }
+    if (b.kind == CKind::kOp && In(b, {"("_w, "["_w, "{"_w})) {  // a new bracket: nothing pending in it
+      at_level(conditional_ifs, b.level + 1) = 0;
+      at_level(comprehension_tail, b.level + 1) = 0;
     }
     if (b.kind == CKind::kOp && In(b, {"$"_w, "?"_w, "`"_w, "!"_w, "<>"_w})) {
       Generic(j);
@@ -205,8 +221,27 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
       }
       annotated = true;
     }
-    // `else` continues a conditional expression: it follows its operand, and one follows it
-    if ((IsWord(b, "else") && !EndsOperand(a)) || (IsWord(a, "else") && j - 1 != first && CannotStart(b))) {
+    // `else` continues a conditional expression: it follows its operand and an `if` of its
+    // own depth, and an operand follows it
+    if (j == stmt) at_level(conditional_ifs, level0) = 0;
+    if (IsWord(b, "if") && j != stmt && !at_level(comprehension_tail, b.level)) ++at_level(conditional_ifs, b.level);
+    if (IsWord(b, "else") && (!EndsOperand(a) || at_level(conditional_ifs, b.level)-- <= 0)) {
+      Generic(j);
+      return;
+    }
+    if (IsWord(a, "else") && j - 1 != first && CannotStart(b)) {
+      Generic(j);
+      return;
+    }
+    // a comprehension's `for` follows its element (or `async`); a statement's starts it
+    if (IsWord(b, "for") && j != stmt && !EndsOperand(a) && !IsWord(a, "async")) {
+      Generic(j);
+      return;
+    }
+    // after a compound header's `:` only simple statements stand on the line
+    if (a_header_colon && compound && b.kind == CKind::kName &&
+        In(b, {"if"_w, "for"_w, "while"_w, "with"_w, "try"_w, "def"_w, "class"_w, "except"_w, "finally"_w, "elif"_w,
+               "async"_w})) {
       Generic(j);
       return;
     }

@@ -1,0 +1,1 @@
+base = [n.clone() for lambda in base]
