@@ -3,21 +3,10 @@
 #include <map>
 
 #include "compile/skipped.h"
-
 #include "core/files.h"
 #include "core/sha256.h"
 
 namespace trajc::compile {
-
-namespace {
-
-Json Counts(const std::map<std::string, uint64_t>& m) {
-  Json out = Json::object();
-  for (const auto& [k, v] : m) out[k] = v;
-  return out;
-}
-
-}  // namespace
 
 Json ManifestJson(const Loaded& in, const std::array<Split, 2>& splits, const GenerateOptions& o,
                   const std::vector<std::string>& warnings) {
@@ -47,8 +36,8 @@ Json ManifestJson(const Loaded& in, const std::array<Split, 2>& splits, const Ge
       sj["repeated_examples"] = p.repeats;
       sj["bytes"] = p.file->bytes_written();
       sj["sha256"] = p.file->sha256();
-      sj["coverage"] = {{"templates", Counts(p.by_template)}, {"fixtures", Counts(p.by_fixture)},
-                        {std::string(in.domain->label_name()), Counts(p.by_label)}};
+      sj["coverage"] = {{"templates", CountsJson(p.by_template)}, {"fixtures", CountsJson(p.by_fixture)},
+                        {std::string(in.domain->label_name()), CountsJson(p.by_label)}};
       split_json[p.name] = sj;
     }
   m["splits"] = split_json;

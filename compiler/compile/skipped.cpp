@@ -9,12 +9,6 @@ namespace trajc::compile {
 
 namespace {
 
-Json Counts(const std::map<std::string, uint64_t>& m) {
-  Json out = Json::object();
-  for (const auto& [k, v] : m) out[k] = v;
-  return out;
-}
-
 // "N what (reason n, …)", or "" when `counts` is empty.
 std::string Summary(const std::map<std::string, uint64_t>& counts, const std::string& what) {
   std::vector<std::pair<std::string, uint64_t>> by_count(counts.begin(), counts.end());
@@ -39,8 +33,8 @@ Json SkippedJson(const Loaded& in, const std::array<Split, 2>& splits) {
     for (size_t t = 0; t < in.templates.size(); ++t)
       templates[in.templates[t].id] = t < s->skipped_by_template.size() ? s->skipped_by_template[t] : std::map<std::string, uint64_t>{};
     Json by_template = Json::object();
-    for (const auto& [id, counts] : templates) by_template[id] = Counts(counts);
-    out[name] = {{"files", Counts(s->skipped_files)}, {"nodes", Counts(s->skipped_nodes)}, {"templates", by_template}};
+    for (const auto& [id, counts] : templates) by_template[id] = CountsJson(counts);
+    out[name] = {{"files", CountsJson(s->skipped_files)}, {"nodes", CountsJson(s->skipped_nodes)}, {"templates", by_template}};
   }
   return out;
 }

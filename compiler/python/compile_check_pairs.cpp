@@ -439,7 +439,9 @@ bool Checker::BracketEqualsOrColon(size_t j, size_t open, int& lambdas) {
     return false;
   }
   if (j < in_params_.size() && in_params_[j]) return false;
-  const bool after_operand = open > 0 && EndsOperand(t_[open - 1]) && !IsKeyword(t_[open - 1]);
+  // (`True(a=1)` is a call the parser takes: only the runtime refuses it)
+  const bool after_operand =
+      open > 0 && EndsOperand(t_[open - 1]) && (!IsKeyword(t_[open - 1]) || IsConstant(t_[open - 1]));
   if (IsOp(t_[open], "{")) {
     if (colon) return false;
   } else if (after_operand && (IsOp(t_[open], "(") ? equals : colon)) {

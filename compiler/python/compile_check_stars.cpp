@@ -86,7 +86,9 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
     size_t open = opens.empty() ? end : opens.back();
     if (!opens.empty()) {
       const CToken& o = t_[open];
-      bool after_operand = open > first && EndsOperand(t_[open - 1]) && !IsKeyword(t_[open - 1]);
+      // (`True(*a)` is a call the parser takes: only the runtime refuses it)
+      bool after_operand =
+          open > first && EndsOperand(t_[open - 1]) && (!IsKeyword(t_[open - 1]) || IsConstant(t_[open - 1]));
       holder = IsOp(o, "(") ? (after_operand ? Holder::kCall : Holder::kParens)
                : IsOp(o, "[") ? Holder::kList
                               : Holder::kBrace;

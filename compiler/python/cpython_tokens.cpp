@@ -153,8 +153,16 @@ class Scanner {
     }
     *pos = i;
     if (i >= line_.size() || line_[i] == '#' || line_[i] == '\n' || !brackets_.empty()) return true;
-    // A line that is only a backslash continuation still sets the indentation of the
-    // logical line it starts (3.11's tok_get counts it before it sees the backslash).
+    // 3.11's tok_get reads on over a backslash continuation at the start of a line: the
+    // column of the first backslash is the line's indentation, and the line is blank when
+    // what follows the continuations is a comment or the end of a line.
+    for (size_t r = static_cast<size_t>(row_), k = i; k + 1 < lines_[r - 1].size() && lines_[r - 1][k] == '\\' &&
+                                                   lines_[r - 1][k + 1] == '\n';) {
+      if (r >= lines_.size()) return true;  // the end of the file after the backslash
+      std::string_view next = lines_[r++];
+      k = next.find_first_not_of(" \t\f");
+      if (k == std::string_view::npos || next[k] == '#' || next[k] == '\n') return true;
+    }
     auto tab_error = [&] {
       StateError(row_, 1, "TabError", "inconsistent use of tabs and spaces in indentation");
       return false;

@@ -1,0 +1,7 @@
+class StreamReader(Codec):
+    \
+
+### module API
+
+def getregentry():
+    return 1
