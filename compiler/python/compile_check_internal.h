@@ -144,7 +144,7 @@ class Checker {
   bool LambdaSlash(size_t slash, size_t first) const;
   bool LambdaAllowedAfter(size_t first, size_t j) const;
   bool BracketWalrusAllowed(size_t j) const;
-  bool BracketEqualsOrColon(size_t j, size_t open, int& lambdas);
+  bool BracketEqualsOrColon(size_t j, size_t open, int& lambdas, bool& annotated);
   size_t WithItemsParenthesis(size_t stmt);
   bool YieldAllowed(size_t stmt, size_t j) const;
   std::string_view Innermost(size_t i) const;

@@ -101,6 +101,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
   struct Open {
     size_t at;        // the bracket's token
     int lambdas = 0;  // lambdas directly inside it still before their `:`
+    bool annotated = false;  // a parameter list: the parameter under way has its `:`
   };
   std::vector<Open> opens;  // the brackets open around token j
   std::vector<int> for_levels;  // levels of the `for`s (statement or comprehension) whose `in` is to come
@@ -118,7 +119,8 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
   for (size_t j = first; j < stop; ++j) {
     const CToken& b = t_[j];
     if (b.kind == CKind::kOp && In(b, {")"_w, "]"_w, "}"_w}) && !opens.empty()) opens.pop_back();
-    if (j > first && !opens.empty() && b.level > level0 && BracketEqualsOrColon(j, opens.back().at, opens.back().lambdas))
+    if (j > first && !opens.empty() && b.level > level0 &&
+        BracketEqualsOrColon(j, opens.back().at, opens.back().lambdas, opens.back().annotated))
       return;
     if (b.kind == CKind::kOp && In(b, {"("_w, "["_w, "{"_w})) opens.push_back(Open{j});
     prev_for_in = for_in;
@@ -289,6 +291,10 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
         (a.kind == CKind::kName && In(a, {"pass"_w, "break"_w, "continue"_w}) && b.kind != CKind::kNewline &&
          !IsOp(b, ";")) ||
         // `return return`, `raise from x`: a statement's keyword where its operand goes
+        // (`yield from` is the one keyword pair among these)
+        (IsWord(a, "yield") && !IsWord(b, "from") &&
+         (stmt_keyword || (b.kind == CKind::kName && In(b, {"import"_w, "if"_w, "for"_w, "else"_w, "elif"_w, "except"_w,
+                                                            "finally"_w, "in"_w, "is"_w, "and"_w, "or"_w, "as"_w})))) ||
         (a.kind == CKind::kName && In(a, {"return"_w, "raise"_w, "del"_w, "assert"_w, "global"_w, "nonlocal"_w,
                                           "except"_w, "if"_w, "elif"_w, "while"_w}) &&
          (stmt_keyword || (b.kind == CKind::kName && In(b, {"import"_w, "from"_w, "if"_w, "for"_w, "else"_w, "elif"_w,
@@ -428,17 +434,26 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
 // as a keyword argument's or parameter default's `=` (in a call or a class's bases), a
 // slice's or a dict's `:`, a lambda's `:` (`lambdas` counts the bracket's lambdas still
 // before theirs) or an annotation's. Anything else is proposed, and true returned.
-bool Checker::BracketEqualsOrColon(size_t j, size_t open, int& lambdas) {
+bool Checker::BracketEqualsOrColon(size_t j, size_t open, int& lambdas, bool& annotated) {
   const CToken& b = t_[j];
   if (b.level != t_[open].level + 1) return false;
   if (IsWord(b, "lambda")) ++lambdas;
+  if (IsOp(b, ",")) annotated = false;
   const bool equals = IsOp(b, "="), colon = IsOp(b, ":");
   if (!equals && !colon) return false;
   if (colon && lambdas > 0) {
     --lambdas;
     return false;
   }
-  if (j < in_params_.size() && in_params_[j]) return false;
+  if (j < in_params_.size() && in_params_[j]) {
+    if (!colon) return false;
+    if (annotated) {  // `*a: T: U`: one annotation per parameter
+      Generic(j);
+      return true;
+    }
+    annotated = true;
+    return false;
+  }
   // (`True(a=1)` is a call the parser takes: only the runtime refuses it)
   const bool after_operand =
       open > 0 && EndsOperand(t_[open - 1]) && (!IsKeyword(t_[open - 1]) || IsConstant(t_[open - 1]));

@@ -1,0 +1,3 @@
+class T:
+    def joinpath(self, *descendants: StrPath: *Ts) -> "Traversable":
+        pass

@@ -1,0 +1,2 @@
+def rows(r):
+    yield import ("{0};".format(r))
