@@ -137,6 +137,7 @@ class Checker {
   // compile_check_statements.cpp
   void Statements();
   void Header(size_t first, size_t kw_at, size_t end);
+  size_t HeaderColon(size_t first, size_t end) const;
 
   // compile_check_pairs.cpp
   void Pairs(size_t first, size_t end, bool compound);
@@ -151,14 +152,14 @@ class Checker {
   size_t DisjunctionStart(size_t i) const;
 
   // compile_check_targets.cpp
-  void Targets(size_t first, size_t end);
+  void Targets(size_t first, size_t end, bool compound);
   void Calls(size_t first, size_t end);
   size_t TargetJunk(size_t lo0, size_t hi0, bool star) const;
   size_t TargetJunkFlat(size_t lo, size_t hi, bool star, std::vector<std::pair<size_t, size_t>>& groups) const;
   std::string JunkName(size_t junk) const;
   bool SingleTarget(size_t lo, size_t hi) const;
   bool AnnotationTarget(size_t first, size_t end);
-  std::vector<size_t> SimpleStatementStarts(size_t first, size_t end) const;
+  std::vector<size_t> SimpleStatementStarts(size_t first, size_t end, bool compound) const;
   bool AugTargetOk(size_t lo, size_t hi) const;
 
   // compile_check_params.cpp

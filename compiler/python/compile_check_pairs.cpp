@@ -425,7 +425,7 @@ void Checker::Pairs(size_t first, size_t end, bool compound) {
   AsyncAwait(first, end);
   Stars(first, end, compound);
   CasePatterns(first, end);
-  Targets(first, end);
+  Targets(first, end, compound);
   Calls(first, end);
 }
 

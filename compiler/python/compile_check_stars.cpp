@@ -35,18 +35,7 @@ void Checker::Stars(size_t first, size_t end, bool compound) {
   bool with_stmt =
       IsWord(t_[first], "with") || (IsWord(t_[first], "async") && first + 1 < end && IsWord(t_[first + 1], "with"));
   // The colon ending a compound statement's header: a statement may follow it.
-  size_t header_colon = end;
-  if (compound) {
-    int lambdas = 0;
-    for (size_t k = first; k < end; ++k) {
-      if (t_[k].level != level0) continue;
-      if (IsWord(t_[k], "lambda")) ++lambdas;
-      if (IsOp(t_[k], ":") && lambdas-- == 0) {
-        header_colon = k;
-        break;
-      }
-    }
-  }
+  const size_t header_colon = compound ? HeaderColon(first, end) : end;
   std::vector<size_t> opens;  // the open brackets around j
   std::vector<int> for_targets;  // levels of the `for`s whose `in` has not come yet
   // levels of comprehension iterables under way (`[x for x in a, b]`: the iterable is a

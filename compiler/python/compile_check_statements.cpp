@@ -19,6 +19,19 @@ std::string BlockName(std::string_view kw, int row) {
 }  // namespace
 
 // Walks logical lines: indentation, block headers, `:`, statement order, token pairs.
+// The `:` ending the header of the compound statement on the logical line [first, end):
+// the first one at the line's own depth that no lambda there claims; `end` when none.
+size_t Checker::HeaderColon(size_t first, size_t end) const {
+  const int level0 = t_[first].level;
+  int lambdas = 0;
+  for (size_t k = first; k < end; ++k) {
+    if (t_[k].level != level0) continue;
+    if (IsWord(t_[k], "lambda")) ++lambdas;
+    if (IsOp(t_[k], ":") && lambdas-- == 0) return k;
+  }
+  return end;
+}
+
 void Checker::Statements() {
   struct Level {
     std::string last;  // keyword of the last compound statement closed at this depth

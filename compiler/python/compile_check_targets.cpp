@@ -8,7 +8,7 @@ namespace trajc::python::compile_check_internal {
 
 // Assignments to a call or a literal, augmented assignment to a tuple or a call,
 // `del f()`, `for f() in`.
-void Checker::Targets(size_t first, size_t end) {
+void Checker::Targets(size_t first, size_t end, bool compound) {
   int level0 = t_[first].level;
   auto is_call = [&](size_t lo, size_t hi) {  // [lo, to) is NAME ... ( ... )
     if (hi - lo < 3 || !IsOp(t_[hi - 1], ")") || !(IsName(t_[lo]) || IsConstant(t_[lo]))) return false;
@@ -29,7 +29,7 @@ void Checker::Targets(size_t first, size_t end) {
   };
   std::string_view kw = t_[first].text;
   // Every simple statement of the line: after a header's `:` and after each `;` too.
-  for (size_t s : SimpleStatementStarts(first, end)) {
+  for (size_t s : SimpleStatementStarts(first, end, compound)) {
     size_t e = s;
     while (e < end && !(t_[e].level == level0 && IsOp(t_[e], ";"))) ++e;
     if (s == first && end > first && IsOp(t_[end - 1], ":")) continue;  // a header (`match x:` too)
@@ -238,23 +238,13 @@ bool Checker::AnnotationTarget(size_t first, size_t end) {
 
 // Where the simple statements of the logical line [first, end) start: at its start, or
 // after a compound header's `:` when the body follows on the line, and after each `;`.
-std::vector<size_t> Checker::SimpleStatementStarts(size_t first, size_t end) const {
+std::vector<size_t> Checker::SimpleStatementStarts(size_t first, size_t end, bool compound) const {
   const int level0 = t_[first].level;
   std::vector<size_t> starts;
   size_t s = first;
-  if (t_[first].kind == CKind::kName &&
-      In(t_[first], {"if"_w, "elif"_w, "else"_w, "for"_w, "while"_w, "with"_w, "try"_w, "except"_w, "finally"_w,
-                     "def"_w, "class"_w, "async"_w})) {
-    int lambdas = 0;
-    s = end;
-    for (size_t k = first; k < end; ++k) {
-      if (t_[k].level != level0) continue;
-      if (IsWord(t_[k], "lambda")) ++lambdas;
-      if (IsOp(t_[k], ":") && lambdas-- == 0) {
-        s = k + 1;
-        break;
-      }
-    }
+  if (compound) {
+    const size_t colon = HeaderColon(first, end);
+    s = colon < end ? colon + 1 : end;
   }
   if (s < end) starts.push_back(s);
   for (size_t k = s; k + 1 < end; ++k)

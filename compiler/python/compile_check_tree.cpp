@@ -185,27 +185,31 @@ void Checker::TreeFallback() {
   // tree-sitter refuses some text CPython parses: judge a copy with those spots replaced
   // by text of the same length that tree-sitter takes (positions stay the same).
   std::optional<SourceTree> patched;
+  std::optional<FlatTree> patched_flat;
   if (std::string text = PatchedForTreeSitter(); !text.empty()) {
     try {
       patched.emplace(SourceTree::Parse(std::move(text)));
       root = patched->root();
+      patched_flat.emplace(root);
     } catch (const std::exception&) {
       patched.reset();
+      patched_flat.reset();
+      root = tree_->root();
     }
-    if (!ts_node_has_error(root)) {  // what tree-sitter refused is explained; the rest must hold
-      FlatTree flat(root);
-      MixedBytes(*patched, flat);
-      StatementBoundaries(flat);
+    if (patched && !ts_node_has_error(root)) {  // what tree-sitter refused is explained; the rest must hold
+      MixedBytes(*patched, *patched_flat);
+      StatementBoundaries(*patched_flat);
       return;
     }
   }
+  const FlatTree& flat = patched_flat ? *patched_flat : *flat_;  // the tree `root` is of
   std::optional<TSNode> bad = FirstErrorNode(root);
   if (!bad) {  // only a hidden MISSING newline: a statement glued to the next
-    StatementBoundaries(FlatTree(root));
+    StatementBoundaries(flat);
     return;
   }
   if (!ts_node_is_missing(*bad)) {
-    StatementBoundaries(FlatTree(root), ts_node_start_byte(*bad), ts_node_end_byte(*bad));
+    StatementBoundaries(flat, ts_node_start_byte(*bad), ts_node_end_byte(*bad));
     if (best_) return;
   }
   size_t at = TokenAt(ts_node_start_point(*bad));
